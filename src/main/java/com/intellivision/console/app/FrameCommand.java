@@ -1,0 +1,96 @@
+package com.intellivision.console.app;
+
+import com.intellivision.console.job.FrameParams;
+import com.intellivision.console.job.Job;
+import com.intellivision.console.job.JobJson;
+import com.intellivision.console.job.JobRequest;
+import com.intellivision.console.job.JobStatus;
+import com.intellivision.console.job.Timecode;
+import com.intellivision.console.pool.LocalEngine;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeoutException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code frame URL}: extracts one frame on the local pool and prints the finished job as JSON. */
+@Command(name = "frame", mixinStandardHelpOptions = true,
+        description = "Extract one frame of a video on the local pool and print the finished job as JSON.")
+final class FrameCommand implements Callable<Integer> {
+
+    private static final Duration JOB_TIMEOUT = Duration.ofMinutes(10);
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "URL", description = "A YouTube or video URL, or the path of a video file.")
+    String url;
+
+    @Option(names = "--at", paramLabel = "TIME", description = "Where to take the frame: 90, 1:30 or 00:01:30 (default: a tenth of the way in).")
+    String at;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Also copy the frame to FILE (.png or .jpg).")
+    Path out;
+
+    @Mixin
+    PoolOptions pool = new PoolOptions();
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        JobRequest request = JobRequest.frame(url, new FrameParams(parseTimestamp(), formatOf(out)));
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        try (LocalEngine engine = LocalEngine.start(pool.toConfig(1))) {
+            Job submitted = engine.submit(request);
+            Job finished = engine.awaitTerminal(submitted.id(), JOB_TIMEOUT);
+            stdout.println(JobJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(finished));
+            stdout.flush();
+            if (finished.status() != JobStatus.COMPLETED) {
+                stderr.println("Job " + finished.id() + " " + finished.status().wireName() + ": " + finished.error());
+                return 1;
+            }
+            if (out != null) {
+                Files.copy(Path.of(finished.outputImage()), out, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return 0;
+        } catch (TimeoutException slow) {
+            stderr.println("The job did not finish within " + JOB_TIMEOUT.toMinutes() + " minutes; it stays queued in " + pool.dataDir + ".");
+            return 2;
+        }
+    }
+
+    private Double parseTimestamp() {
+        if (at == null) {
+            return null;
+        }
+        try {
+            return Timecode.parseSeconds(at);
+        } catch (IllegalArgumentException bad) {
+            throw new ParameterException(spec.commandLine(), "--at: " + bad.getMessage());
+        }
+    }
+
+    private String formatOf(Path file) {
+        if (file == null) {
+            return FrameParams.DEFAULT_FORMAT;
+        }
+        String name = file.getFileName().toString().toLowerCase();
+        if (name.endsWith(".png")) {
+            return "png";
+        }
+        if (name.endsWith(".jpg") || name.endsWith(".jpeg")) {
+            return "jpg";
+        }
+        throw new ParameterException(spec.commandLine(), "--out: the file must end in .png or .jpg, not " + file);
+    }
+}

@@ -1,0 +1,35 @@
+package com.intellivision.console.app;
+
+import com.intellivision.console.deployment.LocalDeployment;
+import com.intellivision.console.ui.ConsoleApplication;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * The program's entry point. With no command it opens the console window on the local pool; with a
+ * command it works in the terminal. Not the JavaFX {@code Application} itself, so that JavaFX can be
+ * started from a plain class path.
+ */
+@Command(name = "intellivision-console", mixinStandardHelpOptions = true, version = "IntelliVision Console 0.1",
+        description = "Desktop console for IntelliVision video jobs. With no command, opens the window on the local pool.",
+        subcommands = FrameCommand.class)
+public final class Main implements Callable<Integer> {
+
+    @Mixin
+    PoolOptions pool = new PoolOptions();
+
+    public static void main(String[] args) {
+        int exitCode = new CommandLine(new Main()).execute(args);
+        if (exitCode != 0 || args.length > 0) {
+            System.exit(exitCode);
+        }
+    }
+
+    @Override
+    public Integer call() {
+        ConsoleApplication.launch(() -> LocalDeployment.start(pool.toConfig(Runtime.getRuntime().availableProcessors())));
+        return 0;
+    }
+}

@@ -1,0 +1,19 @@
+package com.intellivision.console.job;
+
+import java.time.Instant;
+
+/** What a job engine, local or remote, tells its subscribers. */
+public sealed interface EngineEvent {
+
+    /** A job was created or changed; carries its whole new state. */
+    record JobChanged(Job job) implements EngineEvent {}
+
+    /** A job made progress without changing state. */
+    record JobProgress(long jobId, double percentage, String stage) implements EngineEvent {}
+
+    /** A worker was started, changed state or died. */
+    record WorkerChanged(WorkerInfo worker) implements EngineEvent {}
+
+    /** One resident-memory reading of one worker process. */
+    record MemorySampled(int workerId, long pid, long rssBytes, Instant at) implements EngineEvent {}
+}

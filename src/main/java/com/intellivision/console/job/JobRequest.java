@@ -1,0 +1,23 @@
+package com.intellivision.console.job;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Objects;
+
+/** What a client asks for: a job type, the video's URL (or local path) and the type's own settings. */
+public record JobRequest(JobType type, String url, ObjectNode params) {
+
+    public JobRequest {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(url, "url");
+        params = params == null ? JobJson.mapper().createObjectNode() : params.deepCopy();
+    }
+
+    /** A frame extraction of {@code url} at the given timestamp, or a tenth of the way in if it is null. */
+    public static JobRequest frame(String url, FrameParams frameParams) {
+        return new JobRequest(JobType.YOUTUBE_FRAME_EXTRACTION, url.strip(), JobJson.mapper().valueToTree(frameParams));
+    }
+
+    public FrameParams frameParams() {
+        return FrameParams.from(params);
+    }
+}

@@ -1,0 +1,22 @@
+package com.intellivision.console.media;
+
+import java.util.Map;
+
+/**
+ * A video ready to open with FFmpeg.
+ *
+ * @param input what FFmpeg opens: a direct http(s) stream URL or a local file path
+ * @param httpHeaders headers the stream's server expects (yt-dlp reports them for YouTube)
+ * @param title the video's title where known, else the file name
+ * @param resolvedBy {@code yt-dlp} or {@code direct}
+ */
+public record VideoSource(String input, Map<String, String> httpHeaders, String title, String resolvedBy) {
+
+    public VideoSource {
+        httpHeaders = Map.copyOf(httpHeaders);
+    }
+
+    public boolean isRemote() {
+        return input.startsWith("http://") || input.startsWith("https://");
+    }
+}

@@ -1,0 +1,89 @@
+package com.intellivision.console.worker;
+
+import com.intellivision.console.media.Progress;
+import java.io.BufferedReader;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.bytedeco.javacpp.Loader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The entry point of a worker process. It reads jobs from stdin and answers on stdout, one JSON line a
+ * message; everything else it prints goes to stderr. When stdin closes (the console exited or died)
+ * the worker ends at once, even mid-job, so no worker outlives its console.
+ */
+public final class WorkerMain {
+
+    /** System property naming the yt-dlp program for this worker. */
+    public static final String YT_DLP_PROPERTY = "intellivision.ytdlp";
+
+    private static final Logger LOG = LoggerFactory.getLogger(WorkerMain.class);
+
+    private final PrintStream protocolOut;
+    private final BlockingQueue<WorkerMessage> inbox = new LinkedBlockingQueue<>();
+
+    private WorkerMain(PrintStream protocolOut) {
+        this.protocolOut = protocolOut;
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        PrintStream protocolOut = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        System.setOut(System.err);
+        new WorkerMain(protocolOut).serve(System.getProperty(YT_DLP_PROPERTY, "yt-dlp"));
+    }
+
+    private void serve(String ytDlpCommand) throws InterruptedException {
+        JobRunner runner = new JobRunner(ytDlpCommand);
+        warmUp();
+        startReadingStdin();
+        send(new WorkerMessage.Ready(ProcessHandle.current().pid()));
+        while (true) {
+            WorkerMessage message = inbox.take();
+            if (message instanceof WorkerMessage.RunJob job) {
+                Progress progress = (percentage, stage) -> send(new WorkerMessage.Progress(job.jobId(), percentage, stage));
+                send(runner.run(job, progress));
+            } else if (message instanceof WorkerMessage.Shutdown) {
+                return;
+            } else {
+                LOG.warn("ignoring a message a worker does not take: {}", message);
+            }
+        }
+    }
+
+    /** Loads the native video libraries before saying ready, so the first job does not pay for it. */
+    private static void warmUp() {
+        Loader.load(org.bytedeco.ffmpeg.global.avformat.class);
+        Loader.load(org.bytedeco.ffmpeg.global.swscale.class);
+        Loader.load(org.bytedeco.opencv.global.opencv_imgcodecs.class);
+    }
+
+    private void startReadingStdin() {
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    if (!line.isBlank()) {
+                        inbox.add(WorkerProtocol.decode(line));
+                    }
+                }
+            } catch (IOException | IllegalArgumentException broken) {
+                LOG.error("the console's channel broke: {}", broken.toString());
+            }
+            // The console is gone: nobody would read our answers, so stop now.
+            Runtime.getRuntime().halt(0);
+        }, "stdin-reader");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    private synchronized void send(WorkerMessage message) {
+        protocolOut.println(WorkerProtocol.encode(message));
+    }
+}

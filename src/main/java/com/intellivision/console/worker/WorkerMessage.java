@@ -1,0 +1,40 @@
+package com.intellivision.console.worker;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.intellivision.console.job.JobType;
+
+/**
+ * The messages between the console and a worker process, one JSON object per line: the console writes
+ * to the worker's stdin, the worker answers on its stdout.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = WorkerMessage.Ready.class, name = "ready"),
+    @JsonSubTypes.Type(value = WorkerMessage.RunJob.class, name = "run"),
+    @JsonSubTypes.Type(value = WorkerMessage.Progress.class, name = "progress"),
+    @JsonSubTypes.Type(value = WorkerMessage.Completed.class, name = "completed"),
+    @JsonSubTypes.Type(value = WorkerMessage.Failed.class, name = "failed"),
+    @JsonSubTypes.Type(value = WorkerMessage.Shutdown.class, name = "shutdown"),
+})
+public sealed interface WorkerMessage {
+
+    /** Worker to console: started, natives loaded, waiting for work. */
+    record Ready(long pid) implements WorkerMessage {}
+
+    /** Console to worker: run this job and write its image into {@code outputDir}. */
+    record RunJob(long jobId, JobType jobType, String url, ObjectNode params, String outputDir) implements WorkerMessage {}
+
+    /** Worker to console: how far the running job has come. */
+    record Progress(long jobId, double percentage, String stage) implements WorkerMessage {}
+
+    /** Worker to console: the job finished with these results. */
+    record Completed(long jobId, ObjectNode results, String outputImage) implements WorkerMessage {}
+
+    /** Worker to console: the job failed; {@code error} is written for people. */
+    record Failed(long jobId, String error) implements WorkerMessage {}
+
+    /** Console to worker: finish up and exit. */
+    record Shutdown() implements WorkerMessage {}
+}

@@ -1,0 +1,85 @@
+package com.intellivision.console.testsupport;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.bytedeco.ffmpeg.global.avcodec;
+import org.bytedeco.javacv.FFmpegFrameRecorder;
+import org.bytedeco.javacv.Java2DFrameConverter;
+
+/**
+ * Makes H.264 test videos whose frames say which frame they are: the top half shows the frame number
+ * in binary as {@value #BITS} black or white blocks, big enough to survive compression, and the bottom
+ * half has one colour per second. A decoded frame can then be checked for being the frame asked for.
+ */
+public final class TestVideos {
+
+    public static final int BITS = 12;
+
+    private TestVideos() {}
+
+    /** Writes an MP4 (index at the end, as most encoders leave it) and returns its path. */
+    public static Path writeFrameCodedVideo(Path file, int seconds, int fps, int width, int height) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toString(), width, height);
+                Java2DFrameConverter converter = new Java2DFrameConverter()) {
+            recorder.setFormat("mp4");
+            recorder.setVideoCodec(avcodec.AV_CODEC_ID_H264);
+            recorder.setFrameRate(fps);
+            recorder.setGopSize(fps * 2);
+            recorder.setVideoBitrate(2_000_000);
+            recorder.start();
+            BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+            for (int frame = 0; frame < seconds * fps; frame++) {
+                paintFrame(image, frame, frame / fps);
+                recorder.record(converter.convert(image));
+            }
+            recorder.stop();
+        } catch (org.bytedeco.javacv.FrameRecorder.Exception e) {
+            throw new IOException("could not write test video " + file, e);
+        }
+        return file;
+    }
+
+    /** The frame number a decoded image shows, read back from its blocks. */
+    public static int frameNumberOf(BufferedImage image) {
+        int number = 0;
+        int blockWidth = image.getWidth() / BITS;
+        int y = image.getHeight() / 4;
+        for (int bit = 0; bit < BITS; bit++) {
+            int rgb = image.getRGB(bit * blockWidth + blockWidth / 2, y);
+            int luma = ((rgb >> 16 & 0xff) + (rgb >> 8 & 0xff) + (rgb & 0xff)) / 3;
+            if (luma > 128) {
+                number |= 1 << (BITS - 1 - bit);
+            }
+        }
+        return number;
+    }
+
+    public static int frameNumberOf(Path imageFile) throws IOException {
+        BufferedImage image = ImageIO.read(imageFile.toFile());
+        if (image == null) {
+            throw new IOException(imageFile + " is not an image ImageIO can read");
+        }
+        return frameNumberOf(image);
+    }
+
+    private static void paintFrame(BufferedImage image, int frame, int second) {
+        Graphics2D g = image.createGraphics();
+        int width = image.getWidth();
+        int height = image.getHeight();
+        int blockWidth = width / BITS;
+        for (int bit = 0; bit < BITS; bit++) {
+            boolean set = (frame >> (BITS - 1 - bit) & 1) == 1;
+            g.setColor(set ? Color.WHITE : Color.BLACK);
+            g.fillRect(bit * blockWidth, 0, blockWidth, height / 2);
+        }
+        g.setColor(Color.getHSBColor((second * 0.13f) % 1f, 0.8f, 0.8f));
+        g.fillRect(0, height / 2, width, height - height / 2);
+        g.dispose();
+    }
+}
