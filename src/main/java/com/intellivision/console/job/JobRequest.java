@@ -12,9 +12,10 @@ public record JobRequest(JobType type, String url, ObjectNode params) {
         params = params == null ? JobJson.mapper().createObjectNode() : params.deepCopy();
     }
 
-    /** A frame extraction of {@code url} at the given timestamp, or a tenth of the way in if it is null. */
+    /** A frame extraction of {@code url}; null settings mean a PNG a tenth of the way in. */
     public static JobRequest frame(String url, FrameParams frameParams) {
-        return new JobRequest(JobType.YOUTUBE_FRAME_EXTRACTION, url.strip(), JobJson.mapper().valueToTree(frameParams));
+        FrameParams settings = frameParams == null ? FrameParams.at(null) : frameParams;
+        return new JobRequest(JobType.YOUTUBE_FRAME_EXTRACTION, url.strip(), JobJson.mapper().valueToTree(settings));
     }
 
     public FrameParams frameParams() {

@@ -90,7 +90,7 @@ public final class YtDlp {
         if (lower.contains("confirm your age") || lower.contains("age-restricted") || lower.contains("inappropriate for some users")) {
             return "The video is age-restricted: " + url + ". Give yt-dlp a cookies file of a signed-in account, or choose another video.";
         }
-        if (lower.contains("not available in your country") || lower.contains("geo restrict") || lower.contains("geo-restrict")) {
+        if (lower.contains("available in your country") || lower.contains("geo restrict") || lower.contains("geo-restrict")) {
             return "The video is blocked in this region: " + url + ". Choose another video.";
         }
         if (lower.contains("video unavailable") || lower.contains("this video is unavailable") || lower.contains("has been removed")) {

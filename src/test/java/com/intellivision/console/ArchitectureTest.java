@@ -1,0 +1,53 @@
+package com.intellivision.console;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The layering of ARCHITECTURE.md: every package depends only on the ones below it. */
+@AnalyzeClasses(packages = "com.intellivision.console", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    private static final String ROOT = "com.intellivision.console.";
+
+    @ArchTest
+    static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("app").definedBy(ROOT + "app..")
+            .layer("ui").definedBy(ROOT + "ui..")
+            .layer("server").definedBy(ROOT + "server..")
+            .layer("deployment").definedBy(ROOT + "deployment..")
+            .layer("remote").definedBy(ROOT + "remote..")
+            .layer("pool").definedBy(ROOT + "pool..")
+            .layer("worker").definedBy(ROOT + "worker..")
+            .layer("media").definedBy(ROOT + "media..")
+            .layer("job").definedBy(ROOT + "job..")
+            .whereLayer("app").mayNotBeAccessedByAnyLayer()
+            .whereLayer("ui").mayOnlyBeAccessedByLayers("app")
+            .whereLayer("server").mayOnlyBeAccessedByLayers("app")
+            .whereLayer("deployment").mayOnlyBeAccessedByLayers("app", "ui", "server")
+            .whereLayer("remote").mayOnlyBeAccessedByLayers("app", "deployment")
+            .whereLayer("pool").mayOnlyBeAccessedByLayers("app", "server", "deployment")
+            .whereLayer("worker").mayOnlyBeAccessedByLayers("pool")
+            .whereLayer("media").mayOnlyBeAccessedByLayers("worker")
+            .whereLayer("job").mayOnlyBeAccessedByLayers("app", "ui", "server", "deployment", "remote", "pool", "worker", "media");
+
+    @ArchTest
+    static final ArchRule noCycles = slices().matching(ROOT + "(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule domainStaysPure = noClasses().that().resideInAPackage(ROOT + "job..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "okhttp3..", "org.bytedeco..", "java.net.http..", "java.sql..");
+
+    @ArchTest
+    static final ArchRule onlyTheUiKnowsJavaFx = noClasses().that().resideOutsideOfPackages(ROOT + "ui..", ROOT + "app..")
+            .should().dependOnClassesThat().resideInAPackage("javafx..");
+
+    @ArchTest
+    static final ArchRule onlyMediaKnowsFfmpeg = noClasses().that().resideOutsideOfPackages(ROOT + "media..", ROOT + "worker..")
+            .should().dependOnClassesThat().resideInAPackage("org.bytedeco..");
+}

@@ -1,0 +1,89 @@
+package com.intellivision.console.pool;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.intellivision.console.job.FrameParams;
+import com.intellivision.console.job.Job;
+import com.intellivision.console.job.JobJson;
+import com.intellivision.console.job.JobRequest;
+import com.intellivision.console.job.JobStatus;
+import com.intellivision.console.job.JobType;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The store on a real SQLite file. */
+class JobStoreTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void keepsJobsAcrossReopeningTheFile() throws Exception {
+        long id;
+        try (JobStore store = JobStore.open(dir.resolve("jobs.db"), Clock.systemUTC())) {
+            id = store.insert(JobRequest.frame("https://youtu.be/abc", FrameParams.at(12.5))).id();
+        }
+        try (JobStore reopened = JobStore.open(dir.resolve("jobs.db"), Clock.systemUTC())) {
+            Job job = reopened.find(id).orElseThrow();
+            assertThat(job.type()).isEqualTo(JobType.YOUTUBE_FRAME_EXTRACTION);
+            assertThat(job.status()).isEqualTo(JobStatus.PENDING);
+            assertThat(job.youtubeUrl()).isEqualTo("https://youtu.be/abc");
+            assertThat(new JobRequest(job.type(), job.youtubeUrl(), job.params()).frameParams().atSeconds()).isEqualTo(12.5);
+            assertThat(job.attempts()).isZero();
+        }
+    }
+
+    @Test
+    void claimsPendingJobsOldestFirstAndEachOnlyOnce() throws Exception {
+        try (JobStore store = JobStore.open(dir.resolve("jobs.db"), Clock.systemUTC());
+                JobStore secondConsole = JobStore.open(dir.resolve("jobs.db"), Clock.systemUTC())) {
+            Job first = store.insert(JobRequest.frame("a.mp4", FrameParams.at(1.0)));
+            Job second = store.insert(JobRequest.frame("b.mp4", FrameParams.at(1.0)));
+
+            Job claimed = store.claimNextPending(100).orElseThrow();
+            Job claimedElsewhere = secondConsole.claimNextPending(200).orElseThrow();
+
+            assertThat(claimed.id()).isEqualTo(first.id());
+            assertThat(claimed.status()).isEqualTo(JobStatus.PROCESSING);
+            assertThat(claimed.attempts()).isEqualTo(1);
+            assertThat(claimedElsewhere.id()).isEqualTo(second.id());
+            assertThat(store.claimNextPending(100)).isEmpty();
+        }
+    }
+
+    @Test
+    void recordsResultsAndErrors() throws Exception {
+        try (JobStore store = JobStore.open(dir.resolve("jobs.db"), Clock.systemUTC())) {
+            Job ok = store.insert(JobRequest.frame("a.mp4", null));
+            Job bad = store.insert(JobRequest.frame("b.mp4", null));
+            store.claimNextPending(1);
+            store.claimNextPending(1);
+
+            Job completed = store.complete(ok.id(), JobJson.mapper().createObjectNode().put("frame_url", "file:///f.png"), "/f.png");
+            Job failed = store.fail(bad.id(), "The server answered 404 Not Found");
+
+            assertThat(completed.status()).isEqualTo(JobStatus.COMPLETED);
+            assertThat(completed.results().get("frame_url").asText()).isEqualTo("file:///f.png");
+            assertThat(completed.outputImage()).isEqualTo("/f.png");
+            assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
+            assertThat(failed.error()).isEqualTo("The server answered 404 Not Found");
+            assertThat(store.recent(10)).extracting(Job::id).containsExactly(bad.id(), ok.id());
+        }
+    }
+
+    @Test
+    void requeuesOnlyJobsWhoseConsoleIsGone() throws Exception {
+        try (JobStore store = JobStore.open(dir.resolve("jobs.db"), Clock.systemUTC())) {
+            Job ofDeadConsole = store.insert(JobRequest.frame("a.mp4", null));
+            Job ofLiveConsole = store.insert(JobRequest.frame("b.mp4", null));
+            store.claimNextPending(111);
+            store.claimNextPending(222);
+
+            assertThat(store.requeueOrphans(pid -> pid == 222)).extracting(Job::id).containsExactly(ofDeadConsole.id());
+            assertThat(store.find(ofDeadConsole.id()).orElseThrow().status()).isEqualTo(JobStatus.PENDING);
+            assertThat(store.find(ofLiveConsole.id()).orElseThrow().status()).isEqualTo(JobStatus.PROCESSING);
+        }
+    }
+}
