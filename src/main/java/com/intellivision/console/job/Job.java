@@ -1,5 +1,6 @@
 package com.intellivision.console.job;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
@@ -25,6 +26,7 @@ public record Job(
         @JsonProperty("created_at") Instant createdAt,
         @JsonProperty("updated_at") Instant updatedAt) {
 
+    @JsonIgnore
     public boolean isTerminal() {
         return status.isTerminal();
     }

@@ -14,6 +14,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class LoopbackHttpServer implements AutoCloseable {
 
     public static final String WEB_PAGE = "/watch/clip.mp4";
+    /** Answers only after a long pause, to keep a job busy while a test does something to it. */
+    public static final String STALLING_VIDEO = "/stall/clip.mp4";
+    private static final long STALL_MILLIS = 20_000;
 
     private final Javalin app;
     private final List<String> ranges = new CopyOnWriteArrayList<>();
@@ -34,6 +37,10 @@ public final class LoopbackHttpServer implements AutoCloseable {
             paths.add(ctx.path());
             String range = ctx.header("Range");
             ranges.add(range == null ? "" : range);
+        });
+        app.get(STALLING_VIDEO, ctx -> {
+            Thread.sleep(STALL_MILLIS);
+            ctx.status(503);
         });
         app.get(WEB_PAGE, ctx -> ctx.html("<!doctype html><html><head><title>Clip</title></head><body><p>Watch the clip here.</p></body></html>"));
     }
