@@ -14,6 +14,12 @@ public sealed interface EngineEvent {
     /** A worker was started, changed state or died. */
     record WorkerChanged(WorkerInfo worker) implements EngineEvent {}
 
+    /** The pool was resized, paused or resumed. */
+    record PoolChanged(int size, boolean paused) implements EngineEvent {}
+
+    /** The queue's figures changed. */
+    record QueueChanged(QueueFigures figures) implements EngineEvent {}
+
     /** One resident-memory reading of one worker process. */
     record MemorySampled(int workerId, long pid, long rssBytes, Instant at) implements EngineEvent {}
 }

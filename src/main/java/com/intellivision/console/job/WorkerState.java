@@ -5,6 +5,9 @@ public enum WorkerState {
     STARTING,
     IDLE,
     BUSY,
+    /** Replaced after a job because it used too much memory or ran enough jobs. */
+    RECYCLING,
+    /** Ending for good: the console closes or the pool shrinks. */
     STOPPING,
     DEAD
 }

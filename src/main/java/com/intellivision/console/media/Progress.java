@@ -7,6 +7,9 @@ public interface Progress {
     Progress NONE = (percentage, stage) -> {};
 
     /**
+     * Called between steps of long work; it is also where work is cancelled: an implementation may
+     * throw {@link java.util.concurrent.CancellationException} to stop the work there.
+     *
      * @param percentage 0 to 100
      * @param stage a few words of what is being done, such as "seeking"
      */

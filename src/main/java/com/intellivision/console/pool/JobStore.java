@@ -3,10 +3,12 @@ package com.intellivision.console.pool;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.intellivision.console.job.Job;
+import com.intellivision.console.job.JobAttempt;
 import com.intellivision.console.job.JobJson;
 import com.intellivision.console.job.JobRequest;
 import com.intellivision.console.job.JobStatus;
 import com.intellivision.console.job.JobType;
+import com.intellivision.console.job.QueueFigures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +19,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,21 +71,44 @@ final class JobStore implements AutoCloseable {
                         output_image TEXT,
                         error        TEXT,
                         attempts     INTEGER NOT NULL DEFAULT 0,
+                        priority     INTEGER NOT NULL DEFAULT 0,
+                        dead_letter  INTEGER NOT NULL DEFAULT 0,
                         owner_pid    INTEGER,
                         created_at   INTEGER NOT NULL,
                         updated_at   INTEGER NOT NULL
                     )""");
-            statement.execute("CREATE INDEX IF NOT EXISTS jobs_by_status ON jobs(status, id)");
+            statement.execute("CREATE INDEX IF NOT EXISTS jobs_queue ON jobs(status, priority, id)");
+            statement.execute("CREATE INDEX IF NOT EXISTS jobs_ended ON jobs(status, updated_at)");
+            statement.execute("""
+                    CREATE TABLE IF NOT EXISTS job_attempts (
+                        job_id     INTEGER NOT NULL REFERENCES jobs(id),
+                        number     INTEGER NOT NULL,
+                        worker_id  INTEGER NOT NULL,
+                        worker_pid INTEGER NOT NULL,
+                        started_at INTEGER NOT NULL,
+                        ended_at   INTEGER,
+                        outcome    TEXT    NOT NULL,
+                        error      TEXT,
+                        PRIMARY KEY (job_id, number)
+                    )""");
+            statement.execute("""
+                    CREATE TABLE IF NOT EXISTS worker_processes (
+                        pid         INTEGER PRIMARY KEY,
+                        console_pid INTEGER NOT NULL,
+                        started_at  INTEGER NOT NULL
+                    )""");
             statement.execute("PRAGMA user_version=" + SCHEMA_VERSION);
         }
     }
 
-    Job insert(JobRequest request) {
+    // ---- jobs ----
+
+    Job insert(JobRequest request, int priority) {
         long now = clock.millis();
         return queryOne("""
-                INSERT INTO jobs (job_type, status, youtube_url, params, created_at, updated_at)
-                VALUES (?, 'pending', ?, ?, ?, ?) RETURNING *""",
-                request.type().wireName(), request.url(), toJson(request.params()), now, now).orElseThrow();
+                INSERT INTO jobs (job_type, status, youtube_url, params, priority, created_at, updated_at)
+                VALUES (?, 'pending', ?, ?, ?, ?, ?) RETURNING *""",
+                request.type().wireName(), request.url(), toJson(request.params()), priority, now, now).orElseThrow();
     }
 
     Optional<Job> find(long id) {
@@ -94,31 +120,89 @@ final class JobStore implements AutoCloseable {
         return query("SELECT * FROM jobs ORDER BY id DESC LIMIT ?", limit);
     }
 
-    /** Marks the oldest pending job as processing by {@code ownerPid} and returns it, if there is one. */
-    Optional<Job> claimNextPending(long ownerPid) {
-        return queryOne("""
+    /** Jobs that failed for good after using up their retries, newest first. */
+    List<Job> deadLetters() {
+        return query("SELECT * FROM jobs WHERE dead_letter = 1 ORDER BY id DESC");
+    }
+
+    /**
+     * Marks the next pending job (lowest priority number, then oldest) as processing by {@code ownerPid},
+     * opens its attempt, and returns it, if there is one.
+     */
+    Optional<Job> claimNextPending(long ownerPid, int workerId, long workerPid) {
+        Optional<Job> claimed = queryOne("""
                 UPDATE jobs SET status = 'processing', owner_pid = ?, attempts = attempts + 1, error = NULL, updated_at = ?
-                WHERE id = (SELECT id FROM jobs WHERE status = 'pending' ORDER BY id LIMIT 1) AND status = 'pending'
+                WHERE id = (SELECT id FROM jobs WHERE status = 'pending' ORDER BY priority, id LIMIT 1) AND status = 'pending'
                 RETURNING *""", ownerPid, clock.millis());
+        claimed.ifPresent(job -> update("""
+                INSERT OR REPLACE INTO job_attempts (job_id, number, worker_id, worker_pid, started_at, outcome)
+                VALUES (?, ?, ?, ?, ?, 'running')""", job.id(), job.attempts(), workerId, workerPid, job.updatedAt().toEpochMilli()));
+        return claimed;
     }
 
     Job complete(long id, ObjectNode results, String outputImage) {
+        endAttempt(id, "completed", null);
         return queryOne("""
                 UPDATE jobs SET status = 'completed', results = ?, output_image = ?, error = NULL, owner_pid = NULL, updated_at = ?
                 WHERE id = ? RETURNING *""", toJson(results), outputImage, clock.millis(), id).orElseThrow();
     }
 
-    Job fail(long id, String error) {
+    /** Fails the job; a dead letter is a job that failed for good after its retries. */
+    Job fail(long id, String error, boolean deadLetter) {
+        endAttempt(id, "failed", error);
         return queryOne("""
-                UPDATE jobs SET status = 'failed', error = ?, owner_pid = NULL, updated_at = ?
-                WHERE id = ? RETURNING *""", error, clock.millis(), id).orElseThrow();
+                UPDATE jobs SET status = 'failed', error = ?, dead_letter = ?, owner_pid = NULL, updated_at = ?
+                WHERE id = ? RETURNING *""", error, deadLetter ? 1 : 0, clock.millis(), id).orElseThrow();
+    }
+
+    /** A pending job is cancelled at once; returns empty if it was not pending (any more). */
+    Optional<Job> cancelPending(long id) {
+        return queryOne("""
+                UPDATE jobs SET status = 'cancelled', error = 'Cancelled before it started.', updated_at = ?
+                WHERE id = ? AND status = 'pending' RETURNING *""", clock.millis(), id);
+    }
+
+    /** Records that a running job stopped because it was cancelled. */
+    Job cancelRunning(long id) {
+        endAttempt(id, "cancelled", "Cancelled while running.");
+        return queryOne("""
+                UPDATE jobs SET status = 'cancelled', error = 'Cancelled while running.', owner_pid = NULL, updated_at = ?
+                WHERE id = ? RETURNING *""", clock.millis(), id).orElseThrow();
+    }
+
+    /** Puts a running job back in the queue after a lost worker; its attempt keeps why. */
+    Job requeue(long id, String reason) {
+        endAttempt(id, JobAttempt.REQUEUED, reason);
+        return queryOne("""
+                UPDATE jobs SET status = 'pending', error = ?, owner_pid = NULL, updated_at = ?
+                WHERE id = ? RETURNING *""", reason, clock.millis(), id).orElseThrow();
     }
 
     /** Puts a processing job back in the queue, as when the console closes while it runs. */
     Optional<Job> release(long id) {
+        endAttempt(id, JobAttempt.REQUEUED, "The console closed while the job ran.");
         return queryOne("""
                 UPDATE jobs SET status = 'pending', owner_pid = NULL, updated_at = ?
                 WHERE id = ? AND status = 'processing' RETURNING *""", clock.millis(), id);
+    }
+
+    /** A failed or cancelled job goes back to pending; empty if it was in another state. */
+    Optional<Job> retry(long id) {
+        return queryOne("""
+                UPDATE jobs SET status = 'pending', dead_letter = 0, updated_at = ?
+                WHERE id = ? AND status IN ('failed', 'cancelled') RETURNING *""", clock.millis(), id);
+    }
+
+    List<Job> retryAllFailed() {
+        return query("""
+                UPDATE jobs SET status = 'pending', dead_letter = 0, updated_at = ?
+                WHERE status = 'failed' RETURNING *""", clock.millis());
+    }
+
+    List<Job> cancelAllPending() {
+        return query("""
+                UPDATE jobs SET status = 'cancelled', error = 'Cancelled before it started.', updated_at = ?
+                WHERE status = 'pending' RETURNING *""", clock.millis());
     }
 
     /**
@@ -127,27 +211,85 @@ final class JobStore implements AutoCloseable {
      */
     List<Job> requeueOrphans(LongPredicate ownerIsAlive) {
         List<Job> orphans = new ArrayList<>();
-        for (Job job : query("SELECT * FROM jobs WHERE status = 'processing'")) {
-            long owner = ownerOf(job.id());
+        for (long owner : longs("SELECT DISTINCT owner_pid FROM jobs WHERE status = 'processing'")) {
             if (!ownerIsAlive.test(owner)) {
-                queryOne("""
-                        UPDATE jobs SET status = 'pending', owner_pid = NULL, updated_at = ?
-                        WHERE id = ? AND status = 'processing' RETURNING *""", clock.millis(), job.id()).ifPresent(orphans::add);
+                for (long id : longs("SELECT id FROM jobs WHERE status = 'processing' AND owner_pid = ?", owner)) {
+                    orphans.add(requeue(id, "The console running this job stopped; it was queued again."));
+                }
             }
         }
         return orphans;
     }
 
-    private long ownerOf(long id) {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT owner_pid FROM jobs WHERE id = ?")) {
-            statement.setLong(1, id);
+    List<JobAttempt> attempts(long jobId) {
+        List<JobAttempt> attempts = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT * FROM job_attempts WHERE job_id = ? ORDER BY number")) {
+            statement.setLong(1, jobId);
             try (ResultSet row = statement.executeQuery()) {
-                return row.next() ? row.getLong(1) : 0;
+                while (row.next()) {
+                    long ended = row.getLong("ended_at");
+                    attempts.add(new JobAttempt(row.getLong("job_id"), row.getInt("number"), row.getInt("worker_id"),
+                            row.getLong("worker_pid"), Instant.ofEpochMilli(row.getLong("started_at")),
+                            row.wasNull() ? null : Instant.ofEpochMilli(ended), row.getString("outcome"), row.getString("error")));
+                }
             }
         } catch (SQLException e) {
             throw new StoreException(e);
         }
+        return attempts;
     }
+
+    QueueFigures figures() {
+        long now = clock.millis();
+        long minuteAgo = now - Duration.ofMinutes(1).toMillis();
+        long quarterAgo = now - Duration.ofMinutes(15).toMillis();
+        int completed15 = count("SELECT COUNT(*) FROM jobs WHERE status = 'completed' AND updated_at >= ?", quarterAgo);
+        int failed15 = count("SELECT COUNT(*) FROM jobs WHERE status = 'failed' AND updated_at >= ?", quarterAgo);
+        return new QueueFigures(
+                count("SELECT COUNT(*) FROM jobs WHERE status = 'pending'"),
+                count("SELECT COUNT(*) FROM jobs WHERE status = 'processing'"),
+                count("SELECT COUNT(*) FROM jobs WHERE status = 'completed' AND updated_at >= ?", minuteAgo),
+                count("SELECT COUNT(*) FROM jobs WHERE status = 'failed' AND updated_at >= ?", minuteAgo),
+                completed15 + failed15 == 0 ? 0 : (double) failed15 / (completed15 + failed15),
+                count("SELECT COUNT(*) FROM jobs WHERE dead_letter = 1"));
+    }
+
+    private void endAttempt(long jobId, String outcome, String error) {
+        update("""
+                UPDATE job_attempts SET ended_at = ?, outcome = ?, error = ?
+                WHERE job_id = ? AND outcome = 'running'""", clock.millis(), outcome, error, jobId);
+    }
+
+    // ---- worker processes, so that a console that was killed can end the workers it left ----
+
+    void registerWorker(long pid, long consolePid, Instant started) {
+        update("INSERT OR REPLACE INTO worker_processes (pid, console_pid, started_at) VALUES (?, ?, ?)", pid, consolePid, started.toEpochMilli());
+    }
+
+    void unregisterWorker(long pid) {
+        update("DELETE FROM worker_processes WHERE pid = ?", pid);
+    }
+
+    /** Worker processes registered by consoles that are not running; their rows are removed. */
+    List<RegisteredWorker> takeWorkersOfDeadConsoles(LongPredicate consoleIsAlive) {
+        List<RegisteredWorker> left = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT * FROM worker_processes");
+                ResultSet row = statement.executeQuery()) {
+            while (row.next()) {
+                if (!consoleIsAlive.test(row.getLong("console_pid"))) {
+                    left.add(new RegisteredWorker(row.getLong("pid"), Instant.ofEpochMilli(row.getLong("started_at"))));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+        left.forEach(worker -> unregisterWorker(worker.pid()));
+        return left;
+    }
+
+    record RegisteredWorker(long pid, Instant startedAt) {}
+
+    // ---- plumbing ----
 
     private Optional<Job> queryOne(String sql, Object... arguments) {
         List<Job> jobs = query(sql, arguments);
@@ -155,10 +297,7 @@ final class JobStore implements AutoCloseable {
     }
 
     private List<Job> query(String sql, Object... arguments) {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < arguments.length; i++) {
-                statement.setObject(i + 1, arguments[i]);
-            }
+        try (PreparedStatement statement = prepare(sql, arguments)) {
             List<Job> jobs = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
@@ -169,6 +308,38 @@ final class JobStore implements AutoCloseable {
         } catch (SQLException e) {
             throw new StoreException(e);
         }
+    }
+
+    private List<Long> longs(String sql, Object... arguments) {
+        try (PreparedStatement statement = prepare(sql, arguments); ResultSet rows = statement.executeQuery()) {
+            List<Long> values = new ArrayList<>();
+            while (rows.next()) {
+                values.add(rows.getLong(1));
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    private int count(String sql, Object... arguments) {
+        return longs(sql, arguments).get(0).intValue();
+    }
+
+    private void update(String sql, Object... arguments) {
+        try (PreparedStatement statement = prepare(sql, arguments)) {
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    private PreparedStatement prepare(String sql, Object... arguments) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        for (int i = 0; i < arguments.length; i++) {
+            statement.setObject(i + 1, arguments[i]);
+        }
+        return statement;
     }
 
     private static Job toJob(ResultSet row) throws SQLException {

@@ -5,42 +5,82 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * How the embedded pool runs.
+ * How the embedded pool runs. Build one with {@link #defaults(Path)} and the {@code with...} methods.
  *
  * @param dataDir where the job store and the extracted frames live
  * @param workerCount how many worker processes to keep
  * @param workerHeapMiB the heap cap of each worker JVM ({@code -Xmx}); native video buffers come on top
  * @param ytDlpCommand the yt-dlp program: a name looked up on the workers' PATH, or a path
  * @param workerEnvironment variables set for worker processes on top of the console's own
+ * @param memoryLimits when a worker is recycled or killed for its resident memory
+ * @param maxTasksPerChild a worker is recycled after this many jobs; 0 for never
+ * @param maxRetries how often a job whose worker was lost is run again before it fails for good
+ * @param timeLimits how long each type of job may run
  */
 public record PoolConfig(
-        Path dataDir, int workerCount, int workerHeapMiB, String ytDlpCommand, Map<String, String> workerEnvironment) {
+        Path dataDir,
+        int workerCount,
+        int workerHeapMiB,
+        String ytDlpCommand,
+        Map<String, String> workerEnvironment,
+        MemoryLimits memoryLimits,
+        int maxTasksPerChild,
+        int maxRetries,
+        TimeLimits timeLimits) {
 
     public static final int DEFAULT_WORKER_HEAP_MIB = 256;
+    public static final int DEFAULT_MAX_TASKS_PER_CHILD = 200;
+    public static final int DEFAULT_MAX_RETRIES = 2;
 
     public PoolConfig {
         Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(memoryLimits, "memoryLimits");
+        Objects.requireNonNull(timeLimits, "timeLimits");
         if (workerCount < 1) {
             throw new IllegalArgumentException("a pool needs at least one worker, not " + workerCount);
+        }
+        if (maxTasksPerChild < 0 || maxRetries < 0) {
+            throw new IllegalArgumentException("max tasks per child and max retries cannot be negative");
         }
         workerEnvironment = Map.copyOf(workerEnvironment);
     }
 
-    /** One worker per core, the default heap cap and yt-dlp from the PATH. */
+    /** One worker per core, the default limits and yt-dlp from the PATH. */
     public static PoolConfig defaults(Path dataDir) {
-        return new PoolConfig(dataDir, Runtime.getRuntime().availableProcessors(), DEFAULT_WORKER_HEAP_MIB, "yt-dlp", Map.of());
+        return new PoolConfig(dataDir, Runtime.getRuntime().availableProcessors(), DEFAULT_WORKER_HEAP_MIB, "yt-dlp", Map.of(),
+                MemoryLimits.DEFAULT, DEFAULT_MAX_TASKS_PER_CHILD, DEFAULT_MAX_RETRIES, TimeLimits.DEFAULT);
     }
 
     public PoolConfig withWorkerCount(int count) {
-        return new PoolConfig(dataDir, count, workerHeapMiB, ytDlpCommand, workerEnvironment);
+        return new PoolConfig(dataDir, count, workerHeapMiB, ytDlpCommand, workerEnvironment, memoryLimits, maxTasksPerChild, maxRetries, timeLimits);
     }
 
     public PoolConfig withYtDlpCommand(String command) {
-        return new PoolConfig(dataDir, workerCount, workerHeapMiB, command, workerEnvironment);
+        return new PoolConfig(dataDir, workerCount, workerHeapMiB, command, workerEnvironment, memoryLimits, maxTasksPerChild, maxRetries, timeLimits);
     }
 
     public PoolConfig withWorkerEnvironment(Map<String, String> environment) {
-        return new PoolConfig(dataDir, workerCount, workerHeapMiB, ytDlpCommand, environment);
+        return new PoolConfig(dataDir, workerCount, workerHeapMiB, ytDlpCommand, environment, memoryLimits, maxTasksPerChild, maxRetries, timeLimits);
+    }
+
+    public PoolConfig withWorkerHeapMiB(int heapMiB) {
+        return new PoolConfig(dataDir, workerCount, heapMiB, ytDlpCommand, workerEnvironment, memoryLimits, maxTasksPerChild, maxRetries, timeLimits);
+    }
+
+    public PoolConfig withMemoryLimits(MemoryLimits limits) {
+        return new PoolConfig(dataDir, workerCount, workerHeapMiB, ytDlpCommand, workerEnvironment, limits, maxTasksPerChild, maxRetries, timeLimits);
+    }
+
+    public PoolConfig withMaxTasksPerChild(int tasks) {
+        return new PoolConfig(dataDir, workerCount, workerHeapMiB, ytDlpCommand, workerEnvironment, memoryLimits, tasks, maxRetries, timeLimits);
+    }
+
+    public PoolConfig withMaxRetries(int retries) {
+        return new PoolConfig(dataDir, workerCount, workerHeapMiB, ytDlpCommand, workerEnvironment, memoryLimits, maxTasksPerChild, retries, timeLimits);
+    }
+
+    public PoolConfig withTimeLimits(TimeLimits limits) {
+        return new PoolConfig(dataDir, workerCount, workerHeapMiB, ytDlpCommand, workerEnvironment, memoryLimits, maxTasksPerChild, maxRetries, limits);
     }
 
     public Path databaseFile() {

@@ -82,6 +82,11 @@ final class WorkerProcess {
         return process.pid();
     }
 
+    /** When the operating system started the process; with the pid, it names the process uniquely. */
+    java.time.Instant startInstant() {
+        return process.info().startInstant().orElse(java.time.Instant.EPOCH);
+    }
+
     /** Sends a message; false if the worker no longer listens (its exit will be reported). */
     synchronized boolean send(WorkerMessage message) {
         try {

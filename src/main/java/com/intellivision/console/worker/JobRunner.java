@@ -13,6 +13,7 @@ import com.intellivision.console.media.SourceResolver;
 import com.intellivision.console.media.VideoSource;
 import com.intellivision.console.media.YtDlp;
 import java.nio.file.Path;
+import java.util.concurrent.CancellationException;
 
 /** Runs one job inside a worker process and says how it ended. */
 final class JobRunner {
@@ -31,6 +32,9 @@ final class JobRunner {
                 case PEOPLE_COUNT -> new WorkerMessage.Failed(job.jobId(),
                         "people counting is not available in this version of the console. Submit a frame extraction instead.");
             };
+        } catch (CancellationException cancelled) {
+            OutputFiles.deleteAll(Path.of(job.outputDir()), job.jobId());
+            return new WorkerMessage.Cancelled(job.jobId());
         } catch (MediaException expected) {
             return new WorkerMessage.Failed(job.jobId(), expected.getMessage());
         } catch (IllegalArgumentException badSettings) {
@@ -46,7 +50,7 @@ final class JobRunner {
         FrameParams params = new JobRequest(job.jobType(), job.url(), job.params()).frameParams();
         progress.report(2, "resolving URL");
         VideoSource source = resolver.resolve(job.url());
-        Path output = Path.of(job.outputDir(), job.jobId() + "." + params.imageFormat());
+        Path output = OutputFiles.finished(Path.of(job.outputDir()), job.jobId(), params.imageFormat());
         ExtractedFrame frame = frameExtractor.extract(source, params.atSeconds(), output, progress);
         double seconds = (System.nanoTime() - started) / 1e9;
         FrameResult result = new FrameResult(frame.file().toUri().toString(), FrameResult.STREAM_SEEK, source.title(),

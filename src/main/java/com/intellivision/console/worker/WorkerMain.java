@@ -9,7 +9,9 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import org.bytedeco.javacpp.Loader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +30,8 @@ public final class WorkerMain {
 
     private final PrintStream protocolOut;
     private final BlockingQueue<WorkerMessage> inbox = new LinkedBlockingQueue<>();
+    /** The job the console asked to stop; read between steps of the running job. */
+    private final AtomicLong cancelledJobId = new AtomicLong(-1);
 
     private WorkerMain(PrintStream protocolOut) {
         this.protocolOut = protocolOut;
@@ -47,7 +51,12 @@ public final class WorkerMain {
         while (true) {
             WorkerMessage message = inbox.take();
             if (message instanceof WorkerMessage.RunJob job) {
-                Progress progress = (percentage, stage) -> send(new WorkerMessage.Progress(job.jobId(), percentage, stage));
+                Progress progress = (percentage, stage) -> {
+                    if (cancelledJobId.get() == job.jobId()) {
+                        throw new CancellationException("job " + job.jobId() + " was cancelled");
+                    }
+                    send(new WorkerMessage.Progress(job.jobId(), percentage, stage));
+                };
                 send(runner.run(job, progress));
             } else if (message instanceof WorkerMessage.Shutdown) {
                 return;
@@ -69,8 +78,14 @@ public final class WorkerMain {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = in.readLine()) != null) {
-                    if (!line.isBlank()) {
-                        inbox.add(WorkerProtocol.decode(line));
+                    if (line.isBlank()) {
+                        continue;
+                    }
+                    WorkerMessage message = WorkerProtocol.decode(line);
+                    if (message instanceof WorkerMessage.Cancel cancel) {
+                        cancelledJobId.set(cancel.jobId());
+                    } else {
+                        inbox.add(message);
                     }
                 }
             } catch (IOException | IllegalArgumentException broken) {

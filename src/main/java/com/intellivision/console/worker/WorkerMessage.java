@@ -16,6 +16,8 @@ import com.intellivision.console.job.JobType;
     @JsonSubTypes.Type(value = WorkerMessage.Progress.class, name = "progress"),
     @JsonSubTypes.Type(value = WorkerMessage.Completed.class, name = "completed"),
     @JsonSubTypes.Type(value = WorkerMessage.Failed.class, name = "failed"),
+    @JsonSubTypes.Type(value = WorkerMessage.Cancel.class, name = "cancel"),
+    @JsonSubTypes.Type(value = WorkerMessage.Cancelled.class, name = "cancelled"),
     @JsonSubTypes.Type(value = WorkerMessage.Shutdown.class, name = "shutdown"),
 })
 public sealed interface WorkerMessage {
@@ -34,6 +36,12 @@ public sealed interface WorkerMessage {
 
     /** Worker to console: the job failed; {@code error} is written for people. */
     record Failed(long jobId, String error) implements WorkerMessage {}
+
+    /** Console to worker: stop the running job at the next safe point. */
+    record Cancel(long jobId) implements WorkerMessage {}
+
+    /** Worker to console: the job stopped as asked; whatever it had written is removed. */
+    record Cancelled(long jobId) implements WorkerMessage {}
 
     /** Console to worker: finish up and exit. */
     record Shutdown() implements WorkerMessage {}

@@ -23,7 +23,7 @@ class JobStoreTest {
     void keepsJobsAcrossReopeningTheFile() throws Exception {
         long id;
         try (JobStore store = JobStore.open(dir.resolve("jobs.db"), Clock.systemUTC())) {
-            id = store.insert(JobRequest.frame("https://youtu.be/abc", FrameParams.at(12.5))).id();
+            id = store.insert(JobRequest.frame("https://youtu.be/abc", FrameParams.at(12.5)), 0).id();
         }
         try (JobStore reopened = JobStore.open(dir.resolve("jobs.db"), Clock.systemUTC())) {
             Job job = reopened.find(id).orElseThrow();
@@ -39,30 +39,30 @@ class JobStoreTest {
     void claimsPendingJobsOldestFirstAndEachOnlyOnce() throws Exception {
         try (JobStore store = JobStore.open(dir.resolve("jobs.db"), Clock.systemUTC());
                 JobStore secondConsole = JobStore.open(dir.resolve("jobs.db"), Clock.systemUTC())) {
-            Job first = store.insert(JobRequest.frame("a.mp4", FrameParams.at(1.0)));
-            Job second = store.insert(JobRequest.frame("b.mp4", FrameParams.at(1.0)));
+            Job first = store.insert(JobRequest.frame("a.mp4", FrameParams.at(1.0)), 0);
+            Job second = store.insert(JobRequest.frame("b.mp4", FrameParams.at(1.0)), 0);
 
-            Job claimed = store.claimNextPending(100).orElseThrow();
-            Job claimedElsewhere = secondConsole.claimNextPending(200).orElseThrow();
+            Job claimed = store.claimNextPending(100, 1, 1000).orElseThrow();
+            Job claimedElsewhere = secondConsole.claimNextPending(200, 1, 1000).orElseThrow();
 
             assertThat(claimed.id()).isEqualTo(first.id());
             assertThat(claimed.status()).isEqualTo(JobStatus.PROCESSING);
             assertThat(claimed.attempts()).isEqualTo(1);
             assertThat(claimedElsewhere.id()).isEqualTo(second.id());
-            assertThat(store.claimNextPending(100)).isEmpty();
+            assertThat(store.claimNextPending(100, 1, 1000)).isEmpty();
         }
     }
 
     @Test
     void recordsResultsAndErrors() throws Exception {
         try (JobStore store = JobStore.open(dir.resolve("jobs.db"), Clock.systemUTC())) {
-            Job ok = store.insert(JobRequest.frame("a.mp4", null));
-            Job bad = store.insert(JobRequest.frame("b.mp4", null));
-            store.claimNextPending(1);
-            store.claimNextPending(1);
+            Job ok = store.insert(JobRequest.frame("a.mp4", null), 0);
+            Job bad = store.insert(JobRequest.frame("b.mp4", null), 0);
+            store.claimNextPending(1, 1, 1000);
+            store.claimNextPending(1, 1, 1000);
 
             Job completed = store.complete(ok.id(), JobJson.mapper().createObjectNode().put("frame_url", "file:///f.png"), "/f.png");
-            Job failed = store.fail(bad.id(), "The server answered 404 Not Found");
+            Job failed = store.fail(bad.id(), "The server answered 404 Not Found", false);
 
             assertThat(completed.status()).isEqualTo(JobStatus.COMPLETED);
             assertThat(completed.results().get("frame_url").asText()).isEqualTo("file:///f.png");
@@ -76,10 +76,10 @@ class JobStoreTest {
     @Test
     void requeuesOnlyJobsWhoseConsoleIsGone() throws Exception {
         try (JobStore store = JobStore.open(dir.resolve("jobs.db"), Clock.systemUTC())) {
-            Job ofDeadConsole = store.insert(JobRequest.frame("a.mp4", null));
-            Job ofLiveConsole = store.insert(JobRequest.frame("b.mp4", null));
-            store.claimNextPending(111);
-            store.claimNextPending(222);
+            Job ofDeadConsole = store.insert(JobRequest.frame("a.mp4", null), 0);
+            Job ofLiveConsole = store.insert(JobRequest.frame("b.mp4", null), 0);
+            store.claimNextPending(111, 1, 1000);
+            store.claimNextPending(222, 1, 1000);
 
             assertThat(store.requeueOrphans(pid -> pid == 222)).extracting(Job::id).containsExactly(ofDeadConsole.id());
             assertThat(store.find(ofDeadConsole.id()).orElseThrow().status()).isEqualTo(JobStatus.PENDING);

@@ -5,6 +5,9 @@ import io.javalin.http.staticfiles.Location;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A real HTTP server on 127.0.0.1 serving a folder's files with Range support (Jetty's static file
@@ -16,11 +19,15 @@ public final class LoopbackHttpServer implements AutoCloseable {
     public static final String WEB_PAGE = "/watch/clip.mp4";
     /** Answers only after a long pause, to keep a job busy while a test does something to it. */
     public static final String STALLING_VIDEO = "/stall/clip.mp4";
+    /** Stalls the first request only; later ones are sent on to {@code /clip.mp4}. */
+    public static final String STALLING_ONCE_VIDEO = "/stall-once/clip.mp4";
     private static final long STALL_MILLIS = 20_000;
 
     private final Javalin app;
     private final List<String> ranges = new CopyOnWriteArrayList<>();
     private final List<String> paths = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean stalledOnce = new AtomicBoolean();
+    private final CountDownLatch closing = new CountDownLatch(1);
 
     private LoopbackHttpServer(Path folder) {
         app = Javalin.create(config -> {
@@ -39,8 +46,16 @@ public final class LoopbackHttpServer implements AutoCloseable {
             ranges.add(range == null ? "" : range);
         });
         app.get(STALLING_VIDEO, ctx -> {
-            Thread.sleep(STALL_MILLIS);
+            stall();
             ctx.status(503);
+        });
+        app.get(STALLING_ONCE_VIDEO, ctx -> {
+            if (stalledOnce.compareAndSet(false, true)) {
+                stall();
+                ctx.status(503);
+            } else {
+                ctx.redirect("/clip.mp4");
+            }
         });
         app.get(WEB_PAGE, ctx -> ctx.html("<!doctype html><html><head><title>Clip</title></head><body><p>Watch the clip here.</p></body></html>"));
     }
@@ -64,8 +79,14 @@ public final class LoopbackHttpServer implements AutoCloseable {
         return List.copyOf(paths);
     }
 
+    /** Holds a request for a long while, but lets go at once when the server closes. */
+    private void stall() throws InterruptedException {
+        closing.await(STALL_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
     @Override
     public void close() {
+        closing.countDown();
         app.stop();
     }
 }

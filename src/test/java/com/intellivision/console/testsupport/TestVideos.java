@@ -45,6 +45,31 @@ public final class TestVideos {
         return file;
     }
 
+    /**
+     * Writes a video of very large, plain frames with a single keyframe (MPEG-4 in Matroska): taking
+     * its last frame means decoding all of them at full size, which takes a worker's memory far up.
+     */
+    public static Path writeHugeVideo(Path file, int width, int height, int frames) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toString(), width, height);
+                Java2DFrameConverter converter = new Java2DFrameConverter()) {
+            recorder.setFormat("matroska");
+            recorder.setVideoCodec(avcodec.AV_CODEC_ID_MPEG4);
+            recorder.setFrameRate(10);
+            recorder.setGopSize(frames + 1);
+            recorder.setVideoQuality(10);
+            recorder.start();
+            org.bytedeco.javacv.Frame plain = converter.convert(new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR));
+            for (int frame = 0; frame < frames; frame++) {
+                recorder.record(plain);
+            }
+            recorder.stop();
+        } catch (org.bytedeco.javacv.FrameRecorder.Exception e) {
+            throw new IOException("could not write test video " + file, e);
+        }
+        return file;
+    }
+
     /** The frame number a decoded image shows, read back from its blocks. */
     public static int frameNumberOf(BufferedImage image) {
         int number = 0;

@@ -1,0 +1,36 @@
+package com.intellivision.console.worker;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The naming of the files a job writes in the output folder: {@code <id>.<ext>} when finished,
+ * {@code <id>.part.<ext>} while being written. One place, so the worker writes what the engine cleans.
+ */
+public final class OutputFiles {
+
+    private OutputFiles() {}
+
+    public static Path finished(Path folder, long jobId, String extension) {
+        return folder.resolve(jobId + "." + extension);
+    }
+
+    /** Removes every file of the job, finished or partial; returns how many there were. */
+    public static int deleteAll(Path folder, long jobId) {
+        int deleted = 0;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, jobId + ".*")) {
+            for (Path file : files) {
+                Files.deleteIfExists(file);
+                deleted++;
+            }
+        } catch (java.nio.file.NoSuchFileException noFolder) {
+            return 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not remove the files of job " + jobId + " in " + folder, e);
+        }
+        return deleted;
+    }
+}
