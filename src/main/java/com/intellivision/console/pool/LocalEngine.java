@@ -354,7 +354,7 @@ public final class LocalEngine implements AutoCloseable {
 
     private void onMessage(WorkerProcess process, WorkerMessage message) {
         WorkerSlot slot = slots.get(process.slot());
-        if (slot == null || slot.process != process) {
+        if (closing || slot == null || slot.process != process) {
             return;
         }
         if (message instanceof WorkerMessage.Ready) {
@@ -443,7 +443,8 @@ public final class LocalEngine implements AutoCloseable {
 
     private void onExit(WorkerProcess process, int exitCode) {
         WorkerSlot slot = slots.get(process.slot());
-        if (slot == null || slot.process != process) {
+        if (closing || slot == null || slot.process != process) {
+            // On close, the jobs were released and the workers unregistered already.
             return;
         }
         livePids.remove(slot.id);
@@ -455,9 +456,6 @@ public final class LocalEngine implements AutoCloseable {
         }
         slot.state = WorkerState.DEAD;
         events.publish(new EngineEvent.WorkerChanged(slot.info()));
-        if (closing) {
-            return;
-        }
         if (slot.retiring) {
             slots.remove(slot.id);
         } else if (before == WorkerState.STARTING) {
