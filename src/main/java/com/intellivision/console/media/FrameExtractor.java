@@ -1,19 +1,12 @@
 package com.intellivision.console.media;
 
 import com.intellivision.console.job.Timecode;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
-import org.bytedeco.javacv.OpenCVFrameConverter;
-import org.bytedeco.opencv.global.opencv_imgcodecs;
-import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
  * Takes one frame out of a video by seeking, never by reading the whole file: over HTTP, FFmpeg reads
@@ -24,7 +17,6 @@ public final class FrameExtractor {
     /** Fraction of the video's length used when no timestamp is given. */
     public static final double DEFAULT_POSITION = 0.1;
 
-    private static final int JPEG_QUALITY = 92;
     private static final String NETWORK_TIMEOUT_MICROS = "20000000";
 
     static {
@@ -50,7 +42,7 @@ public final class FrameExtractor {
             progress.report(40, "seeking to " + Timecode.format(target));
             Frame frame = seekAndGrab(grabber, source, target);
             progress.report(80, "writing image");
-            writeImage(frame, output);
+            ImageEncoder.write(frame, output);
             return new ExtractedFrame(output, frame.imageWidth, frame.imageHeight, frame.timestamp / 1_000_000.0, duration);
         } catch (FrameGrabber.Exception closeFailure) {
             throw new MediaException("The video " + source.title() + " could not be closed cleanly: " + closeFailure.getMessage(), closeFailure);
@@ -89,26 +81,6 @@ public final class FrameExtractor {
         } catch (FrameGrabber.Exception decodeFailure) {
             throw new MediaException("The video " + source.title() + " could not be decoded at " + Timecode.format(targetSeconds)
                     + ": " + decodeFailure.getMessage() + ffmpegDetail() + ". It may be damaged; try another time or another copy.", decodeFailure);
-        }
-    }
-
-    private static void writeImage(Frame frame, Path output) throws MediaException {
-        String name = output.getFileName().toString();
-        String extension = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
-        // Written beside the target, then moved: a reader never sees half an image.
-        Path partial = output.resolveSibling(name.substring(0, name.lastIndexOf('.')) + ".part." + extension);
-        try (OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat()) {
-            Files.createDirectories(output.toAbsolutePath().getParent());
-            Mat image = converter.convert(frame);
-            int[] parameters = extension.equals("png") ? new int[] {opencv_imgcodecs.IMWRITE_PNG_COMPRESSION, 3}
-                    : new int[] {opencv_imgcodecs.IMWRITE_JPEG_QUALITY, JPEG_QUALITY};
-            if (!opencv_imgcodecs.imwrite(partial.toString(), image, parameters)) {
-                throw new MediaException("The frame could not be written to " + output + ". Check the disk space and permissions.");
-            }
-            Files.move(partial, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException writeFailure) {
-            throw new MediaException("The frame could not be written to " + output + ": " + writeFailure.getMessage()
-                    + ". Check the disk space and permissions.", writeFailure);
         }
     }
 

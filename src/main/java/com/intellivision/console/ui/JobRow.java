@@ -1,0 +1,113 @@
+package com.intellivision.console.ui;
+
+import com.intellivision.console.job.EngineEvent.JobProgress;
+import com.intellivision.console.job.Job;
+import com.intellivision.console.job.JobStatus;
+import java.time.Instant;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * One line of the jobs table. The row stays the same object for the life of its job and its properties
+ * change underneath, so the table keeps its selection and scroll position while jobs move along.
+ */
+public final class JobRow {
+
+    private final long id;
+    private final ReadOnlyObjectWrapper<Job> job;
+    private final ReadOnlyObjectWrapper<JobProgress> progress = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<StatusBadge> status = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper age = new ReadOnlyStringWrapper("");
+
+    JobRow(Job job, Instant now) {
+        this.id = job.id();
+        this.job = new ReadOnlyObjectWrapper<>(job);
+        refreshStatus();
+        refreshAge(now);
+    }
+
+    /**
+     * Whether {@code candidate} is a later state of the job than {@code current}. Events and the
+     * initial listing race each other, so an older state may arrive after a newer one and must lose:
+     * the later update time wins, and at the same instant the state further along wins.
+     */
+    static boolean supersedes(Job candidate, Job current) {
+        if (candidate.updatedAt() != null && current.updatedAt() != null) {
+            int byTime = candidate.updatedAt().compareTo(current.updatedAt());
+            if (byTime != 0) {
+                return byTime > 0;
+            }
+        }
+        return stage(candidate.status()) >= stage(current.status());
+    }
+
+    private static int stage(JobStatus status) {
+        return switch (status) {
+            case PENDING -> 0;
+            case PROCESSING -> 1;
+            case COMPLETED, FAILED, CANCELLED -> 2;
+        };
+    }
+
+    /** Takes {@code candidate} if it is newer than what the row shows; returns whether it did. */
+    boolean update(Job candidate) {
+        if (!supersedes(candidate, job.get())) {
+            return false;
+        }
+        if (candidate.status() != JobStatus.PROCESSING) {
+            // Progress belongs to one run; a retried or finished job starts without it.
+            progress.set(null);
+        }
+        job.set(candidate);
+        refreshStatus();
+        return true;
+    }
+
+    void showProgress(JobProgress report) {
+        if (job.get().isTerminal()) {
+            return;
+        }
+        progress.set(report);
+        refreshStatus();
+    }
+
+    void refreshAge(Instant now) {
+        age.set(JobAge.between(job.get().createdAt(), now));
+    }
+
+    private void refreshStatus() {
+        status.set(StatusBadge.of(job.get().status(), progress.get()));
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public Job job() {
+        return job.get();
+    }
+
+    public ReadOnlyObjectProperty<Job> jobProperty() {
+        return job.getReadOnlyProperty();
+    }
+
+    /** The latest progress report of the current run, or null if there is none. */
+    public ReadOnlyObjectProperty<JobProgress> progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<StatusBadge> statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty ageProperty() {
+        return age.getReadOnlyProperty();
+    }
+
+    @Override
+    public String toString() {
+        return "JobRow[" + id + " " + job.get().status().wireName() + "]";
+    }
+}

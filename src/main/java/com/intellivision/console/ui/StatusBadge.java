@@ -1,0 +1,31 @@
+package com.intellivision.console.ui;
+
+import com.intellivision.console.job.EngineEvent.JobProgress;
+import com.intellivision.console.job.JobStatus;
+import java.util.Locale;
+
+/**
+ * What the status column shows for a job: its state, styled by the CSS class {@code status-<state>},
+ * and a label that includes the progress of a running job.
+ */
+public record StatusBadge(JobStatus status, String text) {
+
+    static StatusBadge of(JobStatus status, JobProgress progress) {
+        String name = capitalize(status.wireName());
+        if (status == JobStatus.PROCESSING && progress != null && progress.percentage() > 0) {
+            return new StatusBadge(status, name + " " + Percent.format(progress.percentage()));
+        }
+        return new StatusBadge(status, name);
+    }
+
+    public String styleClass() {
+        return "status-" + status.wireName();
+    }
+
+    static String capitalize(String text) {
+        if (text == null || text.isEmpty()) {
+            return "";
+        }
+        return text.substring(0, 1).toUpperCase(Locale.ROOT) + text.substring(1);
+    }
+}

@@ -1,0 +1,152 @@
+package com.intellivision.console.ui;
+
+import com.intellivision.console.job.EngineEvent.MemorySampled;
+import com.intellivision.console.job.WorkerInfo;
+import com.intellivision.console.job.WorkerState;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/** The status bar: where jobs run, how many workers there are, what they do and how much memory they use. */
+public final class StatusBarViewModel {
+
+    private static final long MIB = 1024 * 1024;
+
+    private final SortedMap<Integer, WorkerInfo> workers = new TreeMap<>();
+    private final Map<Integer, MemorySampled> latestSamples = new HashMap<>();
+    private final ReadOnlyStringWrapper deploymentName = new ReadOnlyStringWrapper("Connecting…");
+    private final ReadOnlyStringWrapper workersSummary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper memorySummary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper workersDetails = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+
+    void showDeployment(String name) {
+        deploymentName.set(name);
+    }
+
+    void showProblem(String text) {
+        problem.set(text);
+    }
+
+    /**
+     * Takes the deployment's list of workers, for those no event has told of yet: an event was sent
+     * after the list was read, or describes a change the next event will also report.
+     */
+    void showAll(List<WorkerInfo> listed) {
+        listed.forEach(worker -> workers.putIfAbsent(worker.id(), worker));
+        refresh();
+    }
+
+    void apply(WorkerInfo worker) {
+        workers.put(worker.id(), worker);
+        refresh();
+    }
+
+    void applyMemory(MemorySampled sample) {
+        latestSamples.put(sample.workerId(), sample);
+        refresh();
+    }
+
+    private void refresh() {
+        workersSummary.set(summaryOf(workers.values()));
+        memorySummary.set(memoryOf());
+        workersDetails.set(detailsOf());
+    }
+
+    /** For example "2 workers: 1 busy, 1 idle". */
+    static String summaryOf(Iterable<WorkerInfo> all) {
+        Map<WorkerState, Integer> counts = new EnumMap<>(WorkerState.class);
+        int total = 0;
+        for (WorkerInfo worker : all) {
+            counts.merge(worker.state(), 1, Integer::sum);
+            total++;
+        }
+        if (total == 0) {
+            return "No workers";
+        }
+        List<String> parts = new ArrayList<>();
+        for (WorkerState state : List.of(WorkerState.BUSY, WorkerState.IDLE, WorkerState.STARTING, WorkerState.STOPPING, WorkerState.DEAD)) {
+            Integer count = counts.get(state);
+            if (count != null) {
+                parts.add(count + " " + state.name().toLowerCase(Locale.ROOT));
+            }
+        }
+        return total + (total == 1 ? " worker: " : " workers: ") + String.join(", ", parts);
+    }
+
+    /** For example "w1 142 MiB · w2 97 MiB", for the workers whose memory is known. */
+    private String memoryOf() {
+        List<String> parts = new ArrayList<>();
+        for (WorkerInfo worker : workers.values()) {
+            long rss = residentBytes(worker);
+            if (worker.state() != WorkerState.DEAD && rss > 0) {
+                parts.add("w" + worker.id() + " " + mebibytes(rss));
+            }
+        }
+        return String.join(" · ", parts);
+    }
+
+    private String detailsOf() {
+        List<String> lines = new ArrayList<>();
+        for (WorkerInfo worker : workers.values()) {
+            StringBuilder line = new StringBuilder("w" + worker.id() + ": " + worker.state().name().toLowerCase(Locale.ROOT));
+            if (worker.jobId() != WorkerInfo.NO_JOB) {
+                line.append(" on job #").append(worker.jobId());
+            }
+            if (worker.pid() > 0) {
+                line.append(", pid ").append(worker.pid());
+            }
+            long rss = residentBytes(worker);
+            if (rss > 0) {
+                line.append(", ").append(mebibytes(rss));
+                long peak = Math.max(rss, worker.peakRssBytes());
+                line.append(" (peak ").append(mebibytes(peak)).append(')');
+            }
+            lines.add(line.toString());
+        }
+        return String.join("\n", lines);
+    }
+
+    /** The latest sample of the worker's current process, else what the worker itself last reported. */
+    private long residentBytes(WorkerInfo worker) {
+        MemorySampled sample = latestSamples.get(worker.id());
+        // A sample of a process that has since been replaced says nothing about the new one.
+        if (sample != null && (sample.pid() == worker.pid() || worker.pid() <= 0)) {
+            return sample.rssBytes();
+        }
+        return worker.rssBytes();
+    }
+
+    static String mebibytes(long bytes) {
+        return Math.round((double) bytes / MIB) + " MiB";
+    }
+
+    public ReadOnlyStringProperty deploymentNameProperty() {
+        return deploymentName.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty workersSummaryProperty() {
+        return workersSummary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty memorySummaryProperty() {
+        return memorySummary.getReadOnlyProperty();
+    }
+
+    /** One line per worker, for a tooltip. */
+    public ReadOnlyStringProperty workersDetailsProperty() {
+        return workersDetails.getReadOnlyProperty();
+    }
+
+    /** Why the console could not reach the deployment, or empty. */
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,119 @@
+package com.intellivision.console.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.intellivision.console.deployment.LocalDeployment;
+import com.intellivision.console.job.JobStatus;
+import com.intellivision.console.pool.PoolConfig;
+import com.intellivision.console.testsupport.TestVideos;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The whole window on the real local pool: a person types a path and a timestamp, presses Submit, and
+ * sees the frame, or the job's error when the path is wrong.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ConsoleWindowTest {
+
+    private static final int WIDTH = 320;
+    private static final int HEIGHT = 240;
+    private static final long JOB_TIMEOUT_SECONDS = 60;
+
+    @TempDir
+    Path temp;
+
+    private ConsoleSession session;
+
+    @Start
+    void openConsole(Stage stage) {
+        LocalDeployment deployment = LocalDeployment.start(PoolConfig.defaults(temp.resolve("pool")).withWorkerCount(1));
+        session = ConsoleSession.open(stage, deployment);
+    }
+
+    @AfterEach
+    void closeConsole(FxRobot robot) {
+        robot.interact(session::closeView);
+        session.closeDeployment();
+    }
+
+    @Test
+    void showsTheExtractedFrameOfALocalVideo(FxRobot robot) throws Exception {
+        Path video = TestVideos.writeFrameCodedVideo(temp.resolve("clip.mp4"), 4, 25, WIDTH, HEIGHT);
+
+        robot.clickOn("#urlField").write(video.toAbsolutePath().toString());
+        robot.clickOn("#timestampField").write("2");
+        robot.clickOn("#submitButton");
+
+        ImageView preview = robot.lookup("#framePreview").queryAs(ImageView.class);
+        waitUntil(() -> isShown(preview) && hasLoaded(preview.getImage()));
+        assertThat(preview.getImage().getWidth()).isEqualTo(WIDTH);
+        assertThat(preview.getImage().getHeight()).isEqualTo(HEIGHT);
+
+        TableView<JobRow> table = robot.lookup("#jobsTable").queryTableView();
+        assertThat(table.getItems()).hasSize(1);
+        assertThat(table.getSelectionModel().getSelectedItem().job().status()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(robot.lookup("#urlField").queryAs(TextField.class).getText()).as("ready for the next URL").isEmpty();
+    }
+
+    @Test
+    void showsTheJobsErrorWhenTheFileDoesNotExist(FxRobot robot) throws Exception {
+        Path missing = temp.resolve("no-such-video.mp4").toAbsolutePath();
+
+        // Enter in the URL field submits, as Submit is the default button.
+        robot.clickOn("#urlField").write(missing.toString()).type(KeyCode.ENTER);
+
+        TextArea error = robot.lookup("#jobError").queryAs(TextArea.class);
+        waitUntil(() -> isShown(error) && !error.getText().isBlank());
+        assertThat(error.getText()).contains(missing.toString()).contains("does not exist");
+        assertThat(isShown(robot.lookup("#framePreview").query())).isFalse();
+    }
+
+    @Test
+    void aBadTimestampIsExplainedAndCannotBeSubmitted(FxRobot robot) {
+        robot.clickOn("#urlField").write("https://youtu.be/abc");
+        robot.clickOn("#timestampField").write("1:75");
+
+        assertThat(robot.lookup("#submitButton").queryButton().isDisabled()).isTrue();
+        Label problem = robot.lookup(".form-problem").queryAs(Label.class);
+        assertThat(isShown(problem)).isTrue();
+        assertThat(problem.getText()).contains("'1:75' is not a timestamp");
+    }
+
+    /** Whether a person could see the node: it and every one of its parents are visible. */
+    private static boolean isShown(Node node) {
+        for (Node current = node; current != null; current = current.getParent()) {
+            if (!current.isVisible()) {
+                return false;
+            }
+        }
+        return node.getScene() != null;
+    }
+
+    private static boolean hasLoaded(Image image) {
+        return image != null && image.getProgress() >= 1 && !image.isError();
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(JOB_TIMEOUT_SECONDS, TimeUnit.SECONDS, condition);
+    }
+}

@@ -1,0 +1,101 @@
+package com.intellivision.console.ui;
+
+import static com.intellivision.console.ui.Jobs.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.intellivision.console.job.EngineEvent;
+import com.intellivision.console.job.EngineEvent.JobChanged;
+import com.intellivision.console.job.EngineEvent.JobProgress;
+import com.intellivision.console.job.EngineEvent.MemorySampled;
+import com.intellivision.console.job.EngineEvent.WorkerChanged;
+import com.intellivision.console.job.WorkerInfo;
+import com.intellivision.console.job.WorkerState;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import org.junit.jupiter.api.Test;
+
+class EventBatchesTest {
+
+    @Test
+    void keepsOnlyTheLatestProgressPerJobAndSamplePerWorker() {
+        JobChanged started = new JobChanged(Jobs.processing(1, T0, T0));
+        JobProgress firstOfJob1 = new JobProgress(1, 10, "seeking");
+        JobProgress onlyOfJob2 = new JobProgress(2, 50, "decoding");
+        MemorySampled firstOfWorker1 = new MemorySampled(1, 100, 1_000, T0);
+        JobProgress lastOfJob1 = new JobProgress(1, 80, "decoding");
+        MemorySampled lastOfWorker1 = new MemorySampled(1, 100, 2_000, T0.plusSeconds(1));
+        JobChanged finished = new JobChanged(Jobs.completedFrame(1, T0, T0.plusSeconds(2)));
+
+        List<EngineEvent> kept = EventBatches.coalesce(List.of(
+                started, firstOfJob1, onlyOfJob2, firstOfWorker1, lastOfJob1, lastOfWorker1, finished));
+
+        assertThat(kept).containsExactly(started, onlyOfJob2, lastOfJob1, lastOfWorker1, finished);
+    }
+
+    @Test
+    void keepsEveryJobAndWorkerChangeInOrder() {
+        WorkerInfo idle = new WorkerInfo(1, 100, WorkerState.IDLE, WorkerInfo.NO_JOB, 0, 0);
+        List<EngineEvent> batch = List.of(
+                new JobChanged(Jobs.pending(1, T0)),
+                new WorkerChanged(idle),
+                new JobChanged(Jobs.processing(1, T0, T0.plusSeconds(1))),
+                new WorkerChanged(new WorkerInfo(1, 100, WorkerState.BUSY, 1, 0, 0)),
+                new JobChanged(Jobs.completedFrame(1, T0, T0.plusSeconds(2))),
+                new WorkerChanged(idle));
+
+        assertThat(EventBatches.coalesce(batch)).containsExactlyElementsOf(batch);
+    }
+
+    @Test
+    void theBridgeDeliversABurstAsOneBatchOnTheUiThread() {
+        Queue<Runnable> uiThread = new ArrayDeque<>();
+        List<List<EngineEvent>> delivered = new ArrayList<>();
+        FxEventBridge bridge = new FxEventBridge(uiThread::add, delivered::add);
+
+        for (int percent = 1; percent <= 100; percent++) {
+            bridge.accept(new JobProgress(1, percent, "decoding"));
+        }
+        bridge.accept(new JobChanged(Jobs.completedFrame(1, T0, T0.plusSeconds(2))));
+
+        assertThat(uiThread).as("one task for the whole burst").hasSize(1);
+        assertThat(delivered).as("nothing before the UI thread runs").isEmpty();
+
+        uiThread.poll().run();
+
+        assertThat(delivered).hasSize(1);
+        assertThat(delivered.get(0)).containsExactly(
+                new JobProgress(1, 100, "decoding"),
+                new JobChanged(Jobs.completedFrame(1, T0, T0.plusSeconds(2))));
+    }
+
+    @Test
+    void theBridgeSchedulesAgainForEventsAfterADrain() {
+        Queue<Runnable> uiThread = new ArrayDeque<>();
+        List<List<EngineEvent>> delivered = new ArrayList<>();
+        FxEventBridge bridge = new FxEventBridge(uiThread::add, delivered::add);
+
+        bridge.accept(new JobChanged(Jobs.pending(1, T0)));
+        uiThread.poll().run();
+        bridge.accept(new JobChanged(Jobs.pending(2, T0)));
+
+        assertThat(uiThread).hasSize(1);
+        uiThread.poll().run();
+        assertThat(delivered).hasSize(2);
+    }
+
+    @Test
+    void aClosedBridgeDeliversNothing() {
+        Queue<Runnable> uiThread = new ArrayDeque<>();
+        List<List<EngineEvent>> delivered = new ArrayList<>();
+        FxEventBridge bridge = new FxEventBridge(uiThread::add, delivered::add);
+
+        bridge.accept(new JobChanged(Jobs.pending(1, T0)));
+        bridge.close();
+        bridge.accept(new JobChanged(Jobs.pending(2, T0)));
+        uiThread.forEach(Runnable::run);
+
+        assertThat(delivered).isEmpty();
+    }
+}

@@ -1,0 +1,166 @@
+package com.intellivision.console.ui;
+
+import static com.intellivision.console.ui.Jobs.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.intellivision.console.job.EngineEvent.JobChanged;
+import com.intellivision.console.job.EngineEvent.JobProgress;
+import com.intellivision.console.job.EngineEvent.MemorySampled;
+import com.intellivision.console.job.EngineEvent.WorkerChanged;
+import com.intellivision.console.job.JobStatus;
+import com.intellivision.console.job.WorkerInfo;
+import com.intellivision.console.job.WorkerState;
+import com.intellivision.console.ui.FramePreviewViewModel.Mode;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Queue;
+import org.junit.jupiter.api.Test;
+
+/** The view model on a fake deployment, with background and UI work run on the test's thread. */
+class MainViewModelTest {
+
+    private final FakeDeployment deployment = new FakeDeployment();
+    private final MutableClock clock = new MutableClock(T0.plusSeconds(30));
+    private final MainViewModel viewModel = new MainViewModel(deployment, new TaskRunner(Runnable::run, Runnable::run), clock);
+
+    @Test
+    void startSubscribesBeforeReadingSoNoChangeFallsBetween() {
+        deployment.recentJobs = List.of(Jobs.pending(2, T0.plusSeconds(2)), Jobs.completedFrame(1, T0, T0.plusSeconds(1)));
+        deployment.workers = List.of(new WorkerInfo(1, 100, WorkerState.IDLE, WorkerInfo.NO_JOB, 0, 0));
+
+        viewModel.start();
+
+        assertThat(deployment.calls).containsExactly("subscribe", "displayName", "recentJobs 500", "workers");
+        assertThat(viewModel.jobList().rows()).extracting(JobRow::id).containsExactly(2L, 1L);
+        assertThat(viewModel.statusBar().deploymentNameProperty().get()).isEqualTo("Fake pool");
+        assertThat(viewModel.statusBar().workersSummaryProperty().get()).isEqualTo("1 worker: 1 idle");
+    }
+
+    @Test
+    void anUnreachableDeploymentIsReportedInTheStatusBar() {
+        deployment.recentJobsFailure = new IllegalStateException("the job store is locked by another console");
+
+        viewModel.start();
+
+        assertThat(viewModel.statusBar().problemProperty().get())
+                .isEqualTo("Could not reach the deployment: the job store is locked by another console");
+    }
+
+    @Test
+    void submittingSendsTheFormsRequestThenSelectsTheNewJobAndClearsTheUrl() {
+        viewModel.start();
+        deployment.onSubmit = request -> Jobs.pending(7, T0.plusSeconds(30));
+        viewModel.submitBar().urlProperty().set("https://youtu.be/abc");
+        viewModel.submitBar().timestampProperty().set("0:02");
+
+        viewModel.submit();
+
+        assertThat(deployment.submitted).hasSize(1);
+        assertThat(deployment.submitted.get(0).url()).isEqualTo("https://youtu.be/abc");
+        assertThat(deployment.submitted.get(0).frameParams().atSeconds()).isEqualTo(2.0);
+        assertThat(viewModel.submitBar().urlProperty().get()).isEmpty();
+        assertThat(viewModel.jobList().selectedRowProperty().get().id()).isEqualTo(7);
+        assertThat(viewModel.preview().modeProperty().get()).isEqualTo(Mode.WORKING);
+    }
+
+    @Test
+    void aRejectedSubmissionShowsWhyAndKeepsTheUrl() {
+        deployment.onSubmit = request -> {
+            throw new IllegalArgumentException("'ftp://x' is not a video URL or a file: use http(s) or a local path");
+        };
+        viewModel.submitBar().urlProperty().set("ftp://x");
+
+        viewModel.submit();
+
+        assertThat(viewModel.submitBar().problemProperty().get())
+                .isEqualTo("'ftp://x' is not a video URL or a file: use http(s) or a local path");
+        assertThat(viewModel.submitBar().urlProperty().get()).isEqualTo("ftp://x");
+        assertThat(viewModel.jobList().rows()).isEmpty();
+    }
+
+    @Test
+    void anInvalidFormIsNotSubmitted() {
+        viewModel.submitBar().urlProperty().set("https://youtu.be/abc");
+        viewModel.submitBar().timestampProperty().set("soon");
+
+        viewModel.submit();
+
+        assertThat(deployment.submitted).isEmpty();
+    }
+
+    @Test
+    void theJobChangedEventOfANewJobMayArriveBeforeTheSubmissionReturns() {
+        viewModel.start();
+        deployment.onSubmit = request -> {
+            deployment.emit(new JobChanged(Jobs.processing(7, T0.plusSeconds(30), T0.plusSeconds(31))));
+            return Jobs.pending(7, T0.plusSeconds(30));
+        };
+        viewModel.submitBar().urlProperty().set("https://youtu.be/abc");
+
+        viewModel.submit();
+
+        assertThat(viewModel.jobList().rows()).hasSize(1);
+        assertThat(viewModel.jobList().selectedRowProperty().get().job().status()).isEqualTo(JobStatus.PROCESSING);
+    }
+
+    @Test
+    void eventsKeepTheTableThePreviewAndTheStatusBarCurrent() {
+        viewModel.start();
+
+        deployment.emit(new JobChanged(Jobs.pending(3, T0)));
+        viewModel.jobList().select(viewModel.jobList().row(3).orElseThrow());
+        deployment.emit(new WorkerChanged(new WorkerInfo(1, 100, WorkerState.BUSY, 3, 0, 0)));
+        deployment.emit(new JobChanged(Jobs.processing(3, T0, T0.plusSeconds(1))));
+        deployment.emit(new JobProgress(3, 40, "decoding"));
+        deployment.emit(new MemorySampled(1, 100, 142L * 1024 * 1024, T0.plusSeconds(1)));
+
+        assertThat(viewModel.preview().stageProperty().get()).isEqualTo("Decoding · 40 %");
+        assertThat(viewModel.preview().progressProperty().get()).isEqualTo(0.4);
+        assertThat(viewModel.statusBar().workersSummaryProperty().get()).isEqualTo("1 worker: 1 busy");
+        assertThat(viewModel.statusBar().memorySummaryProperty().get()).isEqualTo("w1 142 MiB");
+
+        deployment.emit(new JobChanged(Jobs.completedFrame(3, T0, T0.plusSeconds(2))));
+
+        assertThat(viewModel.preview().modeProperty().get()).isEqualTo(Mode.FRAME);
+        assertThat(viewModel.preview().frameUrlProperty().get()).isEqualTo("file:/tmp/frames/3.png");
+    }
+
+    @Test
+    void eventsAreHandedToTheUiThreadNotAppliedOnTheDeploymentsThread() {
+        Queue<Runnable> uiThread = new ArrayDeque<>();
+        MainViewModel queued = new MainViewModel(deployment, new TaskRunner(Runnable::run, uiThread::add), clock);
+        queued.start();
+        uiThread.poll().run();
+
+        deployment.emit(new JobChanged(Jobs.pending(3, T0)));
+        assertThat(queued.jobList().rows()).isEmpty();
+
+        uiThread.poll().run();
+        assertThat(queued.jobList().rows()).extracting(JobRow::id).containsExactly(3L);
+    }
+
+    @Test
+    void closingUnsubscribesThenClosesTheDeployment() {
+        viewModel.start();
+
+        viewModel.close();
+        deployment.emit(new JobChanged(Jobs.pending(3, T0)));
+
+        assertThat(deployment.calls).endsWith("unsubscribe", "close");
+        assertThat(deployment.closed).isTrue();
+        assertThat(viewModel.jobList().rows()).isEmpty();
+    }
+
+    @Test
+    void closingBeforeTheSubscriptionIsMadeStillEndsIt() {
+        Queue<Runnable> background = new ArrayDeque<>();
+        MainViewModel slow = new MainViewModel(deployment, new TaskRunner(background::add, Runnable::run), clock);
+        slow.start();
+
+        slow.close();
+        background.poll().run();
+
+        assertThat(deployment.listeners).isEmpty();
+        assertThat(deployment.calls).contains("subscribe", "unsubscribe");
+    }
+}

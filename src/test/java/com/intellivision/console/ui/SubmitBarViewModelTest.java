@@ -1,0 +1,110 @@
+package com.intellivision.console.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.intellivision.console.job.JobRequest;
+import com.intellivision.console.job.JobType;
+import com.intellivision.console.job.Timecode;
+import org.junit.jupiter.api.Test;
+
+class SubmitBarViewModelTest {
+
+    private final SubmitBarViewModel form = new SubmitBarViewModel();
+
+    @Test
+    void anEmptyOrBlankUrlCannotBeSubmitted() {
+        assertThat(form.canSubmitProperty().get()).isFalse();
+
+        form.urlProperty().set("   ");
+        assertThat(form.canSubmitProperty().get()).isFalse();
+        assertThatThrownBy(form::request).isInstanceOf(IllegalStateException.class);
+
+        form.urlProperty().set("https://youtu.be/abc");
+        assertThat(form.canSubmitProperty().get()).isTrue();
+    }
+
+    @Test
+    void aBadTimestampShowsTimecodesOwnMessageAndBlocksSubmitting() {
+        form.urlProperty().set("https://youtu.be/abc");
+        form.timestampProperty().set("1:75");
+
+        String expected = messageOfParsing("1:75");
+        assertThat(form.timestampErrorProperty().get()).isEqualTo(expected);
+        assertThat(form.problemProperty().get()).isEqualTo(expected);
+        assertThat(form.canSubmitProperty().get()).isFalse();
+
+        form.timestampProperty().set("1:15");
+        assertThat(form.timestampErrorProperty().get()).isEmpty();
+        assertThat(form.canSubmitProperty().get()).isTrue();
+    }
+
+    @Test
+    void aBlankTimestampLeavesTheMomentToTheEngine() {
+        form.urlProperty().set("  https://youtu.be/abc ");
+        form.timestampProperty().set("  ");
+
+        JobRequest request = form.request();
+
+        assertThat(request.type()).isEqualTo(JobType.YOUTUBE_FRAME_EXTRACTION);
+        assertThat(request.url()).isEqualTo("https://youtu.be/abc");
+        assertThat(request.frameParams().atSeconds()).isNull();
+    }
+
+    @Test
+    void aClockTimestampIsSentAsSeconds() {
+        form.urlProperty().set("/videos/clip.mp4");
+        form.timestampProperty().set("1:30");
+
+        assertThat(form.request().frameParams().atSeconds()).isEqualTo(90.0);
+    }
+
+    @Test
+    void submittingBlocksASecondSubmissionUntilTheFirstIsAnswered() {
+        form.urlProperty().set("https://youtu.be/abc");
+        form.submissionStarted();
+        assertThat(form.canSubmitProperty().get()).isFalse();
+
+        form.submissionFailed("the pool is shutting down");
+        assertThat(form.canSubmitProperty().get()).isTrue();
+        assertThat(form.problemProperty().get()).isEqualTo("the pool is shutting down");
+        assertThat(form.urlProperty().get()).as("a failed URL stays for another try").isEqualTo("https://youtu.be/abc");
+    }
+
+    @Test
+    void editingTheFormClearsTheLastFailure() {
+        form.urlProperty().set("https://youtu.be/abc");
+        form.submissionStarted();
+        form.submissionFailed("the pool is shutting down");
+
+        form.urlProperty().set("https://youtu.be/abcd");
+
+        assertThat(form.submitErrorProperty().get()).isEmpty();
+        assertThat(form.problemProperty().get()).isEmpty();
+    }
+
+    @Test
+    void successClearsTheUrlButNotOneTypedWhileSubmitting() {
+        form.urlProperty().set("https://youtu.be/first");
+        JobRequest first = form.request();
+        form.submissionStarted();
+        form.submissionSucceeded(first);
+        assertThat(form.urlProperty().get()).isEmpty();
+
+        form.urlProperty().set("https://youtu.be/second");
+        JobRequest second = form.request();
+        form.submissionStarted();
+        form.urlProperty().set("https://youtu.be/third");
+        form.submissionSucceeded(second);
+        assertThat(form.urlProperty().get()).isEqualTo("https://youtu.be/third");
+    }
+
+    private static String messageOfParsing(String text) {
+        try {
+            Timecode.parseSeconds(text);
+            throw new AssertionError(text + " parsed, but the test needs a bad timestamp");
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+}
