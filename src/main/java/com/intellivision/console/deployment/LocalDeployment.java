@@ -2,13 +2,16 @@ package com.intellivision.console.deployment;
 
 import com.intellivision.console.job.EngineEvent;
 import com.intellivision.console.job.Job;
+import com.intellivision.console.job.JobAttempt;
 import com.intellivision.console.job.JobRequest;
+import com.intellivision.console.job.QueueFigures;
 import com.intellivision.console.job.WorkerInfo;
 import com.intellivision.console.pool.LocalEngine;
 import com.intellivision.console.pool.PoolConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** The embedded pool on this machine: no server, workers are child processes of the console. */
@@ -49,8 +52,68 @@ public final class LocalDeployment implements Deployment {
     }
 
     @Override
+    public List<JobAttempt> attempts(long jobId) {
+        return engine.attempts(jobId);
+    }
+
+    @Override
+    public Optional<Job> cancel(long jobId) {
+        return engine.cancel(jobId);
+    }
+
+    @Override
+    public Optional<Job> retry(long jobId) {
+        return engine.retry(jobId);
+    }
+
+    @Override
+    public int retryAllFailed() {
+        return engine.retryAllFailed();
+    }
+
+    @Override
+    public int cancelAllPending() {
+        return engine.cancelAllPending();
+    }
+
+    @Override
+    public QueueFigures figures() {
+        return engine.figures();
+    }
+
+    @Override
     public List<WorkerInfo> workers() {
         return engine.workers();
+    }
+
+    @Override
+    public List<EngineEvent.MemorySampled> memoryHistory(int workerId) {
+        return engine.memoryHistory(workerId);
+    }
+
+    @Override
+    public Optional<PoolControl> poolControl() {
+        return Optional.of(new PoolControl() {
+            @Override
+            public void resize(int workers) {
+                engine.resize(workers);
+            }
+
+            @Override
+            public void pause() {
+                engine.pause();
+            }
+
+            @Override
+            public void resume() {
+                engine.resume();
+            }
+
+            @Override
+            public boolean isPaused() {
+                return engine.isPaused();
+            }
+        });
     }
 
     @Override

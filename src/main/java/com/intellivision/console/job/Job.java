@@ -12,6 +12,9 @@ import java.time.Instant;
  * @param params the request's own settings (for a frame: the timestamp and image format)
  * @param results what the work produced, in IntelliVision's schema for the job type; null until completed
  * @param outputImage path or URL of the image the job made; null until it made one
+ * @param attempts how many times a worker started the job
+ * @param priority lower runs first
+ * @param deadLetter failed for good after using up its automatic retries
  */
 public record Job(
         long id,
@@ -23,6 +26,8 @@ public record Job(
         @JsonProperty("output_image") String outputImage,
         String error,
         int attempts,
+        int priority,
+        @JsonProperty("dead_letter") boolean deadLetter,
         @JsonProperty("created_at") Instant createdAt,
         @JsonProperty("updated_at") Instant updatedAt) {
 

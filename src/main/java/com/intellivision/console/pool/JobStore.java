@@ -353,6 +353,8 @@ final class JobStore implements AutoCloseable {
                 row.getString("output_image"),
                 row.getString("error"),
                 row.getInt("attempts"),
+                row.getInt("priority"),
+                row.getInt("dead_letter") == 1,
                 Instant.ofEpochMilli(row.getLong("created_at")),
                 Instant.ofEpochMilli(row.getLong("updated_at")));
     }

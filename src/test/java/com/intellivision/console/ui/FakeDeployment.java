@@ -3,10 +3,13 @@ package com.intellivision.console.ui;
 import com.intellivision.console.deployment.Deployment;
 import com.intellivision.console.job.EngineEvent;
 import com.intellivision.console.job.Job;
+import com.intellivision.console.job.JobAttempt;
 import com.intellivision.console.job.JobRequest;
+import com.intellivision.console.job.QueueFigures;
 import com.intellivision.console.job.WorkerInfo;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -51,6 +54,53 @@ final class FakeDeployment implements Deployment {
     public List<WorkerInfo> workers() {
         calls.add("workers");
         return List.copyOf(workers);
+    }
+
+    @Override
+    public List<JobAttempt> attempts(long jobId) {
+        calls.add("attempts " + jobId);
+        return List.of();
+    }
+
+    @Override
+    public Optional<Job> cancel(long jobId) {
+        calls.add("cancel " + jobId);
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<Job> retry(long jobId) {
+        calls.add("retry " + jobId);
+        return Optional.empty();
+    }
+
+    @Override
+    public int retryAllFailed() {
+        calls.add("retryAllFailed");
+        return 0;
+    }
+
+    @Override
+    public int cancelAllPending() {
+        calls.add("cancelAllPending");
+        return 0;
+    }
+
+    @Override
+    public QueueFigures figures() {
+        calls.add("figures");
+        return QueueFigures.EMPTY;
+    }
+
+    @Override
+    public List<EngineEvent.MemorySampled> memoryHistory(int workerId) {
+        calls.add("memoryHistory " + workerId);
+        return List.of();
+    }
+
+    @Override
+    public Optional<PoolControl> poolControl() {
+        return Optional.empty();
     }
 
     @Override

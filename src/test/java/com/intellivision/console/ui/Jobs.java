@@ -40,6 +40,6 @@ final class Jobs {
 
     static Job job(long id, JobStatus status, Instant createdAt, Instant updatedAt, ObjectNode results, String error) {
         return new Job(id, JobType.YOUTUBE_FRAME_EXTRACTION, status, "https://youtu.be/clip" + id,
-                JobJson.mapper().createObjectNode(), results, null, error, 1, createdAt, updatedAt);
+                JobJson.mapper().createObjectNode(), results, null, error, 1, 0, false, createdAt, updatedAt);
     }
 }
