@@ -56,8 +56,12 @@ final class WorkerProcess {
     private static List<String> commandLine(PoolConfig config) {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
+        // A worker's heavy lifting is native (FFmpeg); its JVM is kept small: a small starting heap
+        // (the default is a sixty-fourth of the machine's memory), the serial collector and C1 only.
         command.add("-Xmx" + config.workerHeapMiB() + "m");
+        command.add("-Xms16m");
         command.add("-XX:+UseSerialGC");
+        command.add("-XX:TieredStopAtLevel=1");
         command.add("-XX:+ExitOnOutOfMemoryError");
         command.add("-Xshare:auto");
         command.add("-Djava.awt.headless=true");
