@@ -1,5 +1,6 @@
 package com.intellivision.console.app;
 
+import com.intellivision.console.pool.MemoryLimits;
 import com.intellivision.console.pool.PoolConfig;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -17,9 +18,30 @@ final class PoolOptions {
     @Option(names = "--yt-dlp", paramLabel = "PROGRAM", description = "The yt-dlp program to resolve YouTube links (default: ${DEFAULT-VALUE}).")
     String ytDlp = "yt-dlp";
 
+    @Option(names = "--soft-memory-limit", paramLabel = "MIB",
+            description = "A worker above this resident memory after a job is replaced before the next (default: ${DEFAULT-VALUE}).")
+    long softMemoryLimitMiB = MemoryLimits.toMiB(MemoryLimits.DEFAULT.softBytes());
+
+    @Option(names = "--hard-memory-limit", paramLabel = "MIB",
+            description = "A worker above this resident memory during a job is killed and the job fails (default: ${DEFAULT-VALUE}).")
+    long hardMemoryLimitMiB = MemoryLimits.toMiB(MemoryLimits.DEFAULT.hardBytes());
+
+    @Option(names = "--worker-heap", paramLabel = "MIB", description = "Java heap cap of each worker (default: ${DEFAULT-VALUE}).")
+    int workerHeapMiB = PoolConfig.DEFAULT_WORKER_HEAP_MIB;
+
+    @Option(names = "--max-tasks-per-child", paramLabel = "N", description = "Replace a worker after N jobs; 0 for never (default: ${DEFAULT-VALUE}).")
+    int maxTasksPerChild = PoolConfig.DEFAULT_MAX_TASKS_PER_CHILD;
+
+    @Option(names = "--max-retries", paramLabel = "N", description = "Run a job again this often when its worker is lost (default: ${DEFAULT-VALUE}).")
+    int maxRetries = PoolConfig.DEFAULT_MAX_RETRIES;
+
     PoolConfig toConfig(int defaultWorkers) {
         return PoolConfig.defaults(dataDir)
                 .withWorkerCount(workers != null ? workers : defaultWorkers)
-                .withYtDlpCommand(ytDlp);
+                .withYtDlpCommand(ytDlp)
+                .withMemoryLimits(MemoryLimits.ofMiB(softMemoryLimitMiB, hardMemoryLimitMiB))
+                .withWorkerHeapMiB(workerHeapMiB)
+                .withMaxTasksPerChild(maxTasksPerChild)
+                .withMaxRetries(maxRetries);
     }
 }
