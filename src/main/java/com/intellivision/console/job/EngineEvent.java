@@ -8,8 +8,12 @@ public sealed interface EngineEvent {
     /** A job was created or changed; carries its whole new state. */
     record JobChanged(Job job) implements EngineEvent {}
 
-    /** A job made progress without changing state. */
-    record JobProgress(long jobId, double percentage, String stage) implements EngineEvent {}
+    /** A job made progress without changing state; {@code details} may be null. */
+    record JobProgress(long jobId, double percentage, String stage, ProgressDetails details) implements EngineEvent {
+        public JobProgress(long jobId, double percentage, String stage) {
+            this(jobId, percentage, stage, null);
+        }
+    }
 
     /** A worker was started, changed state or died. */
     record WorkerChanged(WorkerInfo worker) implements EngineEvent {}

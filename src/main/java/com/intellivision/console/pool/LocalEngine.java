@@ -362,7 +362,7 @@ public final class LocalEngine implements AutoCloseable {
             becomeIdle(slot);
         } else if (message instanceof WorkerMessage.Progress progress) {
             if (progress.jobId() == slot.jobId) {
-                events.publish(new EngineEvent.JobProgress(progress.jobId(), progress.percentage(), progress.stage()));
+                events.publish(new EngineEvent.JobProgress(progress.jobId(), progress.percentage(), progress.stage(), progress.details()));
             }
         } else if (message instanceof WorkerMessage.Completed completed) {
             if (completed.jobId() == slot.jobId) {

@@ -51,11 +51,11 @@ public final class WorkerMain {
         while (true) {
             WorkerMessage message = inbox.take();
             if (message instanceof WorkerMessage.RunJob job) {
-                Progress progress = (percentage, stage) -> {
+                Progress progress = (percentage, stage, details) -> {
                     if (cancelledJobId.get() == job.jobId()) {
                         throw new CancellationException("job " + job.jobId() + " was cancelled");
                     }
-                    send(new WorkerMessage.Progress(job.jobId(), percentage, stage));
+                    send(new WorkerMessage.Progress(job.jobId(), percentage, stage, details));
                 };
                 send(runner.run(job, progress));
             } else if (message instanceof WorkerMessage.Shutdown) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.intellivision.console.job.JobType;
+import com.intellivision.console.job.ProgressDetails;
 
 /**
  * The messages between the console and a worker process, one JSON object per line: the console writes
@@ -29,7 +30,7 @@ public sealed interface WorkerMessage {
     record RunJob(long jobId, JobType jobType, String url, ObjectNode params, String outputDir) implements WorkerMessage {}
 
     /** Worker to console: how far the running job has come. */
-    record Progress(long jobId, double percentage, String stage) implements WorkerMessage {}
+    record Progress(long jobId, double percentage, String stage, ProgressDetails details) implements WorkerMessage {}
 
     /** Worker to console: the job finished with these results. */
     record Completed(long jobId, ObjectNode results, String outputImage) implements WorkerMessage {}
