@@ -2,6 +2,7 @@ package com.intellivision.console.app;
 
 import com.intellivision.console.pool.MemoryLimits;
 import com.intellivision.console.pool.PoolConfig;
+import com.intellivision.console.pool.YtDlpConfig;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -17,6 +18,13 @@ final class PoolOptions {
 
     @Option(names = "--yt-dlp", paramLabel = "PROGRAM", description = "The yt-dlp program to resolve YouTube links (default: ${DEFAULT-VALUE}).")
     String ytDlp = "yt-dlp";
+
+    @Option(names = "--max-height", paramLabel = "PIXELS",
+            description = "The tallest YouTube stream to read; taller ones cost time for nothing (default: ${DEFAULT-VALUE}).")
+    int maxHeight = YtDlpConfig.DEFAULT.maxHeight();
+
+    @Option(names = "--cookies", paramLabel = "FILE", description = "A Netscape cookies file for yt-dlp, for videos that need signing in.")
+    Path cookies;
 
     @Option(names = "--soft-memory-limit", paramLabel = "MIB",
             description = "A worker above this resident memory after a job is replaced before the next (default: ${DEFAULT-VALUE}).")
@@ -38,7 +46,7 @@ final class PoolOptions {
     PoolConfig toConfig(int defaultWorkers) {
         return PoolConfig.defaults(dataDir)
                 .withWorkerCount(workers != null ? workers : defaultWorkers)
-                .withYtDlpCommand(ytDlp)
+                .withYtDlp(new YtDlpConfig(ytDlp, maxHeight, cookies))
                 .withMemoryLimits(MemoryLimits.ofMiB(softMemoryLimitMiB, hardMemoryLimitMiB))
                 .withWorkerHeapMiB(workerHeapMiB)
                 .withMaxTasksPerChild(maxTasksPerChild)

@@ -1,7 +1,11 @@
 package com.intellivision.console.media;
 
+import com.intellivision.console.job.FrameParams;
 import com.intellivision.console.job.Timecode;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
@@ -14,9 +18,6 @@ import org.bytedeco.javacv.FrameGrabber;
  */
 public final class FrameExtractor {
 
-    /** Fraction of the video's length used when no timestamp is given. */
-    public static final double DEFAULT_POSITION = 0.1;
-
     private static final String NETWORK_TIMEOUT_MICROS = "20000000";
 
     static {
@@ -24,29 +25,62 @@ public final class FrameExtractor {
     }
 
     /**
-     * @param atSeconds where to take the frame; null for a tenth of the way in
-     * @param output the image to write; its extension ({@code .png} or {@code .jpg}) chooses the format
+     * Takes every frame {@code params} asks for (one, or a filmstrip) from one open stream, in order.
+     *
+     * @param outputFor the image file of the i-th frame; its extension ({@code .png}, {@code .jpg}) sets the format
      */
-    public ExtractedFrame extract(VideoSource source, Double atSeconds, Path output, Progress progress) throws MediaException {
+    public List<ExtractedFrame> extract(VideoSource source, FrameParams params, IntFunction<Path> outputFor, Progress progress)
+            throws MediaException {
         progress.report(10, "opening video");
         try (FFmpegFrameGrabber grabber = open(source)) {
             if (!grabber.hasVideo()) {
                 throw new MediaException(source.title() + " has no video track (it may be audio only). Choose a video.");
             }
-            double duration = Math.max(0, grabber.getLengthInTime() / 1_000_000.0);
-            double target = atSeconds != null ? atSeconds : duration * DEFAULT_POSITION;
-            if (duration > 0 && target >= duration) {
-                throw new MediaException("The timestamp " + Timecode.format(target) + " is past the end of the video, which is "
-                        + Timecode.format(duration) + " long. Choose an earlier time.");
+            if (params.width() != null) {
+                scaleTo(grabber, params.width());
             }
-            progress.report(40, "seeking to " + Timecode.format(target));
-            Frame frame = seekAndGrab(grabber, source, target);
-            progress.report(80, "writing image");
-            ImageEncoder.write(frame, output);
-            return new ExtractedFrame(output, frame.imageWidth, frame.imageHeight, frame.timestamp / 1_000_000.0, duration);
+            double duration = Math.max(0, grabber.getLengthInTime() / 1_000_000.0);
+            List<Double> timestamps = params.timestamps(duration);
+            for (double target : timestamps) {
+                if (duration > 0 && target >= duration) {
+                    throw new MediaException("The timestamp " + Timecode.format(target) + " is past the end of the video, which is "
+                            + Timecode.format(duration) + " long. Choose an earlier time.");
+                }
+            }
+            if (params.isFilmstrip() && duration == 0) {
+                throw new MediaException("The length of " + source.title() + " is unknown (a live stream?), so it cannot be cut "
+                        + "into a filmstrip. Ask for single frames at given times instead.");
+            }
+            List<ExtractedFrame> frames = new ArrayList<>(timestamps.size());
+            for (int i = 0; i < timestamps.size(); i++) {
+                double target = timestamps.get(i);
+                progress.report(15 + 80.0 * i / timestamps.size(), stage(i, timestamps.size(), target));
+                Frame frame = seekAndGrab(grabber, source, target);
+                Path output = outputFor.apply(i);
+                ImageEncoder.write(frame, output, params.jpegQuality());
+                frames.add(new ExtractedFrame(output, frame.imageWidth, frame.imageHeight, frame.timestamp / 1_000_000.0, duration));
+            }
+            return frames;
         } catch (FrameGrabber.Exception closeFailure) {
             throw new MediaException("The video " + source.title() + " could not be closed cleanly: " + closeFailure.getMessage(), closeFailure);
         }
+    }
+
+    private static String stage(int index, int count, double target) {
+        String at = "seeking to " + Timecode.format(target);
+        return count == 1 ? at : "frame " + (index + 1) + " of " + count + ", " + at;
+    }
+
+    /** FFmpeg scales while converting the decoded picture, so a smaller frame costs nothing extra. */
+    private static void scaleTo(FFmpegFrameGrabber grabber, int width) {
+        int sourceWidth = grabber.getImageWidth();
+        int sourceHeight = grabber.getImageHeight();
+        if (sourceWidth <= 0 || sourceHeight <= 0) {
+            return;
+        }
+        int height = Math.max(2, (int) Math.round((double) width * sourceHeight / sourceWidth / 2) * 2);
+        grabber.setImageWidth(width);
+        grabber.setImageHeight(height);
     }
 
     private static FFmpegFrameGrabber open(VideoSource source) throws MediaException {

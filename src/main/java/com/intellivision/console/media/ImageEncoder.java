@@ -17,20 +17,25 @@ import org.bytedeco.javacv.FrameRecorder;
  */
 final class ImageEncoder {
 
-    /** FFmpeg's JPEG quality scale runs from 2 (best) to 31; 2 keeps frames fit for analysis. */
-    private static final int JPEG_QSCALE = 2;
+    /** FFmpeg's JPEG quality scale runs from 2 (best) to 31 (worst). */
+    private static final int BEST_QSCALE = 2;
+    private static final int WORST_QSCALE = 31;
 
     private ImageEncoder() {}
 
-    /** Writes beside the target, then moves it into place: a reader never sees half an image. */
     static void write(Frame frame, Path output) throws MediaException {
+        write(frame, output, 92);
+    }
+
+    /** Writes beside the target, then moves it into place: a reader never sees half an image. */
+    static void write(Frame frame, Path output, int jpegQuality) throws MediaException {
         String name = output.getFileName().toString();
         int dot = name.lastIndexOf('.');
         String extension = name.substring(dot + 1).toLowerCase(Locale.ROOT);
         Path partial = output.resolveSibling(name.substring(0, dot) + ".part." + extension);
         try {
             Files.createDirectories(output.toAbsolutePath().getParent());
-            encode(frame, partial, extension);
+            encode(frame, partial, extension, jpegQuality);
             Files.move(partial, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException failure) {
             deleteQuietly(partial);
@@ -39,7 +44,7 @@ final class ImageEncoder {
         }
     }
 
-    private static void encode(Frame frame, Path file, String extension) throws FrameRecorder.Exception {
+    private static void encode(Frame frame, Path file, String extension, int jpegQuality) throws FrameRecorder.Exception {
         try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toString(), frame.imageWidth, frame.imageHeight)) {
             recorder.setFormat("image2");
             recorder.setOption("update", "1");
@@ -49,12 +54,17 @@ final class ImageEncoder {
             } else {
                 recorder.setVideoCodec(avcodec.AV_CODEC_ID_MJPEG);
                 recorder.setPixelFormat(avutil.AV_PIX_FMT_YUVJ420P);
-                recorder.setVideoQuality(JPEG_QSCALE);
+                recorder.setVideoQuality(qscale(jpegQuality));
             }
             recorder.start();
             recorder.record(frame);
             recorder.stop();
         }
+    }
+
+    /** Maps the familiar 1 to 100 quality onto FFmpeg's scale. */
+    static int qscale(int jpegQuality) {
+        return (int) Math.round(WORST_QSCALE - (jpegQuality - 1) * (WORST_QSCALE - BEST_QSCALE) / 99.0);
     }
 
     private static void deleteQuietly(Path file) {

@@ -9,11 +9,16 @@ import java.util.Map;
  * @param httpHeaders headers the stream's server expects (yt-dlp reports them for YouTube)
  * @param title the video's title where known, else the file name
  * @param resolvedBy {@code yt-dlp} or {@code direct}
+ * @param thumbnailUrl an image of the video to show while work runs, or null
  */
-public record VideoSource(String input, Map<String, String> httpHeaders, String title, String resolvedBy) {
+public record VideoSource(String input, Map<String, String> httpHeaders, String title, String resolvedBy, String thumbnailUrl) {
 
     public VideoSource {
         httpHeaders = Map.copyOf(httpHeaders);
+    }
+
+    public VideoSource(String input, Map<String, String> httpHeaders, String title, String resolvedBy) {
+        this(input, httpHeaders, title, resolvedBy, null);
     }
 
     public boolean isRemote() {

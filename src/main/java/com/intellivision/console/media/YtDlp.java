@@ -3,69 +3,134 @@ package com.intellivision.console.media;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Asks yt-dlp where a page's video stream is ({@code yt-dlp -j}), without downloading the video.
  * yt-dlp knows YouTube and many other sites, and its generic extractor handles direct video links.
+ * Answers are kept for a few minutes: several jobs on one video (a frame, then a count) ask once.
  */
 public final class YtDlp {
 
     static final String INSTALL_HINT =
             "Install it with 'sudo apt install yt-dlp' (Debian/Ubuntu), 'brew install yt-dlp' (macOS) or "
                     + "'pip install yt-dlp', or set the path of the yt-dlp program in the console's settings.";
+    static final String UPDATE_HINT = "Update it with 'yt-dlp -U', your package manager, or the console's 'update-yt-dlp' command.";
 
-    /** Single-file formats first: FFmpeg then needs one connection; height capped to keep decoding cheap. */
-    private static final String FORMAT = "best[height<=1080][vcodec!=none]/bestvideo[height<=1080]/best";
+    /** YouTube changes often; a yt-dlp older than this is the likely reason a link that plays will not resolve. */
+    static final Duration TOO_OLD = Duration.ofDays(120);
+    /** Stream links last hours; a few minutes of reuse is safe. */
+    static final Duration CACHE_FOR = Duration.ofMinutes(5);
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final int CACHED = 64;
 
-    private static final long TIMEOUT_SECONDS = 60;
-
-    private final String command;
+    private final YtDlpSettings settings;
+    private final Clock clock;
     private final ObjectMapper mapper = new ObjectMapper();
+    private final Map<String, Cached> cache = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
+            return size() > CACHED;
+        }
+    };
 
-    public YtDlp(String command) {
-        this.command = command;
+    public YtDlp(YtDlpSettings settings) {
+        this(settings, Clock.systemUTC());
     }
 
-    public VideoSource resolve(String url) throws MediaException {
-        List<String> args = new ArrayList<>(List.of(
-                command, "-j", "--no-playlist", "--no-warnings", "--no-progress", "-f", FORMAT, url));
-        Process process;
-        try {
-            process = new ProcessBuilder(args).start();
-        } catch (IOException notStarted) {
-            throw new MediaException("yt-dlp could not be started ('" + command + "' was not found). " + INSTALL_HINT,
-                    notStarted);
+    YtDlp(YtDlpSettings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public YtDlp(String command) {
+        this(YtDlpSettings.of(command));
+    }
+
+    public synchronized VideoSource resolve(String url) throws MediaException {
+        Cached cached = cache.get(url);
+        if (cached != null && cached.until().isAfter(clock.instant())) {
+            return cached.source();
+        }
+        VideoSource source = ask(url);
+        cache.put(url, new Cached(source, clock.instant().plus(CACHE_FOR)));
+        return source;
+    }
+
+    private VideoSource ask(String url) throws MediaException {
+        ProcessRun run = run(arguments(url), url);
+        if (run.exitCode() != 0) {
+            String explained = explainFailure(url, run.stderr());
+            if (explained.startsWith(UNKNOWN_FAILURE)) {
+                explained += tooOldNote().orElse("");
+            }
+            throw new MediaException(explained);
         }
         try {
-            process.getOutputStream().close();
-            CompletableFuture<String> stdout = readAsync(process.getInputStream());
-            CompletableFuture<String> stderr = readAsync(process.getErrorStream());
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new MediaException("yt-dlp did not answer within " + TIMEOUT_SECONDS
-                        + " s for " + url + ". Check the network connection and try again.");
-            }
-            if (process.exitValue() != 0) {
-                throw new MediaException(explainFailure(url, stderr.join()));
-            }
-            return toSource(url, mapper.readTree(stdout.join()));
+            return toSource(url, mapper.readTree(run.stdout()));
         } catch (IOException unreadable) {
-            throw new MediaException("yt-dlp gave an answer that could not be read for " + url
-                    + ". Update yt-dlp ('yt-dlp -U' or your package manager) and try again.", unreadable);
+            throw new MediaException("yt-dlp gave an answer that could not be read for " + url + ". " + UPDATE_HINT, unreadable);
+        }
+    }
+
+    private List<String> arguments(String url) {
+        int height = settings.maxHeight();
+        List<String> args = new ArrayList<>(List.of(settings.command(), "-j", "--no-playlist", "--no-warnings", "--no-progress",
+                // Video only is enough for frames; H.264 decodes fastest; single files need one connection.
+                "-f", "bestvideo[height<=" + height + "][vcodec^=avc1]/bestvideo[height<=" + height + "]"
+                        + "/best[height<=" + height + "][vcodec!=none]/best"));
+        if (settings.cookiesFile() != null) {
+            args.add("--cookies");
+            args.add(settings.cookiesFile().toString());
+        }
+        args.add(url);
+        return args;
+    }
+
+    private ProcessRun run(List<String> args, String url) throws MediaException {
+        try {
+            return ProcessRun.of(args, TIMEOUT);
+        } catch (IOException notStarted) {
+            throw new MediaException("yt-dlp could not be started ('" + settings.command() + "' was not found). " + INSTALL_HINT, notStarted);
+        } catch (TimeoutException slow) {
+            throw new MediaException("yt-dlp did not answer within " + TIMEOUT.toSeconds() + " s for " + url
+                    + ". Check the network connection and try again.");
         } catch (InterruptedException interrupted) {
-            process.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new MediaException("Resolving " + url + " was interrupted");
         }
+    }
+
+    /** The installed yt-dlp's release date, from {@code yt-dlp --version} (it prints e.g. 2023.03.04). */
+    Optional<LocalDate> releaseDate() {
+        try {
+            ProcessRun version = ProcessRun.of(List.of(settings.command(), "--version"), Duration.ofSeconds(10));
+            String[] parts = version.stdout().strip().split("\\.");
+            return Optional.of(LocalDate.of(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2])));
+        } catch (IOException | TimeoutException | RuntimeException unknown) {
+            return Optional.empty();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    private Optional<String> tooOldNote() {
+        return releaseDate()
+                .filter(released -> released.atStartOfDay().toInstant(java.time.ZoneOffset.UTC).plus(TOO_OLD).isBefore(clock.instant()))
+                .map(released -> " The installed yt-dlp is too old (version " + released.toString().replace('-', '.')
+                        + "); sites change often and old versions stop working. " + UPDATE_HINT);
     }
 
     private VideoSource toSource(String url, JsonNode info) throws MediaException {
@@ -77,8 +142,11 @@ public final class YtDlp {
         Map<String, String> headers = new LinkedHashMap<>();
         info.path("http_headers").fields().forEachRemaining(header -> headers.put(header.getKey(), header.getValue().asText()));
         String title = info.path("title").asText(url);
-        return new VideoSource(streamUrl, headers, title, "yt-dlp");
+        String thumbnail = info.hasNonNull("thumbnail") ? info.get("thumbnail").asText() : null;
+        return new VideoSource(streamUrl, headers, title, "yt-dlp", thumbnail);
     }
+
+    static final String UNKNOWN_FAILURE = "yt-dlp could not resolve ";
 
     /** Turns yt-dlp's last error line into what happened and what to do. */
     static String explainFailure(String url, String stderr) {
@@ -102,8 +170,7 @@ public final class YtDlp {
         if (lower.contains("unsupported url")) {
             return "No video was found at " + url + " (yt-dlp does not know this page). Check the link, or give a direct video URL.";
         }
-        return "yt-dlp could not resolve " + url + ": " + reason
-                + ". If the link plays in a browser, update yt-dlp ('yt-dlp -U' or your package manager) and try again.";
+        return UNKNOWN_FAILURE + url + ": " + reason + ". If the link plays in a browser, yt-dlp may be out of date. " + UPDATE_HINT;
     }
 
     private static String lastErrorLine(String stderr) {
@@ -116,18 +183,5 @@ public final class YtDlp {
         return last;
     }
 
-    /** Drains a stream on its own thread, so a chatty process never blocks on a full pipe. */
-    private static CompletableFuture<String> readAsync(InputStream stream) {
-        CompletableFuture<String> text = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try (stream) {
-                text.complete(new String(stream.readAllBytes(), StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                text.complete("");
-            }
-        }, "yt-dlp-output");
-        reader.setDaemon(true);
-        reader.start();
-        return text;
-    }
+    private record Cached(VideoSource source, Instant until) {}
 }

@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param dataDir where the job store and the extracted frames live
  * @param workerCount how many worker processes to keep
  * @param workerHeapMiB the heap cap of each worker JVM ({@code -Xmx}); native video buffers come on top
- * @param ytDlpCommand the yt-dlp program: a name looked up on the workers' PATH, or a path
+ * @param ytDlp how workers run yt-dlp
  * @param workerEnvironment variables set for worker processes on top of the console's own
  * @param memoryLimits when a worker is recycled or killed for its resident memory
  * @param maxTasksPerChild a worker is recycled after this many jobs; 0 for never
@@ -21,7 +21,7 @@ public record PoolConfig(
         Path dataDir,
         int workerCount,
         int workerHeapMiB,
-        String ytDlpCommand,
+        YtDlpConfig ytDlp,
         Map<String, String> workerEnvironment,
         MemoryLimits memoryLimits,
         int maxTasksPerChild,
@@ -36,6 +36,7 @@ public record PoolConfig(
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(memoryLimits, "memoryLimits");
         Objects.requireNonNull(timeLimits, "timeLimits");
+        Objects.requireNonNull(ytDlp, "ytDlp");
         if (workerCount < 1) {
             throw new IllegalArgumentException("a pool needs at least one worker, not " + workerCount);
         }
@@ -47,40 +48,44 @@ public record PoolConfig(
 
     /** One worker per core, the default limits and yt-dlp from the PATH. */
     public static PoolConfig defaults(Path dataDir) {
-        return new PoolConfig(dataDir, Runtime.getRuntime().availableProcessors(), DEFAULT_WORKER_HEAP_MIB, "yt-dlp", Map.of(),
+        return new PoolConfig(dataDir, Runtime.getRuntime().availableProcessors(), DEFAULT_WORKER_HEAP_MIB, YtDlpConfig.DEFAULT, Map.of(),
                 MemoryLimits.DEFAULT, DEFAULT_MAX_TASKS_PER_CHILD, DEFAULT_MAX_RETRIES, TimeLimits.DEFAULT);
     }
 
     public PoolConfig withWorkerCount(int count) {
-        return new PoolConfig(dataDir, count, workerHeapMiB, ytDlpCommand, workerEnvironment, memoryLimits, maxTasksPerChild, maxRetries, timeLimits);
+        return new PoolConfig(dataDir, count, workerHeapMiB, ytDlp, workerEnvironment, memoryLimits, maxTasksPerChild, maxRetries, timeLimits);
     }
 
     public PoolConfig withYtDlpCommand(String command) {
-        return new PoolConfig(dataDir, workerCount, workerHeapMiB, command, workerEnvironment, memoryLimits, maxTasksPerChild, maxRetries, timeLimits);
+        return withYtDlp(new YtDlpConfig(command, ytDlp.maxHeight(), ytDlp.cookiesFile()));
+    }
+
+    public PoolConfig withYtDlp(YtDlpConfig config) {
+        return new PoolConfig(dataDir, workerCount, workerHeapMiB, config, workerEnvironment, memoryLimits, maxTasksPerChild, maxRetries, timeLimits);
     }
 
     public PoolConfig withWorkerEnvironment(Map<String, String> environment) {
-        return new PoolConfig(dataDir, workerCount, workerHeapMiB, ytDlpCommand, environment, memoryLimits, maxTasksPerChild, maxRetries, timeLimits);
+        return new PoolConfig(dataDir, workerCount, workerHeapMiB, ytDlp, environment, memoryLimits, maxTasksPerChild, maxRetries, timeLimits);
     }
 
     public PoolConfig withWorkerHeapMiB(int heapMiB) {
-        return new PoolConfig(dataDir, workerCount, heapMiB, ytDlpCommand, workerEnvironment, memoryLimits, maxTasksPerChild, maxRetries, timeLimits);
+        return new PoolConfig(dataDir, workerCount, heapMiB, ytDlp, workerEnvironment, memoryLimits, maxTasksPerChild, maxRetries, timeLimits);
     }
 
     public PoolConfig withMemoryLimits(MemoryLimits limits) {
-        return new PoolConfig(dataDir, workerCount, workerHeapMiB, ytDlpCommand, workerEnvironment, limits, maxTasksPerChild, maxRetries, timeLimits);
+        return new PoolConfig(dataDir, workerCount, workerHeapMiB, ytDlp, workerEnvironment, limits, maxTasksPerChild, maxRetries, timeLimits);
     }
 
     public PoolConfig withMaxTasksPerChild(int tasks) {
-        return new PoolConfig(dataDir, workerCount, workerHeapMiB, ytDlpCommand, workerEnvironment, memoryLimits, tasks, maxRetries, timeLimits);
+        return new PoolConfig(dataDir, workerCount, workerHeapMiB, ytDlp, workerEnvironment, memoryLimits, tasks, maxRetries, timeLimits);
     }
 
     public PoolConfig withMaxRetries(int retries) {
-        return new PoolConfig(dataDir, workerCount, workerHeapMiB, ytDlpCommand, workerEnvironment, memoryLimits, maxTasksPerChild, retries, timeLimits);
+        return new PoolConfig(dataDir, workerCount, workerHeapMiB, ytDlp, workerEnvironment, memoryLimits, maxTasksPerChild, retries, timeLimits);
     }
 
     public PoolConfig withTimeLimits(TimeLimits limits) {
-        return new PoolConfig(dataDir, workerCount, workerHeapMiB, ytDlpCommand, workerEnvironment, memoryLimits, maxTasksPerChild, maxRetries, limits);
+        return new PoolConfig(dataDir, workerCount, workerHeapMiB, ytDlp, workerEnvironment, memoryLimits, maxTasksPerChild, maxRetries, limits);
     }
 
     public Path databaseFile() {

@@ -65,7 +65,11 @@ final class WorkerProcess {
         command.add("-XX:+ExitOnOutOfMemoryError");
         command.add("-Xshare:auto");
         command.add("-Djava.awt.headless=true");
-        command.add("-D" + WorkerMain.YT_DLP_PROPERTY + "=" + config.ytDlpCommand());
+        command.add("-D" + WorkerMain.YT_DLP_PROPERTY + "=" + config.ytDlp().command());
+        command.add("-D" + WorkerMain.YT_DLP_MAX_HEIGHT_PROPERTY + "=" + config.ytDlp().maxHeight());
+        if (config.ytDlp().cookiesFile() != null) {
+            command.add("-D" + WorkerMain.YT_DLP_COOKIES_PROPERTY + "=" + config.ytDlp().cookiesFile().toAbsolutePath());
+        }
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(WorkerMain.class.getName());

@@ -5,6 +5,7 @@ import com.intellivision.console.job.FrameParams;
 import com.intellivision.console.job.FrameResult;
 import com.intellivision.console.job.JobJson;
 import com.intellivision.console.job.JobRequest;
+import com.intellivision.console.job.ProgressDetails;
 import com.intellivision.console.media.ExtractedFrame;
 import com.intellivision.console.media.FrameExtractor;
 import com.intellivision.console.media.MediaException;
@@ -12,8 +13,9 @@ import com.intellivision.console.media.Progress;
 import com.intellivision.console.media.SourceResolver;
 import com.intellivision.console.media.VideoSource;
 import java.nio.file.Path;
+import java.util.List;
 
-/** A {@code youtube_frame_extraction} job: resolve the link, seek, write the frame. */
+/** A {@code youtube_frame_extraction} job: resolve the link, seek, write the frame or the filmstrip. */
 final class FrameJob {
 
     private final SourceResolver resolver;
@@ -28,12 +30,23 @@ final class FrameJob {
         FrameParams params = new JobRequest(job.jobType(), job.url(), job.params()).frameParams();
         progress.report(2, "resolving URL");
         VideoSource source = resolver.resolve(job.url());
-        Path output = OutputFiles.finished(Path.of(job.outputDir()), job.jobId(), params.imageFormat());
-        ExtractedFrame frame = extractor.extract(source, params.atSeconds(), output, progress);
+        if (source.thumbnailUrl() != null) {
+            // Something to look at while the exact frame is being extracted.
+            progress.report(5, "resolved", ProgressDetails.preview(source.thumbnailUrl()));
+        }
+        Path folder = Path.of(job.outputDir());
+        List<ExtractedFrame> frames = extractor.extract(source, params,
+                index -> params.isFilmstrip() ? OutputFiles.finished(folder, job.jobId(), index, params.imageFormat())
+                        : OutputFiles.finished(folder, job.jobId(), params.imageFormat()),
+                progress);
+        ExtractedFrame first = frames.get(0);
         double seconds = (System.nanoTime() - started) / 1e9;
-        FrameResult result = new FrameResult(frame.file().toUri().toString(), FrameResult.STREAM_SEEK, source.title(),
-                Math.round(seconds * 1000) / 1000.0, frame.width(), frame.height(), frame.timestampSeconds());
+        List<FrameResult.FilmstripFrame> filmstrip = params.isFilmstrip()
+                ? frames.stream().map(frame -> new FrameResult.FilmstripFrame(frame.file().toUri().toString(), frame.timestampSeconds())).toList()
+                : null;
+        FrameResult result = new FrameResult(first.file().toUri().toString(), FrameResult.STREAM_SEEK, source.title(),
+                Math.round(seconds * 1000) / 1000.0, first.width(), first.height(), first.timestampSeconds(), filmstrip);
         ObjectNode results = JobJson.mapper().valueToTree(result);
-        return new WorkerMessage.Completed(job.jobId(), results, frame.file().toString());
+        return new WorkerMessage.Completed(job.jobId(), results, first.file().toString());
     }
 }

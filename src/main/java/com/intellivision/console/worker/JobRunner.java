@@ -4,6 +4,7 @@ import com.intellivision.console.media.MediaException;
 import com.intellivision.console.media.Progress;
 import com.intellivision.console.media.SourceResolver;
 import com.intellivision.console.media.YtDlp;
+import com.intellivision.console.media.YtDlpSettings;
 import java.nio.file.Path;
 import java.util.concurrent.CancellationException;
 
@@ -12,8 +13,8 @@ final class JobRunner {
 
     private final FrameJob frameJob;
 
-    JobRunner(String ytDlpCommand) {
-        SourceResolver resolver = new SourceResolver(new YtDlp(ytDlpCommand));
+    JobRunner(YtDlpSettings ytDlp) {
+        SourceResolver resolver = new SourceResolver(new YtDlp(ytDlp));
         this.frameJob = new FrameJob(resolver);
     }
 

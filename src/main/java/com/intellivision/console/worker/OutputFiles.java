@@ -18,6 +18,11 @@ public final class OutputFiles {
         return folder.resolve(jobId + "." + extension);
     }
 
+    /** The {@code index}-th frame of a filmstrip, from 0. */
+    public static Path finished(Path folder, long jobId, int index, String extension) {
+        return folder.resolve(jobId + "." + index + "." + extension);
+    }
+
     /** Removes every file of the job, finished or partial; returns how many there were. */
     public static int deleteAll(Path folder, long jobId) {
         int deleted = 0;

@@ -1,6 +1,7 @@
 package com.intellivision.console.worker;
 
 import com.intellivision.console.media.Progress;
+import com.intellivision.console.media.YtDlpSettings;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -25,6 +27,8 @@ public final class WorkerMain {
 
     /** System property naming the yt-dlp program for this worker. */
     public static final String YT_DLP_PROPERTY = "intellivision.ytdlp";
+    public static final String YT_DLP_MAX_HEIGHT_PROPERTY = "intellivision.ytdlp.maxHeight";
+    public static final String YT_DLP_COOKIES_PROPERTY = "intellivision.ytdlp.cookies";
 
     private static final Logger LOG = LoggerFactory.getLogger(WorkerMain.class);
 
@@ -40,11 +44,14 @@ public final class WorkerMain {
     public static void main(String[] args) throws InterruptedException {
         PrintStream protocolOut = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         System.setOut(System.err);
-        new WorkerMain(protocolOut).serve(System.getProperty(YT_DLP_PROPERTY, "yt-dlp"));
+        String cookies = System.getProperty(YT_DLP_COOKIES_PROPERTY);
+        YtDlpSettings ytDlp = new YtDlpSettings(System.getProperty(YT_DLP_PROPERTY, "yt-dlp"),
+                Integer.getInteger(YT_DLP_MAX_HEIGHT_PROPERTY, YtDlpSettings.DEFAULT_MAX_HEIGHT), cookies == null ? null : Path.of(cookies));
+        new WorkerMain(protocolOut).serve(ytDlp);
     }
 
-    private void serve(String ytDlpCommand) throws InterruptedException {
-        JobRunner runner = new JobRunner(ytDlpCommand);
+    private void serve(YtDlpSettings ytDlp) throws InterruptedException {
+        JobRunner runner = new JobRunner(ytDlp);
         warmUp();
         startReadingStdin();
         send(new WorkerMessage.Ready(ProcessHandle.current().pid()));

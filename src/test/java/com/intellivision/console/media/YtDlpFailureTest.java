@@ -16,7 +16,7 @@ class YtDlpFailureTest {
         "ERROR: [youtube] abc: Video unavailable | The video is unavailable",
         "ERROR: [generic] Unable to download webpage: HTTP Error 404: Not Found | 404 Not Found",
         "ERROR: Unsupported URL: https://example.com/ | yt-dlp does not know this page",
-        "ERROR: [youtube] abc: Something new went wrong | Something new went wrong. If the link plays in a browser, update yt-dlp"})
+        "ERROR: [youtube] abc: Something new went wrong | Something new went wrong. If the link plays in a browser, yt-dlp may be out of date. Update it with"})
     void explainsEachKnownFailure(String stderr, String expected) {
         assertThat(YtDlp.explainFailure("https://www.youtube.com/watch?v=abc", stderr)).contains(expected);
     }
