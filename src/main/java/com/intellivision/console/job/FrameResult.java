@@ -14,6 +14,7 @@ import java.util.List;
  * @param processingTime seconds the worker spent on the job
  * @param timestamp seconds into the video of the frame actually taken
  * @param frames a filmstrip's frames in order, or null for a single frame
+ * @param warnings what people should know about the frames (a damaged stretch of video), or null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FrameResult(
@@ -24,7 +25,8 @@ public record FrameResult(
         int width,
         int height,
         double timestamp,
-        List<FilmstripFrame> frames) {
+        List<FilmstripFrame> frames,
+        List<String> warnings) {
 
     public static final String STREAM_SEEK = "stream_seek";
 

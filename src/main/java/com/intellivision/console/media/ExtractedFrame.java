@@ -5,7 +5,9 @@ import java.nio.file.Path;
 /**
  * A frame written to disk.
  *
+ * @param requestedSeconds where the frame was asked for
  * @param timestampSeconds where in the video the written frame is (the first frame at or after the one asked for)
  * @param durationSeconds the video's length, or 0 where the stream does not say (a live stream)
+ * @param damage what FFmpeg reported while decoding up to this frame if the video is damaged there, else null
  */
-public record ExtractedFrame(Path file, int width, int height, double timestampSeconds, double durationSeconds) {}
+public record ExtractedFrame(Path file, int width, int height, double requestedSeconds, double timestampSeconds, double durationSeconds, String damage) {}

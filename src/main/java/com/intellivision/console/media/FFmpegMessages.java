@@ -36,9 +36,17 @@ final class FFmpegMessages {
         RECENT.clear();
     }
 
-    /** The error lines logged since the last {@link #clear()}, joined; empty if there were none. */
+    /**
+     * The distinct error lines logged since the last {@link #clear()}, without FFmpeg's component
+     * prefixes ({@code [h264 @ 0x55...]}), at most three, joined; empty if there were none.
+     */
     static synchronized String recent() {
-        return String.join("; ", RECENT);
+        return RECENT.stream()
+                .map(line -> line.replaceFirst("^\\[[^]]*@ 0x[0-9a-f]+\\]\\s*", "").replaceFirst("\\.$", ""))
+                .map(line -> line.replaceAll("\\(-?\\d+ > \\d+\\)", "").strip())
+                .distinct()
+                .limit(3)
+                .collect(java.util.stream.Collectors.joining("; "));
     }
 
     static synchronized boolean mentions(String text) {

@@ -58,7 +58,9 @@ public final class FrameExtractor {
                 Frame frame = seekAndGrab(grabber, source, target);
                 Path output = outputFor.apply(i);
                 ImageEncoder.write(frame, output, params.jpegQuality());
-                frames.add(new ExtractedFrame(output, frame.imageWidth, frame.imageHeight, frame.timestamp / 1_000_000.0, duration));
+                String damage = FFmpegMessages.recent();
+                frames.add(new ExtractedFrame(output, frame.imageWidth, frame.imageHeight, target, frame.timestamp / 1_000_000.0, duration,
+                        damage.isEmpty() ? null : damage));
             }
             return frames;
         } catch (FrameGrabber.Exception closeFailure) {

@@ -6,6 +6,7 @@ import com.intellivision.console.job.FrameResult;
 import com.intellivision.console.job.JobJson;
 import com.intellivision.console.job.JobRequest;
 import com.intellivision.console.job.ProgressDetails;
+import com.intellivision.console.job.Timecode;
 import com.intellivision.console.media.ExtractedFrame;
 import com.intellivision.console.media.FrameExtractor;
 import com.intellivision.console.media.MediaException;
@@ -18,11 +19,23 @@ import java.util.List;
 /** A {@code youtube_frame_extraction} job: resolve the link, seek, write the frame or the filmstrip. */
 final class FrameJob {
 
+    /** A seek lands on the first frame at or after the asked time: never more than a frame later, unless frames were lost. */
+    private static final double LATE_FRAME_SECONDS = 0.5;
+
     private final SourceResolver resolver;
     private final FrameExtractor extractor = new FrameExtractor();
 
     FrameJob(SourceResolver resolver) {
         this.resolver = resolver;
+    }
+
+    /** A frame after a damaged stretch is either smeared, or later than asked if FFmpeg dropped what it could not read. */
+    private static String damageWarning(ExtractedFrame frame) {
+        String where = "The video is damaged near " + Timecode.format(frame.requestedSeconds()) + " (FFmpeg: " + frame.damage() + ")";
+        if (frame.timestampSeconds() - frame.requestedSeconds() > LATE_FRAME_SECONDS) {
+            return where + "; the first frame that could be decoded after it is at " + Timecode.format(frame.timestampSeconds()) + ".";
+        }
+        return where + "; the frame may show blocks or smears.";
     }
 
     WorkerMessage run(WorkerMessage.RunJob job, Progress progress) throws MediaException {
@@ -44,8 +57,10 @@ final class FrameJob {
         List<FrameResult.FilmstripFrame> filmstrip = params.isFilmstrip()
                 ? frames.stream().map(frame -> new FrameResult.FilmstripFrame(frame.file().toUri().toString(), frame.timestampSeconds())).toList()
                 : null;
+        List<String> warnings = frames.stream().filter(frame -> frame.damage() != null).map(FrameJob::damageWarning).toList();
         FrameResult result = new FrameResult(first.file().toUri().toString(), FrameResult.STREAM_SEEK, source.title(),
-                Math.round(seconds * 1000) / 1000.0, first.width(), first.height(), first.timestampSeconds(), filmstrip);
+                Math.round(seconds * 1000) / 1000.0, first.width(), first.height(), first.timestampSeconds(), filmstrip,
+                warnings.isEmpty() ? null : warnings);
         ObjectNode results = JobJson.mapper().valueToTree(result);
         return new WorkerMessage.Completed(job.jobId(), results, first.file().toString());
     }
