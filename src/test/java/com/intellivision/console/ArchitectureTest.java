@@ -33,7 +33,7 @@ class ArchitectureTest {
             .whereLayer("remote").mayOnlyBeAccessedByLayers("app", "deployment")
             .whereLayer("pool").mayOnlyBeAccessedByLayers("app", "server", "deployment")
             .whereLayer("worker").mayOnlyBeAccessedByLayers("pool")
-            .whereLayer("media").mayOnlyBeAccessedByLayers("worker")
+            .whereLayer("media").mayOnlyBeAccessedByLayers("app", "worker")
             .whereLayer("job").mayOnlyBeAccessedByLayers("app", "ui", "server", "deployment", "remote", "pool", "worker", "media");
 
     @ArchTest

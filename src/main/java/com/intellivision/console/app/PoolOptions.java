@@ -3,6 +3,8 @@ package com.intellivision.console.app;
 import com.intellivision.console.pool.MemoryLimits;
 import com.intellivision.console.pool.PoolConfig;
 import com.intellivision.console.pool.YtDlpConfig;
+import com.intellivision.console.media.YtDlpInstaller;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -16,8 +18,9 @@ final class PoolOptions {
     @Option(names = "--workers", paramLabel = "N", description = "Worker processes in the local pool (default: one per core).")
     Integer workers;
 
-    @Option(names = "--yt-dlp", paramLabel = "PROGRAM", description = "The yt-dlp program to resolve YouTube links (default: ${DEFAULT-VALUE}).")
-    String ytDlp = "yt-dlp";
+    @Option(names = "--yt-dlp", paramLabel = "PROGRAM",
+            description = "The yt-dlp program to resolve YouTube links (default: the one 'update-yt-dlp' installed, else yt-dlp on the PATH).")
+    String ytDlp;
 
     @Option(names = "--max-height", paramLabel = "PIXELS",
             description = "The tallest YouTube stream to read; taller ones cost time for nothing (default: ${DEFAULT-VALUE}).")
@@ -43,10 +46,23 @@ final class PoolOptions {
     @Option(names = "--max-retries", paramLabel = "N", description = "Run a job again this often when its worker is lost (default: ${DEFAULT-VALUE}).")
     int maxRetries = PoolConfig.DEFAULT_MAX_RETRIES;
 
+    /** Where {@code update-yt-dlp} installs yt-dlp. */
+    static Path binDir(Path dataDir) {
+        return dataDir.resolve("bin");
+    }
+
+    private String ytDlpProgram() {
+        if (ytDlp != null) {
+            return ytDlp;
+        }
+        Path installed = binDir(dataDir).resolve(YtDlpInstaller.programName());
+        return Files.isExecutable(installed) ? installed.toString() : "yt-dlp";
+    }
+
     PoolConfig toConfig(int defaultWorkers) {
         return PoolConfig.defaults(dataDir)
                 .withWorkerCount(workers != null ? workers : defaultWorkers)
-                .withYtDlp(new YtDlpConfig(ytDlp, maxHeight, cookies))
+                .withYtDlp(new YtDlpConfig(ytDlpProgram(), maxHeight, cookies))
                 .withMemoryLimits(MemoryLimits.ofMiB(softMemoryLimitMiB, hardMemoryLimitMiB))
                 .withWorkerHeapMiB(workerHeapMiB)
                 .withMaxTasksPerChild(maxTasksPerChild)
