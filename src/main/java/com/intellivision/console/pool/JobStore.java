@@ -79,6 +79,7 @@ final class JobStore implements AutoCloseable {
                     )""");
             statement.execute("CREATE INDEX IF NOT EXISTS jobs_queue ON jobs(status, priority, id)");
             statement.execute("CREATE INDEX IF NOT EXISTS jobs_ended ON jobs(status, updated_at)");
+            statement.execute("CREATE INDEX IF NOT EXISTS jobs_dead_letters ON jobs(dead_letter) WHERE dead_letter = 1");
             statement.execute("""
                     CREATE TABLE IF NOT EXISTS job_attempts (
                         job_id     INTEGER NOT NULL REFERENCES jobs(id),
