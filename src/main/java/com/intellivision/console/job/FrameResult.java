@@ -15,6 +15,7 @@ import java.util.List;
  * @param timestamp seconds into the video of the frame actually taken
  * @param frames a filmstrip's frames in order, or null for a single frame
  * @param warnings what people should know about the frames (a damaged stretch of video), or null
+ * @param storyboard the video's storyboard for a scrub bar, where the site publishes one, or null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FrameResult(
@@ -26,7 +27,8 @@ public record FrameResult(
         int height,
         double timestamp,
         List<FilmstripFrame> frames,
-        List<String> warnings) {
+        List<String> warnings,
+        Storyboard storyboard) {
 
     public static final String STREAM_SEEK = "stream_seek";
 

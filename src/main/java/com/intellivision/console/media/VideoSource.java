@@ -1,5 +1,6 @@
 package com.intellivision.console.media;
 
+import com.intellivision.console.job.Storyboard;
 import java.util.Map;
 
 /**
@@ -10,15 +11,17 @@ import java.util.Map;
  * @param title the video's title where known, else the file name
  * @param resolvedBy {@code yt-dlp} or {@code direct}
  * @param thumbnailUrl an image of the video to show while work runs, or null
+ * @param storyboard the video's published storyboard (YouTube's), or null
  */
-public record VideoSource(String input, Map<String, String> httpHeaders, String title, String resolvedBy, String thumbnailUrl) {
+public record VideoSource(
+        String input, Map<String, String> httpHeaders, String title, String resolvedBy, String thumbnailUrl, Storyboard storyboard) {
 
     public VideoSource {
         httpHeaders = Map.copyOf(httpHeaders);
     }
 
     public VideoSource(String input, Map<String, String> httpHeaders, String title, String resolvedBy) {
-        this(input, httpHeaders, title, resolvedBy, null);
+        this(input, httpHeaders, title, resolvedBy, null, null);
     }
 
     public boolean isRemote() {

@@ -2,6 +2,7 @@ package com.intellivision.console.media;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.intellivision.console.job.Storyboard;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -133,7 +134,7 @@ public final class YtDlp {
                         + "); sites change often and old versions stop working. " + UPDATE_HINT);
     }
 
-    private VideoSource toSource(String url, JsonNode info) throws MediaException {
+    static VideoSource toSource(String url, JsonNode info) throws MediaException {
         String streamUrl = info.path("url").asText("");
         if (streamUrl.isEmpty()) {
             throw new MediaException("yt-dlp found no single video stream for " + url
@@ -143,7 +144,28 @@ public final class YtDlp {
         info.path("http_headers").fields().forEachRemaining(header -> headers.put(header.getKey(), header.getValue().asText()));
         String title = info.path("title").asText(url);
         String thumbnail = info.hasNonNull("thumbnail") ? info.get("thumbnail").asText() : null;
-        return new VideoSource(streamUrl, headers, title, "yt-dlp", thumbnail);
+        return new VideoSource(streamUrl, headers, title, "yt-dlp", thumbnail, storyboard(info).orElse(null));
+    }
+
+    /** The sharpest of the storyboard formats ({@code sb0}, {@code sb1}, ...) yt-dlp lists, if any. */
+    static Optional<Storyboard> storyboard(JsonNode info) {
+        Storyboard best = null;
+        for (JsonNode format : info.path("formats")) {
+            boolean isStoryboard = "storyboard".equals(format.path("format_note").asText()) || format.path("format_id").asText().matches("sb\\d+");
+            if (!isStoryboard || !format.path("fragments").isArray() || format.path("columns").asInt() <= 0) {
+                continue;
+            }
+            List<Storyboard.Sheet> sheets = new ArrayList<>();
+            for (JsonNode fragment : format.path("fragments")) {
+                sheets.add(new Storyboard.Sheet(fragment.path("url").asText(), fragment.path("duration").asDouble()));
+            }
+            Storyboard candidate = new Storyboard(sheets, format.path("rows").asInt(), format.path("columns").asInt(),
+                    format.path("width").asInt(), format.path("height").asInt(), format.path("fps").asDouble());
+            if (!sheets.isEmpty() && candidate.fps() > 0 && (best == null || candidate.tileWidth() > best.tileWidth())) {
+                best = candidate;
+            }
+        }
+        return Optional.ofNullable(best);
     }
 
     static final String UNKNOWN_FAILURE = "yt-dlp could not resolve ";

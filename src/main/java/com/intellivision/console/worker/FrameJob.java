@@ -60,7 +60,7 @@ final class FrameJob {
         List<String> warnings = frames.stream().filter(frame -> frame.damage() != null).map(FrameJob::damageWarning).toList();
         FrameResult result = new FrameResult(first.file().toUri().toString(), FrameResult.STREAM_SEEK, source.title(),
                 Math.round(seconds * 1000) / 1000.0, first.width(), first.height(), first.timestampSeconds(), filmstrip,
-                warnings.isEmpty() ? null : warnings);
+                warnings.isEmpty() ? null : warnings, source.storyboard());
         ObjectNode results = JobJson.mapper().valueToTree(result);
         return new WorkerMessage.Completed(job.jobId(), results, first.file().toString());
     }

@@ -20,6 +20,11 @@ public final class TestVideos {
 
     public static final int BITS = 12;
 
+    static {
+        // The encoders' chatter (stream dumps, OpenH264 notes) would bury the test report.
+        org.bytedeco.ffmpeg.global.avutil.av_log_set_level(org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR);
+    }
+
     private TestVideos() {}
 
     /** Writes an MP4 (index at the end, as most encoders leave it) and returns its path. */
