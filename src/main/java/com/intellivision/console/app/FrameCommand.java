@@ -42,12 +42,21 @@ final class FrameCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Also copy the frame to FILE (.png or .jpg).")
     Path out;
 
+    @Option(names = "--count", paramLabel = "N", description = "Take a filmstrip of N evenly spaced frames instead of one.")
+    Integer count;
+
+    @Option(names = "--width", paramLabel = "PIXELS", description = "Scale frames to this width, keeping their shape.")
+    Integer width;
+
+    @Option(names = "--quality", paramLabel = "1-100", description = "JPEG quality (default: ${DEFAULT-VALUE}).")
+    int quality = FrameParams.DEFAULT_JPEG_QUALITY;
+
     @Mixin
     PoolOptions pool = new PoolOptions();
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        JobRequest request = JobRequest.frame(url, new FrameParams(parseTimestamp(), formatOf(out)));
+        JobRequest request = JobRequest.frame(url, frameParams());
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         try (LocalEngine engine = LocalEngine.start(pool.toConfig(1))) {
@@ -66,6 +75,14 @@ final class FrameCommand implements Callable<Integer> {
         } catch (TimeoutException slow) {
             stderr.println("The job did not finish within " + JOB_TIMEOUT.toMinutes() + " minutes; it stays queued in " + pool.dataDir + ".");
             return 2;
+        }
+    }
+
+    private FrameParams frameParams() {
+        try {
+            return new FrameParams(parseTimestamp(), formatOf(out), count, width, quality);
+        } catch (IllegalArgumentException bad) {
+            throw new ParameterException(spec.commandLine(), bad.getMessage());
         }
     }
 

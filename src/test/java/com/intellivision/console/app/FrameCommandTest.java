@@ -52,6 +52,25 @@ class FrameCommandTest {
     }
 
     @Test
+    void takesAFilmstripOfScaledFrames() throws Exception {
+        Run run = run("frame", video.toString(), "--count", "2", "--width", "160", "--data-dir", temp.resolve("data").toString());
+
+        assertThat(run.exitCode).as(run.stderr).isZero();
+        JsonNode results = JobJson.mapper().readTree(run.stdout).get("results");
+        assertThat(results.get("frames")).hasSize(2);
+        assertThat(results.get("width").asInt()).isEqualTo(160);
+        assertThat(results.get("frames").get(1).get("timestamp").asDouble()).isEqualTo(3.0);
+    }
+
+    @Test
+    void refusesAFilmstripTooLongBeforeStartingAnything() {
+        Run run = run("frame", video.toString(), "--count", "500", "--data-dir", temp.resolve("data").toString());
+
+        assertThat(run.exitCode).isEqualTo(2);
+        assertThat(run.stderr).contains("a filmstrip has 1 to 100 frames, not 500");
+    }
+
+    @Test
     void refusesABadTimestampBeforeStartingAnything() {
         Run run = run("frame", video.toString(), "--at", "soon", "--data-dir", temp.resolve("data").toString());
 
