@@ -1,5 +1,6 @@
 package com.intellivision.console.worker;
 
+import com.intellivision.console.media.FrameExtractor;
 import com.intellivision.console.media.Progress;
 import com.intellivision.console.media.YtDlpSettings;
 import java.io.BufferedReader;
@@ -14,7 +15,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
-import org.bytedeco.javacpp.Loader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,12 +74,11 @@ public final class WorkerMain {
     }
 
     /**
-     * Loads FFmpeg before saying ready, so the first job does not pay for it. OpenCV is left out: it
-     * costs some 80 MiB of resident memory and only people counting needs it.
+     * Loads FFmpeg and runs its image encoder once before saying ready, so the first job does not pay
+     * for it. OpenCV is left out: it costs some 80 MiB of resident memory and only people counting needs it.
      */
     private static void warmUp() {
-        Loader.load(org.bytedeco.ffmpeg.global.avformat.class);
-        Loader.load(org.bytedeco.ffmpeg.global.swscale.class);
+        FrameExtractor.warmUp();
     }
 
     private void startReadingStdin() {
