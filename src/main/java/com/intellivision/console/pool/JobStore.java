@@ -229,9 +229,10 @@ final class JobStore implements AutoCloseable {
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
                     long ended = row.getLong("ended_at");
+                    Instant endedAt = row.wasNull() ? null : Instant.ofEpochMilli(ended);
                     attempts.add(new JobAttempt(row.getLong("job_id"), row.getInt("number"), row.getInt("worker_id"),
                             row.getLong("worker_pid"), Instant.ofEpochMilli(row.getLong("started_at")),
-                            row.wasNull() ? null : Instant.ofEpochMilli(ended), row.getString("outcome"), row.getString("error")));
+                            endedAt, row.getString("outcome"), row.getString("error")));
                 }
             }
         } catch (SQLException e) {

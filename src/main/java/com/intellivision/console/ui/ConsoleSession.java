@@ -23,7 +23,7 @@ final class ConsoleSession {
     /** Shows the console in {@code stage} and starts loading from {@code deployment}; call on the FX thread. */
     static ConsoleSession open(Stage stage, Deployment deployment) {
         BackgroundExecutor background = new BackgroundExecutor();
-        MainViewModel viewModel = new MainViewModel(deployment, new TaskRunner(background, FxThread.INSTANCE), Clock.systemUTC());
+        MainViewModel viewModel = new MainViewModel(deployment, new TaskRunner(background, FxThread.INSTANCE), Clock.systemDefaultZone());
         MainView view = MainView.load(viewModel);
         ConsoleWindow.show(stage, view.root());
         viewModel.start();

@@ -5,6 +5,7 @@ import java.util.Map;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -33,6 +34,10 @@ public final class FramePreviewView {
     private static final double ERROR_HORIZONTAL_PADDING = 40;
 
     @FXML private Label heading;
+    @FXML private Label deadLetterBadge;
+    @FXML private Button cancelButton;
+    @FXML private Button retryButton;
+    @FXML private AttemptsView attemptsController;
     @FXML private Node messageFace;
     @FXML private Label message;
     @FXML private Node workingFace;
@@ -50,8 +55,11 @@ public final class FramePreviewView {
     @FXML private TextArea jobError;
     @FXML private Button copyErrorButton;
 
-    void bind(FramePreviewViewModel viewModel) {
+    void bind(FramePreviewViewModel viewModel, JobActionsViewModel actions, AttemptsViewModel attempts) {
         heading.textProperty().bind(viewModel.headingProperty());
+        showWhen(deadLetterBadge, viewModel.deadLetterProperty());
+        bindActions(viewModel, actions);
+        attemptsController.bind(attempts);
 
         showOnlyIn(messageFace, viewModel, Mode.MESSAGE);
         message.textProperty().bind(viewModel.messageProperty());
@@ -78,6 +86,21 @@ public final class FramePreviewView {
         jobError.textProperty().addListener(observable -> fitErrorToText());
         jobError.widthProperty().addListener(observable -> fitErrorToText());
         copyErrorButton.setOnAction(event -> copyError());
+    }
+
+    private void bindActions(FramePreviewViewModel viewModel, JobActionsViewModel actions) {
+        showWhen(cancelButton, viewModel.jobShownProperty());
+        showWhen(retryButton, viewModel.jobShownProperty());
+        cancelButton.disableProperty().bind(actions.canCancelSelectedProperty().not());
+        retryButton.disableProperty().bind(actions.canRetrySelectedProperty().not());
+        cancelButton.setOnAction(event -> actions.cancelSelected());
+        retryButton.setOnAction(event -> actions.retrySelected());
+    }
+
+    /** A node that takes room only while it is shown. */
+    private static void showWhen(Node node, ObservableBooleanValue condition) {
+        node.visibleProperty().bind(condition);
+        node.managedProperty().bind(condition);
     }
 
     /**

@@ -3,12 +3,15 @@ package com.intellivision.console.ui;
 import com.intellivision.console.job.EngineEvent.JobProgress;
 import com.intellivision.console.job.FrameResult;
 import com.intellivision.console.job.Job;
+import com.intellivision.console.job.JobStatus;
 import com.intellivision.console.job.Timecode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import javafx.beans.InvalidationListener;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -35,6 +38,7 @@ public final class FramePreviewViewModel {
     static final String NO_JOB_HEADING = "Preview";
     static final String NOTHING_SELECTED = "Submit a URL to extract a frame";
     static final double INDETERMINATE = -1;
+    static final String STOPPING = "Cancelling… the worker is stopping the job";
 
     private final ReadOnlyObjectWrapper<Mode> mode = new ReadOnlyObjectWrapper<>(Mode.MESSAGE);
     private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper(NO_JOB_HEADING);
@@ -45,6 +49,8 @@ public final class FramePreviewViewModel {
     private final ReadOnlyStringWrapper frameTitle = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper frameDetails = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper deadLetter = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper jobShown = new ReadOnlyBooleanWrapper(false);
 
     private final InvalidationListener refreshOnChange = observable -> refresh();
     private JobRow shown;
@@ -58,22 +64,30 @@ public final class FramePreviewViewModel {
         if (shown != null) {
             shown.jobProperty().removeListener(refreshOnChange);
             shown.progressProperty().removeListener(refreshOnChange);
+            shown.cancellingProperty().removeListener(refreshOnChange);
         }
         shown = row;
         if (row != null) {
             row.jobProperty().addListener(refreshOnChange);
             row.progressProperty().addListener(refreshOnChange);
+            row.cancellingProperty().addListener(refreshOnChange);
         }
         refresh();
     }
 
     private void refresh() {
+        jobShown.set(shown != null);
+        deadLetter.set(shown != null && shown.job().deadLetter() && shown.job().status() == JobStatus.FAILED);
         if (shown == null) {
             showMessage(NO_JOB_HEADING, NOTHING_SELECTED);
             return;
         }
         Job job = shown.job();
         heading.set("Job #" + job.id() + " · " + job.type().displayName());
+        if (shown.isCancelling()) {
+            showWorking(INDETERMINATE, STOPPING);
+            return;
+        }
         switch (job.status()) {
             case PENDING -> showWorking(INDETERMINATE, "Waiting for a free worker");
             case PROCESSING -> showRunning(shown.progressProperty().get());
@@ -174,6 +188,16 @@ public final class FramePreviewViewModel {
 
     public ReadOnlyStringProperty frameDetailsProperty() {
         return frameDetails.getReadOnlyProperty();
+    }
+
+    /** Whether a job is shown, rather than the invitation to submit one. */
+    public ReadOnlyBooleanProperty jobShownProperty() {
+        return jobShown.getReadOnlyProperty();
+    }
+
+    /** The job failed for good after using up its automatic retries. */
+    public ReadOnlyBooleanProperty deadLetterProperty() {
+        return deadLetter.getReadOnlyProperty();
     }
 
     /** The failed job's error, written for people by the engine. */

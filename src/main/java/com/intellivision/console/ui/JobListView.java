@@ -4,15 +4,25 @@ import java.util.Comparator;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.util.Duration;
+import org.kordamp.ikonli.javafx.FontIcon;
 
-/** The jobs table: newest first, a status badge per job, ages that tick without asking the engine. */
+/**
+ * The jobs table: newest first, a status badge per job, ages that tick without asking the engine, and
+ * each job's actions in its context menu.
+ */
 public final class JobListView {
 
     private static final Duration AGE_TICK = Duration.seconds(1);
@@ -26,7 +36,7 @@ public final class JobListView {
 
     private Timeline ageClock;
 
-    void bind(JobListViewModel viewModel) {
+    void bind(JobListViewModel viewModel, JobActionsViewModel actions) {
         idColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().id()));
         typeColumn.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().job().type().displayName()));
         urlColumn.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().job().youtubeUrl()));
@@ -43,6 +53,7 @@ public final class JobListView {
         sorted.comparatorProperty().bind(jobsTable.comparatorProperty());
         jobsTable.setItems(sorted);
         followSelection(viewModel);
+        offerActions(actions);
 
         ageClock = new Timeline(new KeyFrame(AGE_TICK, tick -> viewModel.refreshAges()));
         ageClock.setCycleCount(Animation.INDEFINITE);
@@ -64,6 +75,34 @@ public final class JobListView {
                 jobsTable.scrollTo(row);
             }
         });
+    }
+
+    /** Cancel and Retry in each row's context menu; Delete cancels the selected job. */
+    private void offerActions(JobActionsViewModel actions) {
+        jobsTable.setRowFactory(table -> rowWithMenu(actions));
+        jobsTable.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.DELETE) {
+                actions.cancelSelected();
+                event.consume();
+            }
+        });
+    }
+
+    private static TableRow<JobRow> rowWithMenu(JobActionsViewModel actions) {
+        TableRow<JobRow> row = new TableRow<>();
+        MenuItem cancel = new MenuItem("Cancel job", new FontIcon("fth-x-circle"));
+        MenuItem retry = new MenuItem("Retry job", new FontIcon("fth-rotate-cw"));
+        cancel.setOnAction(event -> actions.cancel(row.getItem()));
+        retry.setOnAction(event -> actions.retry(row.getItem()));
+        ContextMenu menu = new ContextMenu(cancel, retry);
+        // Decided as the menu opens: the row's job may have moved on since the row was drawn.
+        menu.setOnShowing(event -> {
+            JobRow job = row.getItem();
+            cancel.setDisable(job == null || !actions.canCancel(job));
+            retry.setDisable(job == null || !actions.canRetry(job));
+        });
+        row.contextMenuProperty().bind(Bindings.when(row.emptyProperty()).then((ContextMenu) null).otherwise(menu));
+        return row;
     }
 
     void close() {

@@ -4,6 +4,8 @@ import com.intellivision.console.job.EngineEvent.JobProgress;
 import com.intellivision.console.job.Job;
 import com.intellivision.console.job.JobStatus;
 import java.time.Instant;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -19,6 +21,7 @@ public final class JobRow {
     private final ReadOnlyObjectWrapper<Job> job;
     private final ReadOnlyObjectWrapper<JobProgress> progress = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<StatusBadge> status = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper cancelling = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper age = new ReadOnlyStringWrapper("");
 
     JobRow(Job job, Instant now) {
@@ -60,6 +63,9 @@ public final class JobRow {
             // Progress belongs to one run; a retried or finished job starts without it.
             progress.set(null);
         }
+        if (candidate.isTerminal()) {
+            cancelling.set(false);
+        }
         job.set(candidate);
         refreshStatus();
         return true;
@@ -73,12 +79,29 @@ public final class JobRow {
         refreshStatus();
     }
 
+    /**
+     * Shows that someone asked the job to stop. A running job takes a moment (up to a couple of
+     * seconds) to stop, and the row says so until the engine reports the job ended.
+     */
+    void markCancelling() {
+        if (!job.get().isTerminal()) {
+            cancelling.set(true);
+            refreshStatus();
+        }
+    }
+
+    /** The cancellation could not be asked for after all. */
+    void clearCancelling() {
+        cancelling.set(false);
+        refreshStatus();
+    }
+
     void refreshAge(Instant now) {
         age.set(JobAge.between(job.get().createdAt(), now));
     }
 
     private void refreshStatus() {
-        status.set(StatusBadge.of(job.get().status(), progress.get()));
+        status.set(cancelling.get() ? StatusBadge.cancelling(job.get().status()) : StatusBadge.of(job.get().status(), progress.get()));
     }
 
     public long id() {
@@ -100,6 +123,15 @@ public final class JobRow {
 
     public ReadOnlyObjectProperty<StatusBadge> statusProperty() {
         return status.getReadOnlyProperty();
+    }
+
+    /** True from a cancel request until the job ends. */
+    public ReadOnlyBooleanProperty cancellingProperty() {
+        return cancelling.getReadOnlyProperty();
+    }
+
+    public boolean isCancelling() {
+        return cancelling.get();
     }
 
     public ReadOnlyStringProperty ageProperty() {

@@ -1,23 +1,31 @@
 package com.intellivision.console.ui;
 
 import com.intellivision.console.deployment.Deployment;
+import com.intellivision.console.deployment.Deployment.PoolControl;
 import com.intellivision.console.deployment.Deployment.Subscription;
 import com.intellivision.console.job.EngineEvent;
 import com.intellivision.console.job.EngineEvent.JobChanged;
 import com.intellivision.console.job.EngineEvent.JobProgress;
 import com.intellivision.console.job.EngineEvent.MemorySampled;
+import com.intellivision.console.job.EngineEvent.PoolChanged;
+import com.intellivision.console.job.EngineEvent.QueueChanged;
 import com.intellivision.console.job.EngineEvent.WorkerChanged;
 import com.intellivision.console.job.Job;
 import com.intellivision.console.job.JobRequest;
+import com.intellivision.console.job.JobStatus;
+import com.intellivision.console.job.QueueFigures;
 import com.intellivision.console.job.WorkerInfo;
+import com.intellivision.console.job.WorkerState;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The window's view model and the only class that talks to the {@link Deployment}. Every call to the
  * deployment runs through the {@link TaskRunner}, off the UI thread; everything the deployment reports
- * reaches the smaller view models on the UI thread, through the {@link FxEventBridge}.
+ * reaches the smaller view models on the UI thread, through the {@link FxEventBridge}. The smaller view
+ * models that act on jobs or the pool are handed just the deployment calls they need.
  */
 public final class MainViewModel implements AutoCloseable {
 
@@ -33,6 +41,15 @@ public final class MainViewModel implements AutoCloseable {
     private final JobListViewModel jobList;
     private final FramePreviewViewModel preview;
     private final StatusBarViewModel statusBar = new StatusBarViewModel();
+    private final QueueHealthViewModel queueHealth = new QueueHealthViewModel();
+    private final AlertsViewModel alerts;
+    private final JobActionsViewModel jobActions;
+    private final AttemptsViewModel attempts;
+    private final BulkActionsViewModel bulkActions;
+    private final PoolControlViewModel poolControl;
+    private final WorkersViewModel workers;
+    /** Whether an event reported the queue already, making the figures read at start stale. */
+    private boolean queueReported;
 
     public MainViewModel(Deployment deployment, TaskRunner tasks, Clock clock) {
         this.deployment = deployment;
@@ -40,10 +57,17 @@ public final class MainViewModel implements AutoCloseable {
         this.events = new FxEventBridge(tasks.uiThread(), this::apply);
         this.jobList = new JobListViewModel(clock);
         this.preview = new FramePreviewViewModel(jobList.selectedRowProperty());
+        this.alerts = new AlertsViewModel(clock);
+        this.jobActions = new JobActionsViewModel(jobList.selectedRowProperty(), tasks, deployment::cancel, deployment::retry, alerts);
+        this.attempts = new AttemptsViewModel(jobList.selectedRowProperty(), tasks, deployment::attempts, clock.getZone());
+        this.bulkActions = new BulkActionsViewModel(tasks, deployment::retryAllFailed, deployment::cancelAllPending, alerts);
+        this.poolControl = new PoolControlViewModel(tasks, alerts);
+        this.workers = new WorkersViewModel(clock, tasks, deployment::memoryHistory);
     }
 
     /** What the window shows when it opens, read in one go after subscribing so no change is missed. */
-    private record Snapshot(String deploymentName, List<Job> jobs, List<WorkerInfo> workers) {}
+    private record Snapshot(String deploymentName, List<Job> jobs, List<WorkerInfo> workers, QueueFigures figures,
+            Optional<PoolControl> poolControl, boolean paused) {}
 
     /** Subscribes to the deployment's events and loads its current jobs and workers, in the background. */
     public void start() {
@@ -58,13 +82,29 @@ public final class MainViewModel implements AutoCloseable {
             // The window closed while this was on its way; close() may have missed it.
             closeSubscription();
         }
-        return new Snapshot(deployment.displayName(), deployment.recentJobs(INITIAL_JOBS), deployment.workers());
+        String name = deployment.displayName();
+        List<Job> jobs = deployment.recentJobs(INITIAL_JOBS);
+        List<WorkerInfo> listed = deployment.workers();
+        QueueFigures figures = deployment.figures();
+        Optional<PoolControl> control = deployment.poolControl();
+        return new Snapshot(name, jobs, listed, figures, control, control.map(PoolControl::isPaused).orElse(false));
     }
 
     private void show(Snapshot snapshot) {
         statusBar.showDeployment(snapshot.deploymentName());
         jobList.applyAll(snapshot.jobs());
         statusBar.showAll(snapshot.workers());
+        workers.showAll(snapshot.workers());
+        if (!queueReported) {
+            showFigures(snapshot.figures());
+            alerts.startFrom(snapshot.figures());
+        }
+        snapshot.poolControl().ifPresent(control -> poolControl.attach(control, poolSizeOf(snapshot.workers()), snapshot.paused()));
+    }
+
+    /** The workers that stay in the pool; those stopping are leaving it. */
+    private static int poolSizeOf(List<WorkerInfo> listed) {
+        return (int) listed.stream().filter(worker -> worker.state() != WorkerState.STOPPING).count();
     }
 
     /** Submits what the form describes; on success the new job is selected, on failure the form says why. */
@@ -80,19 +120,44 @@ public final class MainViewModel implements AutoCloseable {
         }, failure -> submitBar.submissionFailed(messageOf(failure)));
     }
 
-    /** Applies a batch of engine events, in order, on the UI thread. */
+    /** Selects a job, as when someone clicks the alert about it. */
+    public void showJob(long jobId) {
+        jobList.row(jobId).ifPresent(jobList::select);
+    }
+
+    /** Applies a batch of engine events, in order, on the UI thread, then shows the alerts they raised. */
     void apply(List<EngineEvent> batch) {
         for (EngineEvent event : batch) {
             if (event instanceof JobChanged changed) {
-                jobList.apply(changed.job());
+                showJobChange(changed.job());
             } else if (event instanceof JobProgress progress) {
                 jobList.applyProgress(progress);
             } else if (event instanceof WorkerChanged changed) {
                 statusBar.apply(changed.worker());
+                workers.apply(changed.worker());
             } else if (event instanceof MemorySampled sample) {
                 statusBar.applyMemory(sample);
+                workers.applyMemory(sample);
+            } else if (event instanceof QueueChanged changed) {
+                queueReported = true;
+                showFigures(changed.figures());
+                alerts.queueChanged(changed.figures());
+            } else if (event instanceof PoolChanged changed) {
+                poolControl.apply(changed);
             }
         }
+        alerts.refresh();
+    }
+
+    private void showJobChange(Job job) {
+        JobStatus before = jobList.row(job.id()).map(row -> row.job().status()).orElse(null);
+        jobList.apply(job);
+        alerts.jobChanged(before, job);
+    }
+
+    private void showFigures(QueueFigures figures) {
+        queueHealth.apply(figures);
+        bulkActions.apply(figures);
     }
 
     /**
@@ -137,5 +202,33 @@ public final class MainViewModel implements AutoCloseable {
 
     public StatusBarViewModel statusBar() {
         return statusBar;
+    }
+
+    public QueueHealthViewModel queueHealth() {
+        return queueHealth;
+    }
+
+    public AlertsViewModel alerts() {
+        return alerts;
+    }
+
+    public JobActionsViewModel jobActions() {
+        return jobActions;
+    }
+
+    public AttemptsViewModel attempts() {
+        return attempts;
+    }
+
+    public BulkActionsViewModel bulkActions() {
+        return bulkActions;
+    }
+
+    public PoolControlViewModel poolControl() {
+        return poolControl;
+    }
+
+    public WorkersViewModel workers() {
+        return workers;
     }
 }

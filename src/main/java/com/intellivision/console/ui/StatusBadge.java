@@ -6,9 +6,20 @@ import java.util.Locale;
 
 /**
  * What the status column shows for a job: its state, styled by the CSS class {@code status-<state>},
- * and a label that includes the progress of a running job.
+ * and a label that includes the progress of a running job. A job asked to stop shows "Cancelling…",
+ * styled {@code status-cancelling}, until it has.
  */
-public record StatusBadge(JobStatus status, String text) {
+public record StatusBadge(JobStatus status, String text, boolean cancelling) {
+
+    static final String CANCELLING = "Cancelling…";
+
+    public StatusBadge(JobStatus status, String text) {
+        this(status, text, false);
+    }
+
+    static StatusBadge cancelling(JobStatus status) {
+        return new StatusBadge(status, CANCELLING, true);
+    }
 
     static StatusBadge of(JobStatus status, JobProgress progress) {
         String name = capitalize(status.wireName());
@@ -19,7 +30,7 @@ public record StatusBadge(JobStatus status, String text) {
     }
 
     public String styleClass() {
-        return "status-" + status.wireName();
+        return cancelling ? "status-cancelling" : "status-" + status.wireName();
     }
 
     static String capitalize(String text) {

@@ -17,8 +17,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 /** The status bar: where jobs run, how many workers there are, what they do and how much memory they use. */
 public final class StatusBarViewModel {
 
-    private static final long MIB = 1024 * 1024;
-
     private final SortedMap<Integer, WorkerInfo> workers = new TreeMap<>();
     private final Map<Integer, MemorySampled> latestSamples = new HashMap<>();
     private final ReadOnlyStringWrapper deploymentName = new ReadOnlyStringWrapper("Connecting…");
@@ -45,7 +43,14 @@ public final class StatusBarViewModel {
     }
 
     void apply(WorkerInfo worker) {
-        workers.put(worker.id(), worker);
+        WorkerInfo before = workers.get(worker.id());
+        if (worker.state() == WorkerState.DEAD && before != null && before.state() == WorkerState.STOPPING) {
+            // It left the pool, which shrank; a worker that dies otherwise is restarted in its slot.
+            workers.remove(worker.id());
+            latestSamples.remove(worker.id());
+        } else {
+            workers.put(worker.id(), worker);
+        }
         refresh();
     }
 
@@ -72,7 +77,7 @@ public final class StatusBarViewModel {
             return "No workers";
         }
         List<String> parts = new ArrayList<>();
-        for (WorkerState state : List.of(WorkerState.BUSY, WorkerState.IDLE, WorkerState.STARTING, WorkerState.STOPPING, WorkerState.DEAD)) {
+        for (WorkerState state : List.of(WorkerState.BUSY, WorkerState.IDLE, WorkerState.STARTING, WorkerState.RECYCLING, WorkerState.STOPPING, WorkerState.DEAD)) {
             Integer count = counts.get(state);
             if (count != null) {
                 parts.add(count + " " + state.name().toLowerCase(Locale.ROOT));
@@ -87,7 +92,7 @@ public final class StatusBarViewModel {
         for (WorkerInfo worker : workers.values()) {
             long rss = residentBytes(worker);
             if (worker.state() != WorkerState.DEAD && rss > 0) {
-                parts.add("w" + worker.id() + " " + mebibytes(rss));
+                parts.add("w" + worker.id() + " " + WorkerRow.mebibytes(rss));
             }
         }
         return String.join(" · ", parts);
@@ -105,27 +110,17 @@ public final class StatusBarViewModel {
             }
             long rss = residentBytes(worker);
             if (rss > 0) {
-                line.append(", ").append(mebibytes(rss));
+                line.append(", ").append(WorkerRow.mebibytes(rss));
                 long peak = Math.max(rss, worker.peakRssBytes());
-                line.append(" (peak ").append(mebibytes(peak)).append(')');
+                line.append(" (peak ").append(WorkerRow.mebibytes(peak)).append(')');
             }
             lines.add(line.toString());
         }
         return String.join("\n", lines);
     }
 
-    /** The latest sample of the worker's current process, else what the worker itself last reported. */
     private long residentBytes(WorkerInfo worker) {
-        MemorySampled sample = latestSamples.get(worker.id());
-        // A sample of a process that has since been replaced says nothing about the new one.
-        if (sample != null && (sample.pid() == worker.pid() || worker.pid() <= 0)) {
-            return sample.rssBytes();
-        }
-        return worker.rssBytes();
-    }
-
-    static String mebibytes(long bytes) {
-        return Math.round((double) bytes / MIB) + " MiB";
+        return WorkerRow.residentBytes(worker, latestSamples.get(worker.id()));
     }
 
     public ReadOnlyStringProperty deploymentNameProperty() {

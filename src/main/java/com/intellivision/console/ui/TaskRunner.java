@@ -33,6 +33,14 @@ public final class TaskRunner {
         });
     }
 
+    /** Like {@link #run}, for a call that answers nothing. */
+    public void perform(Runnable work, Runnable onSuccess, Consumer<RuntimeException> onFailure) {
+        run(() -> {
+            work.run();
+            return null;
+        }, nothing -> onSuccess.run(), onFailure);
+    }
+
     public Executor uiThread() {
         return uiThread;
     }

@@ -51,6 +51,10 @@ class WorkerLossTest {
             Job job = engine.submit(JobRequest.frame(server.url(LoopbackHttpServer.STALLING_ONCE_VIDEO), FrameParams.at(1.0)));
             WorkerInfo killed = EngineProbe.awaitWorkerRunning(engine::workers, job.id(), TIMEOUT);
             EngineProbe.await(() -> server.requestedPaths().contains(LoopbackHttpServer.STALLING_ONCE_VIDEO), "the worker's request", TIMEOUT);
+            assertThat(engine.attempts(job.id())).singleElement().satisfies(running -> {
+                assertThat(running.outcome()).isEqualTo(JobAttempt.RUNNING);
+                assertThat(running.endedAt()).as("a running attempt has not ended").isNull();
+            });
 
             ProcessHandle.of(killed.pid()).orElseThrow().destroyForcibly();
 

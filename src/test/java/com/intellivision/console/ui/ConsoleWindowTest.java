@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.intellivision.console.deployment.LocalDeployment;
 import com.intellivision.console.job.JobStatus;
 import com.intellivision.console.pool.PoolConfig;
+import com.intellivision.console.testsupport.LoopbackHttpServer;
 import com.intellivision.console.testsupport.TestVideos;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
+import javafx.scene.chart.LineChart;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -18,6 +21,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +34,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The whole window on the real local pool: a person types a path and a timestamp, presses Submit, and
- * sees the frame, or the job's error when the path is wrong.
+ * sees the frame, or the job's error when the path is wrong; cancels a job that hangs, retries one that
+ * failed, and watches the workers.
  */
 @ExtendWith(ApplicationExtension.class)
 class ConsoleWindowTest {
@@ -43,6 +48,7 @@ class ConsoleWindowTest {
     Path temp;
 
     private ConsoleSession session;
+    private LoopbackHttpServer server;
 
     @Start
     void openConsole(Stage stage) {
@@ -54,6 +60,9 @@ class ConsoleWindowTest {
     void closeConsole(FxRobot robot) {
         robot.interact(session::closeView);
         session.closeDeployment();
+        if (server != null) {
+            server.close();
+        }
     }
 
     @Test
@@ -97,6 +106,61 @@ class ConsoleWindowTest {
         Label problem = robot.lookup(".form-problem").queryAs(Label.class);
         assertThat(isShown(problem)).isTrue();
         assertThat(problem.getText()).contains("'1:75' is not a timestamp");
+    }
+
+    @Test
+    void aRunningJobIsCancelledFromThePreview(FxRobot robot) throws Exception {
+        server = LoopbackHttpServer.serving(temp);
+        robot.clickOn("#urlField").write(server.url(LoopbackHttpServer.STALLING_VIDEO)).type(KeyCode.ENTER);
+
+        TableView<JobRow> table = robot.lookup("#jobsTable").queryTableView();
+        waitUntil(() -> selectedStatus(table) == JobStatus.PROCESSING);
+        Button cancel = robot.lookup("#cancelButton").queryButton();
+        assertThat(cancel.isDisabled()).isFalse();
+
+        robot.clickOn(cancel);
+        assertThat(table.getSelectionModel().getSelectedItem().statusProperty().get().text())
+                .as("while the worker stops").isIn(StatusBadge.CANCELLING, "Cancelled");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> selectedStatus(table) == JobStatus.CANCELLED);
+
+        assertThat(cancel.isDisabled()).isTrue();
+        assertThat(robot.lookup("#retryButton").queryButton().isDisabled()).isFalse();
+        assertThat(robot.lookup("#message").queryAs(Label.class).getText()).isEqualTo("This job was cancelled.");
+    }
+
+    @Test
+    void aFailedJobIsRetriedOnceItsFileExists(FxRobot robot) throws Exception {
+        Path late = temp.resolve("late.mp4").toAbsolutePath();
+        robot.clickOn("#urlField").write(late.toString()).type(KeyCode.ENTER);
+        TableView<JobRow> table = robot.lookup("#jobsTable").queryTableView();
+        waitUntil(() -> selectedStatus(table) == JobStatus.FAILED);
+        TestVideos.writeFrameCodedVideo(late, 4, 25, WIDTH, HEIGHT);
+
+        robot.clickOn("#retryButton");
+
+        ImageView preview = robot.lookup("#framePreview").queryAs(ImageView.class);
+        waitUntil(() -> selectedStatus(table) == JobStatus.COMPLETED && isShown(preview) && hasLoaded(preview.getImage()));
+        VBox attempts = robot.lookup("#attemptsList").queryAs(VBox.class);
+        waitUntil(() -> attempts.getChildren().size() == 2);
+        assertThat(robot.lookup(".attempt-error").queryAs(Label.class).getText()).contains("does not exist");
+        assertThat(robot.lookup("#retryButton").queryButton().isDisabled()).isTrue();
+    }
+
+    @Test
+    void theWorkersTabShowsTheWorkerAndDrawsItsMemory(FxRobot robot) throws Exception {
+        robot.clickOn("Workers");
+
+        TableView<WorkerRow> workers = robot.lookup("#workersTable").queryTableView();
+        waitUntil(() -> workers.getItems().size() == 1 && workers.getItems().get(0).rssBytes() > 0);
+        LineChart<?, ?> chart = robot.lookup("#memoryChart").queryAs(LineChart.class);
+        waitUntil(() -> chart.getData().size() == 1 && chart.getData().get(0).getData().size() >= 2);
+        assertThat(chart.getData().get(0).getName()).isEqualTo("w1");
+        assertThat(isShown(robot.lookup("#workersSpinner").query())).isTrue();
+    }
+
+    private static JobStatus selectedStatus(TableView<JobRow> table) {
+        JobRow selected = table.getSelectionModel().getSelectedItem();
+        return selected == null ? null : selected.job().status();
     }
 
     /** Whether a person could see the node: it and every one of its parents are visible. */

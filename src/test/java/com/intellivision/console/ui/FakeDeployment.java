@@ -8,7 +8,9 @@ import com.intellivision.console.job.JobRequest;
 import com.intellivision.console.job.QueueFigures;
 import com.intellivision.console.job.WorkerInfo;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -27,6 +29,44 @@ final class FakeDeployment implements Deployment {
     };
     RuntimeException recentJobsFailure;
     boolean closed;
+    Map<Long, List<JobAttempt>> attempts = new HashMap<>();
+    Function<Long, Optional<Job>> onCancel = jobId -> Optional.empty();
+    Function<Long, Optional<Job>> onRetry = jobId -> Optional.empty();
+    int failedToRetry;
+    int pendingToCancel;
+    QueueFigures figures = QueueFigures.EMPTY;
+    Map<Integer, List<EngineEvent.MemorySampled>> memoryHistories = new HashMap<>();
+    /** Empty for a deployment whose pool cannot be controlled; see {@link #withPool(boolean)}. */
+    Optional<PoolControl> pool = Optional.empty();
+
+    /** Gives the deployment a pool people can control, recording each call in {@link #calls}. */
+    FakeDeployment withPool(boolean paused) {
+        boolean[] isPaused = {paused};
+        pool = Optional.of(new PoolControl() {
+            @Override
+            public void resize(int workers) {
+                calls.add("resize " + workers);
+            }
+
+            @Override
+            public void pause() {
+                calls.add("pause");
+                isPaused[0] = true;
+            }
+
+            @Override
+            public void resume() {
+                calls.add("resume");
+                isPaused[0] = false;
+            }
+
+            @Override
+            public boolean isPaused() {
+                return isPaused[0];
+            }
+        });
+        return this;
+    }
 
     @Override
     public String displayName() {
@@ -59,48 +99,49 @@ final class FakeDeployment implements Deployment {
     @Override
     public List<JobAttempt> attempts(long jobId) {
         calls.add("attempts " + jobId);
-        return List.of();
+        return List.copyOf(attempts.getOrDefault(jobId, List.of()));
     }
 
     @Override
     public Optional<Job> cancel(long jobId) {
         calls.add("cancel " + jobId);
-        return Optional.empty();
+        return onCancel.apply(jobId);
     }
 
     @Override
     public Optional<Job> retry(long jobId) {
         calls.add("retry " + jobId);
-        return Optional.empty();
+        return onRetry.apply(jobId);
     }
 
     @Override
     public int retryAllFailed() {
         calls.add("retryAllFailed");
-        return 0;
+        return failedToRetry;
     }
 
     @Override
     public int cancelAllPending() {
         calls.add("cancelAllPending");
-        return 0;
+        return pendingToCancel;
     }
 
     @Override
     public QueueFigures figures() {
         calls.add("figures");
-        return QueueFigures.EMPTY;
+        return figures;
     }
 
     @Override
     public List<EngineEvent.MemorySampled> memoryHistory(int workerId) {
         calls.add("memoryHistory " + workerId);
-        return List.of();
+        return List.copyOf(memoryHistories.getOrDefault(workerId, List.of()));
     }
 
     @Override
     public Optional<PoolControl> poolControl() {
-        return Optional.empty();
+        calls.add("poolControl");
+        return pool;
     }
 
     @Override

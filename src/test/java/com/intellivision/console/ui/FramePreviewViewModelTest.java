@@ -83,6 +83,29 @@ class FramePreviewViewModelTest {
     }
 
     @Test
+    void aJobAskedToStopSaysItIsCancellingUntilItHas() {
+        JobRow row = jobs.apply(Jobs.processing(3, T0, T0));
+        jobs.select(row);
+
+        row.markCancelling();
+        assertThat(preview.modeProperty().get()).isEqualTo(Mode.WORKING);
+        assertThat(preview.stageProperty().get()).isEqualTo(FramePreviewViewModel.STOPPING);
+
+        jobs.apply(Jobs.cancelled(3, T0, T0.plusSeconds(2)));
+        assertThat(preview.modeProperty().get()).isEqualTo(Mode.MESSAGE);
+        assertThat(preview.messageProperty().get()).isEqualTo("This job was cancelled.");
+    }
+
+    @Test
+    void aDeadLetterIsMarkedUntilItIsRetried() {
+        jobs.select(jobs.apply(Jobs.deadLetter(3, T0, T0.plusSeconds(1), "Worker lost (exit code 137). It was lost 3 times.")));
+        assertThat(preview.deadLetterProperty().get()).isTrue();
+
+        jobs.apply(Jobs.job(3, JobStatus.PENDING, T0, T0.plusSeconds(9), null, null));
+        assertThat(preview.deadLetterProperty().get()).isFalse();
+    }
+
+    @Test
     void clearingTheSelectionGoesBackToTheInvitation() {
         jobs.select(jobs.apply(Jobs.failed(4, T0, T0.plusSeconds(1), "no such file")));
         jobs.select(null);

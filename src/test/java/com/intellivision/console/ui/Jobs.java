@@ -38,6 +38,21 @@ final class Jobs {
         return job(id, JobStatus.FAILED, createdAt, updatedAt, null, error);
     }
 
+    static Job cancelled(long id, Instant createdAt, Instant updatedAt) {
+        return job(id, JobStatus.CANCELLED, createdAt, updatedAt, null, "Cancelled while running.");
+    }
+
+    /** Failed for good after its worker was lost on every automatic retry. */
+    static Job deadLetter(long id, Instant createdAt, Instant updatedAt, String error) {
+        return new Job(id, JobType.YOUTUBE_FRAME_EXTRACTION, JobStatus.FAILED, "https://youtu.be/clip" + id,
+                JobJson.mapper().createObjectNode(), null, null, error, 3, 0, true, createdAt, updatedAt);
+    }
+
+    /** Back in the queue after its worker was lost, carrying the reason. */
+    static Job requeued(long id, Instant createdAt, Instant updatedAt, String error) {
+        return job(id, JobStatus.PENDING, createdAt, updatedAt, null, error);
+    }
+
     static Job job(long id, JobStatus status, Instant createdAt, Instant updatedAt, ObjectNode results, String error) {
         return new Job(id, JobType.YOUTUBE_FRAME_EXTRACTION, status, "https://youtu.be/clip" + id,
                 JobJson.mapper().createObjectNode(), results, null, error, 1, 0, false, createdAt, updatedAt);

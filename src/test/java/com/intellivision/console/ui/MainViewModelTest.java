@@ -6,10 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.intellivision.console.job.EngineEvent.JobChanged;
 import com.intellivision.console.job.EngineEvent.JobProgress;
 import com.intellivision.console.job.EngineEvent.MemorySampled;
+import com.intellivision.console.job.EngineEvent.PoolChanged;
+import com.intellivision.console.job.EngineEvent.QueueChanged;
 import com.intellivision.console.job.EngineEvent.WorkerChanged;
 import com.intellivision.console.job.JobStatus;
+import com.intellivision.console.job.QueueFigures;
 import com.intellivision.console.job.WorkerInfo;
 import com.intellivision.console.job.WorkerState;
+import com.intellivision.console.ui.AlertsViewModel.Alert;
 import com.intellivision.console.ui.FramePreviewViewModel.Mode;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -30,10 +34,86 @@ class MainViewModelTest {
 
         viewModel.start();
 
-        assertThat(deployment.calls).containsExactly("subscribe", "displayName", "recentJobs 500", "workers");
+        assertThat(deployment.calls).startsWith("subscribe", "displayName", "recentJobs 500", "workers", "figures", "poolControl");
         assertThat(viewModel.jobList().rows()).extracting(JobRow::id).containsExactly(2L, 1L);
         assertThat(viewModel.statusBar().deploymentNameProperty().get()).isEqualTo("Fake pool");
         assertThat(viewModel.statusBar().workersSummaryProperty().get()).isEqualTo("1 worker: 1 idle");
+    }
+
+    @Test
+    void startShowsTheQueuesFiguresAndThePoolAsTheyAre() {
+        deployment.figures = new QueueFigures(12, 2, 30, 1, 0.034, 0);
+        deployment.withPool(true);
+        deployment.workers = List.of(worker(1, WorkerState.BUSY), worker(2, WorkerState.IDLE), worker(3, WorkerState.STOPPING));
+
+        viewModel.start();
+
+        assertThat(viewModel.queueHealth().summary()).isEqualTo("12 pending · 2 running · 30 done/min · 1 failed/min · 3 % failed (15 min)");
+        assertThat(viewModel.bulkActions().pendingProperty().get()).isEqualTo(12);
+        assertThat(viewModel.poolControl().availableProperty().get()).isTrue();
+        assertThat(viewModel.poolControl().pausedProperty().get()).isTrue();
+        assertThat(viewModel.poolControl().sizeProperty().get()).as("the stopping worker is leaving").isEqualTo(2);
+        assertThat(viewModel.workers().rows()).hasSize(3);
+    }
+
+    @Test
+    void aDeploymentWithoutPoolControlHidesIt() {
+        viewModel.start();
+
+        assertThat(viewModel.poolControl().availableProperty().get()).isFalse();
+    }
+
+    @Test
+    void queueAndPoolEventsReachTheirViewModels() {
+        deployment.withPool(false);
+        deployment.workers = List.of(worker(1, WorkerState.IDLE));
+        viewModel.start();
+
+        deployment.emit(new QueueChanged(new QueueFigures(3, 1, 0, 2, 0.5, 0)));
+        deployment.emit(new PoolChanged(4, true));
+
+        assertThat(viewModel.queueHealth().alarmingProperty().get()).isTrue();
+        assertThat(viewModel.bulkActions().pendingProperty().get()).isEqualTo(3);
+        assertThat(viewModel.poolControl().sizeProperty().get()).isEqualTo(4);
+        assertThat(viewModel.poolControl().pausedProperty().get()).isTrue();
+        assertThat(deployment.calls).as("a reported size is not sent back").doesNotContain("resize 4");
+        assertThat(viewModel.alerts().shown()).extracting(Alert::title).containsExactly("Failure rate 50 % (15 min)");
+    }
+
+    @Test
+    void aJobThatFailsRaisesAnAlertThatOpensIt() {
+        viewModel.start();
+        deployment.emit(new JobChanged(Jobs.processing(3, T0, T0)));
+        deployment.emit(new JobChanged(Jobs.pending(4, T0)));
+        viewModel.jobList().select(viewModel.jobList().row(4).orElseThrow());
+
+        deployment.emit(new JobChanged(Jobs.failed(3, T0, T0.plusSeconds(1), "The file /v/x.mp4 does not exist. Check the path.")));
+        Alert alert = viewModel.alerts().shown().get(0);
+        viewModel.showJob(alert.jobId());
+
+        assertThat(alert.title()).isEqualTo("Job #3 failed");
+        assertThat(alert.body()).isEqualTo("The file /v/x.mp4 does not exist.");
+        assertThat(viewModel.jobList().selectedRowProperty().get().id()).isEqualTo(3);
+    }
+
+    @Test
+    void jobsInTheInitialListingRaiseNoAlerts() {
+        deployment.recentJobs = List.of(Jobs.failed(3, T0, T0.plusSeconds(1), "gone"));
+
+        viewModel.start();
+
+        assertThat(viewModel.alerts().shown()).isEmpty();
+    }
+
+    @Test
+    void cancelAndRetryReachTheDeployment() {
+        deployment.recentJobs = List.of(Jobs.processing(3, T0, T0), Jobs.failed(4, T0, T0, "gone"));
+        viewModel.start();
+
+        viewModel.jobActions().cancel(viewModel.jobList().row(3).orElseThrow());
+        viewModel.jobActions().retry(viewModel.jobList().row(4).orElseThrow());
+
+        assertThat(deployment.calls).contains("cancel 3", "retry 4");
     }
 
     @Test
@@ -137,6 +217,10 @@ class MainViewModelTest {
 
         uiThread.poll().run();
         assertThat(queued.jobList().rows()).extracting(JobRow::id).containsExactly(3L);
+    }
+
+    private static WorkerInfo worker(int id, WorkerState state) {
+        return new WorkerInfo(id, 100 + id, state, WorkerInfo.NO_JOB, 0, 0);
     }
 
     @Test

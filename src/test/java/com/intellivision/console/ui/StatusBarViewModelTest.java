@@ -75,6 +75,17 @@ class StatusBarViewModelTest {
         assertThat(status.workersDetailsProperty().get()).isEqualTo("w1: busy on job #7, pid 101, 120 MiB (peak 180 MiB)");
     }
 
+    @Test
+    void recyclingWorkersAreCountedAndRetiredOnesLeave() {
+        status.showAll(List.of(worker(1, 101, WorkerState.RECYCLING, WorkerInfo.NO_JOB), worker(2, 102, WorkerState.IDLE, WorkerInfo.NO_JOB)));
+        assertThat(status.workersSummaryProperty().get()).isEqualTo("2 workers: 1 idle, 1 recycling");
+
+        status.apply(worker(2, 102, WorkerState.STOPPING, WorkerInfo.NO_JOB));
+        status.apply(worker(2, 102, WorkerState.DEAD, WorkerInfo.NO_JOB));
+
+        assertThat(status.workersSummaryProperty().get()).isEqualTo("1 worker: 1 recycling");
+    }
+
     private static WorkerInfo worker(int id, long pid, WorkerState state, long jobId) {
         return new WorkerInfo(id, pid, state, jobId, 0, 0);
     }

@@ -1,0 +1,218 @@
+package com.intellivision.console.ui;
+
+import com.intellivision.console.job.EngineEvent.MemorySampled;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.chart.XYChart;
+
+/**
+ * Resident memory per worker over the last minutes, one line per worker id: x is the sample's time in
+ * epoch seconds, y is MiB.
+ *
+ * <p>Samples arrive once a second per worker, so an hour of sixteen workers would be 57,600 points: far
+ * more than a chart can redraw every second without stuttering. Each line therefore keeps at most
+ * {@link #MAX_POINTS} points, one per time bucket of the window (2 s for 10 minutes, 12 s for an hour;
+ * the bucket's peak, so spikes stay visible), and drops points that leave the window. The raw samples
+ * of the last hour stay aside, so switching the window redraws at once.
+ */
+public final class MemoryChartViewModel {
+
+    /** How far back the chart looks. */
+    public enum Window {
+        TEN_MINUTES(Duration.ofMinutes(10), Duration.ofMinutes(1)),
+        ONE_HOUR(Duration.ofHours(1), Duration.ofMinutes(10));
+
+        private final Duration length;
+        private final Duration tick;
+
+        Window(Duration length, Duration tick) {
+            this.length = length;
+            this.tick = tick;
+        }
+
+        public Duration length() {
+            return length;
+        }
+
+        Duration bucket() {
+            return length.dividedBy(MAX_POINTS);
+        }
+    }
+
+    static final int MAX_POINTS = 300;
+    /** Raw samples kept per worker: an hour at one a second, the longest window. */
+    static final Duration KEPT = Window.ONE_HOUR.length();
+    private static final double MIB = 1024 * 1024;
+
+    private final Clock clock;
+    private final Map<Integer, Line> lines = new TreeMap<>();
+    private final ObservableList<XYChart.Series<Number, Number>> series = FXCollections.observableArrayList();
+    private final ObjectProperty<Window> window = new SimpleObjectProperty<>(Window.TEN_MINUTES);
+    private final ReadOnlyDoubleWrapper lowerBound = new ReadOnlyDoubleWrapper();
+    private final ReadOnlyDoubleWrapper upperBound = new ReadOnlyDoubleWrapper();
+    private final ReadOnlyDoubleWrapper tickUnit = new ReadOnlyDoubleWrapper();
+
+    MemoryChartViewModel(Clock clock) {
+        this.clock = clock;
+        window.addListener((property, before, after) -> {
+            if (after == null) {
+                window.set(before);
+                return;
+            }
+            lines.values().forEach(Line::redraw);
+            moveWindow();
+        });
+        moveWindow();
+    }
+
+    /** A new sample: added to its worker's line, and every line moves on with the clock. */
+    void add(MemorySampled sample) {
+        lineOf(sample.workerId()).add(sample);
+        moveWindow();
+    }
+
+    /** The samples a worker had before the window opened, oldest first; samples already shown win. */
+    void fill(int workerId, List<MemorySampled> history) {
+        if (history.isEmpty()) {
+            return;
+        }
+        lineOf(workerId).prepend(history);
+        moveWindow();
+    }
+
+    /** A worker left the pool for good; its line goes with it. */
+    void remove(int workerId) {
+        Line line = lines.remove(workerId);
+        if (line != null) {
+            series.remove(line.chartSeries);
+        }
+    }
+
+    private Line lineOf(int workerId) {
+        Line line = lines.get(workerId);
+        if (line == null) {
+            line = new Line("w" + workerId);
+            // Sorted by worker id, so the legend and the colours follow the workers' order.
+            int index = (int) lines.keySet().stream().filter(other -> other < workerId).count();
+            lines.put(workerId, line);
+            series.add(index, line.chartSeries);
+        }
+        return line;
+    }
+
+    private void moveWindow() {
+        Instant now = clock.instant();
+        Instant start = now.minus(window.get().length());
+        lines.values().forEach(line -> line.forgetBefore(now.minus(KEPT), start));
+        lowerBound.set(seconds(start));
+        upperBound.set(seconds(now));
+        tickUnit.set(window.get().tick.toSeconds());
+    }
+
+    static double seconds(Instant instant) {
+        return instant.toEpochMilli() / 1000.0;
+    }
+
+    /** One worker's samples and the points drawn from them. */
+    private final class Line {
+        private final XYChart.Series<Number, Number> chartSeries = new XYChart.Series<>();
+        private final Deque<MemorySampled> samples = new ArrayDeque<>();
+        private long lastBucket = Long.MIN_VALUE;
+
+        Line(String name) {
+            chartSeries.setName(name);
+        }
+
+        void add(MemorySampled sample) {
+            if (!samples.isEmpty() && sample.at().isBefore(samples.peekLast().at())) {
+                return;
+            }
+            samples.addLast(sample);
+            plot(sample);
+        }
+
+        void prepend(List<MemorySampled> history) {
+            Instant firstKnown = samples.isEmpty() ? Instant.MAX : samples.peekFirst().at();
+            for (int i = history.size() - 1; i >= 0; i--) {
+                if (history.get(i).at().isBefore(firstKnown)) {
+                    samples.addFirst(history.get(i));
+                }
+            }
+            redraw();
+        }
+
+        void redraw() {
+            chartSeries.getData().clear();
+            lastBucket = Long.MIN_VALUE;
+            Instant start = clock.instant().minus(window.get().length());
+            samples.stream().filter(sample -> !sample.at().isBefore(start)).forEach(this::plot);
+        }
+
+        /** Adds a point, or raises the last one if the sample falls in the same bucket. */
+        private void plot(MemorySampled sample) {
+            long bucket = sample.at().toEpochMilli() / window.get().bucket().toMillis();
+            double mebibytes = sample.rssBytes() / MIB;
+            ObservableList<XYChart.Data<Number, Number>> points = chartSeries.getData();
+            if (bucket == lastBucket && !points.isEmpty()) {
+                XYChart.Data<Number, Number> last = points.get(points.size() - 1);
+                if (mebibytes > last.getYValue().doubleValue()) {
+                    last.setYValue(mebibytes);
+                }
+                return;
+            }
+            lastBucket = bucket;
+            points.add(new XYChart.Data<>(seconds(sample.at()), mebibytes));
+        }
+
+        void forgetBefore(Instant keptFrom, Instant shownFrom) {
+            while (!samples.isEmpty() && samples.peekFirst().at().isBefore(keptFrom)) {
+                samples.removeFirst();
+            }
+            ObservableList<XYChart.Data<Number, Number>> points = chartSeries.getData();
+            double first = seconds(shownFrom);
+            int leaving = 0;
+            while (leaving < points.size() && points.get(leaving).getXValue().doubleValue() < first) {
+                leaving++;
+            }
+            if (leaving > 0) {
+                points.remove(0, leaving);
+            }
+        }
+    }
+
+    /** One series per worker, ordered by worker id. */
+    public ObservableList<XYChart.Series<Number, Number>> series() {
+        return series;
+    }
+
+    public ObjectProperty<Window> windowProperty() {
+        return window;
+    }
+
+    /** The x axis's start: the window's length before now, in epoch seconds. */
+    public ReadOnlyDoubleProperty lowerBoundProperty() {
+        return lowerBound.getReadOnlyProperty();
+    }
+
+    /** The x axis's end: now, in epoch seconds. */
+    public ReadOnlyDoubleProperty upperBoundProperty() {
+        return upperBound.getReadOnlyProperty();
+    }
+
+    /** Seconds between the x axis's labels. */
+    public ReadOnlyDoubleProperty tickUnitProperty() {
+        return tickUnit.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,134 @@
+package com.intellivision.console.ui;
+
+import com.intellivision.console.deployment.Deployment.PoolControl;
+import com.intellivision.console.job.EngineEvent.PoolChanged;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * The pool's size and whether it hands out jobs, for deployments that let people change them. The
+ * workers spinner writes {@link #sizeProperty()}; each change is sent to the pool in the background,
+ * and the pool's own reports ({@link PoolChanged}) move the spinner when someone else changed it.
+ */
+public final class PoolControlViewModel {
+
+    static final int MIN_WORKERS = 1;
+    static final int MAX_WORKERS = 16;
+    static final String PAUSED_NOTICE = "Dispatch paused — running jobs finish, new ones wait";
+
+    private final TaskRunner tasks;
+    private final Notices notices;
+    private final ReadOnlyBooleanWrapper available = new ReadOnlyBooleanWrapper(false);
+    private final ObjectProperty<Integer> size = new SimpleObjectProperty<>(MIN_WORKERS);
+    private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper switching = new ReadOnlyBooleanWrapper(false);
+    private PoolControl control;
+    /** The size the pool last reported, to go back to if a resize fails. */
+    private int reportedSize = MIN_WORKERS;
+    /** The size being sent, or 0: one resize at a time, and the latest wish is sent when it returns. */
+    private int resizing;
+    /** Whether the pool has reported itself since the window opened. */
+    private boolean reported;
+    /** True while the pool's own report sets the spinner, which must not be sent back as a wish. */
+    private boolean showingReport;
+
+    PoolControlViewModel(TaskRunner tasks, Notices notices) {
+        this.tasks = tasks;
+        this.notices = notices;
+        size.addListener((property, before, wanted) -> {
+            if (!showingReport && wanted != null) {
+                resizeToWish();
+            }
+        });
+    }
+
+    /**
+     * Starts controlling the pool, which had {@code workers} and was paused or not when the window
+     * opened; a report that came in meanwhile is newer and wins.
+     */
+    void attach(PoolControl poolControl, int workers, boolean isPaused) {
+        control = poolControl;
+        if (!reported) {
+            reportedSize = clamp(workers);
+            showSize(reportedSize);
+            paused.set(isPaused);
+        }
+        available.set(true);
+    }
+
+    void apply(PoolChanged change) {
+        reported = true;
+        reportedSize = clamp(change.size());
+        paused.set(change.paused());
+        // While a resize is on its way, earlier reports would make the spinner jump back and forth.
+        if (resizing == 0) {
+            showSize(reportedSize);
+        }
+    }
+
+    /** Pauses a dispatching pool, or resumes a paused one. */
+    public void togglePause() {
+        if (control == null || switching.get()) {
+            return;
+        }
+        boolean pause = !paused.get();
+        switching.set(true);
+        tasks.perform(pause ? control::pause : control::resume, () -> switching.set(false), failure -> {
+            switching.set(false);
+            notices.problem(pause ? "Could not pause dispatch" : "Could not resume dispatch", failure);
+        });
+    }
+
+    private void resizeToWish() {
+        if (control == null || resizing != 0) {
+            return;
+        }
+        int wanted = clamp(size.get());
+        resizing = wanted;
+        tasks.perform(() -> control.resize(wanted), () -> {
+            resizing = 0;
+            if (clamp(size.get()) != wanted) {
+                resizeToWish();
+            }
+        }, failure -> {
+            resizing = 0;
+            showSize(reportedSize);
+            notices.problem("Could not change the pool to " + wanted + (wanted == 1 ? " worker" : " workers"), failure);
+        });
+    }
+
+    private void showSize(int workers) {
+        showingReport = true;
+        try {
+            size.set(workers);
+        } finally {
+            showingReport = false;
+        }
+    }
+
+    private static int clamp(int workers) {
+        return Math.max(MIN_WORKERS, Math.min(MAX_WORKERS, workers));
+    }
+
+    /** Whether the deployment lets people control its pool; the controls are hidden otherwise. */
+    public ReadOnlyBooleanProperty availableProperty() {
+        return available.getReadOnlyProperty();
+    }
+
+    /** The number of workers: the spinner's value. */
+    public ObjectProperty<Integer> sizeProperty() {
+        return size;
+    }
+
+    /** The pool hands out no new jobs. */
+    public ReadOnlyBooleanProperty pausedProperty() {
+        return paused.getReadOnlyProperty();
+    }
+
+    /** A pause or resume is on its way. */
+    public ReadOnlyBooleanProperty switchingProperty() {
+        return switching.getReadOnlyProperty();
+    }
+}

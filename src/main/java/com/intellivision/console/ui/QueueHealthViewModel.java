@@ -1,0 +1,76 @@
+package com.intellivision.console.ui;
+
+import com.intellivision.console.job.QueueFigures;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * The queue's health in the status bar, e.g. "12 pending · 2 running · 30 done/min · 1 failed/min" and
+ * "3 % failed (15 min)", the latter marked when it reaches {@link #ALARMING_FAILURE_RATE}.
+ */
+public final class QueueHealthViewModel {
+
+    /** One job in five failing is more than bad input; something is wrong with the pool or the network. */
+    static final double ALARMING_FAILURE_RATE = 0.20;
+
+    private final ReadOnlyStringWrapper counts = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper failureRate = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper alarming = new ReadOnlyBooleanWrapper(false);
+
+    void apply(QueueFigures figures) {
+        counts.set(figures.pending() + " pending · " + figures.processing() + " running · "
+                + figures.completedLastMinute() + " done/min · " + figures.failedLastMinute() + " failed/min");
+        failureRate.set(percent(figures.failureRate15Minutes()) + " failed (15 min)");
+        alarming.set(isAlarming(figures.failureRate15Minutes()));
+        details.set(detailsOf(figures));
+    }
+
+    static boolean isAlarming(double failureRate) {
+        return failureRate >= ALARMING_FAILURE_RATE;
+    }
+
+    /** A rate as a whole percentage; a rate above zero never shows as "0 %". */
+    static String percent(double rate) {
+        double percentage = rate * 100;
+        if (percentage > 0 && percentage < 0.5) {
+            return "<1 %";
+        }
+        return Percent.format(percentage);
+    }
+
+    private static String detailsOf(QueueFigures figures) {
+        String text = "Pending and running jobs now; completed and failed jobs in the last minute;\n"
+                + "the share of jobs that failed among those that ended in the last 15 minutes.";
+        if (figures.deadLetters() > 0) {
+            text += "\n" + figures.deadLetters() + (figures.deadLetters() == 1 ? " job" : " jobs")
+                    + " failed for good after using up their automatic retries (dead letters).";
+        }
+        return text;
+    }
+
+    /** The whole line, as one text. */
+    public String summary() {
+        return counts.get() + " · " + failureRate.get();
+    }
+
+    public ReadOnlyStringProperty countsProperty() {
+        return counts.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty failureRateProperty() {
+        return failureRate.getReadOnlyProperty();
+    }
+
+    /** What the figures mean, for a tooltip. */
+    public ReadOnlyStringProperty detailsProperty() {
+        return details.getReadOnlyProperty();
+    }
+
+    /** The failure rate has reached {@link #ALARMING_FAILURE_RATE}. */
+    public ReadOnlyBooleanProperty alarmingProperty() {
+        return alarming.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,90 @@
+package com.intellivision.console.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.intellivision.console.job.QueueFigures;
+import com.intellivision.console.ui.BulkActionsViewModel.Confirmation;
+import java.util.ArrayDeque;
+import java.util.Queue;
+import org.junit.jupiter.api.Test;
+
+class BulkActionsViewModelTest {
+
+    private final FakeDeployment deployment = new FakeDeployment();
+    private final RecordedNotices notices = new RecordedNotices();
+    private final Queue<Runnable> background = new ArrayDeque<>();
+    private final BulkActionsViewModel bulk = new BulkActionsViewModel(new TaskRunner(background::add, Runnable::run),
+            deployment::retryAllFailed, deployment::cancelAllPending, notices);
+
+    @Test
+    void theConfirmationCountsThePendingJobsTheFiguresReport() {
+        bulk.apply(figures(12));
+
+        Confirmation question = bulk.cancelAllPendingConfirmation().orElseThrow();
+
+        assertThat(question.question()).isEqualTo("Cancel 12 pending jobs?");
+        assertThat(question.confirmLabel()).isEqualTo("Cancel 12 jobs");
+        assertThat(question.keepLabel()).isEqualTo("Keep them");
+        assertThat(question.detail()).contains("Running jobs are not affected");
+
+        bulk.apply(figures(1));
+        assertThat(bulk.cancelAllPendingConfirmation().orElseThrow().question()).isEqualTo("Cancel 1 pending job?");
+    }
+
+    @Test
+    void withNothingPendingThereIsNothingToConfirmOrCancel() {
+        bulk.apply(figures(0));
+
+        assertThat(bulk.cancelAllPendingConfirmation()).isEmpty();
+        assertThat(bulk.canCancelAllPendingProperty().get()).isFalse();
+
+        bulk.apply(figures(3));
+        assertThat(bulk.canCancelAllPendingProperty().get()).isTrue();
+    }
+
+    @Test
+    void cancellingAllPendingRunsInTheBackgroundAndSaysHowManyWereCancelled() {
+        bulk.apply(figures(12));
+        deployment.pendingToCancel = 11;
+
+        bulk.cancelAllPending();
+        assertThat(bulk.canCancelAllPendingProperty().get()).as("while it runs").isFalse();
+        assertThat(deployment.calls).isEmpty();
+        background.poll().run();
+
+        assertThat(deployment.calls).containsExactly("cancelAllPending");
+        assertThat(notices.done).containsExactly("Cancelled 11 pending jobs");
+        assertThat(bulk.workingProperty().get()).isFalse();
+    }
+
+    @Test
+    void retryingAllFailedSaysHowManyWentBackToTheQueue() {
+        deployment.failedToRetry = 1;
+        bulk.retryAllFailed();
+        background.poll().run();
+
+        deployment.failedToRetry = 0;
+        bulk.retryAllFailed();
+        background.poll().run();
+
+        assertThat(deployment.calls).containsExactly("retryAllFailed", "retryAllFailed");
+        assertThat(notices.done).containsExactly("Queued 1 failed job again", "No failed jobs to retry");
+    }
+
+    @Test
+    void aBulkActionThatFailsIsReported() {
+        BulkActionsViewModel failing = new BulkActionsViewModel(new TaskRunner(Runnable::run, Runnable::run),
+                () -> {
+                    throw new IllegalStateException("the job store is locked");
+                }, deployment::cancelAllPending, notices);
+
+        failing.retryAllFailed();
+
+        assertThat(notices.problems).containsExactly("Could not retry the failed jobs: the job store is locked");
+        assertThat(failing.workingProperty().get()).isFalse();
+    }
+
+    private static QueueFigures figures(int pending) {
+        return new QueueFigures(pending, 2, 30, 1, 0.03, 0);
+    }
+}

@@ -1,0 +1,52 @@
+package com.intellivision.console.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.intellivision.console.job.QueueFigures;
+import org.junit.jupiter.api.Test;
+
+class QueueHealthViewModelTest {
+
+    private final QueueHealthViewModel queue = new QueueHealthViewModel();
+
+    @Test
+    void readsLikeASentenceOfFigures() {
+        queue.apply(new QueueFigures(12, 2, 30, 1, 0.034, 0));
+
+        assertThat(queue.summary()).isEqualTo("12 pending · 2 running · 30 done/min · 1 failed/min · 3 % failed (15 min)");
+        assertThat(queue.countsProperty().get()).isEqualTo("12 pending · 2 running · 30 done/min · 1 failed/min");
+        assertThat(queue.failureRateProperty().get()).isEqualTo("3 % failed (15 min)");
+        assertThat(queue.alarmingProperty().get()).isFalse();
+    }
+
+    @Test
+    void aFailureRateOfTwentyPercentOrMoreIsAlarming() {
+        queue.apply(new QueueFigures(0, 0, 4, 1, 0.199, 0));
+        assertThat(queue.alarmingProperty().get()).isFalse();
+
+        queue.apply(new QueueFigures(0, 0, 4, 1, 0.20, 0));
+        assertThat(queue.alarmingProperty().get()).isTrue();
+        assertThat(queue.failureRateProperty().get()).isEqualTo("20 % failed (15 min)");
+
+        queue.apply(new QueueFigures(0, 0, 9, 0, 0.1, 0));
+        assertThat(queue.alarmingProperty().get()).isFalse();
+    }
+
+    @Test
+    void aSmallButRealFailureRateDoesNotReadAsNone() {
+        queue.apply(new QueueFigures(0, 0, 0, 0, 0.002, 0));
+        assertThat(queue.failureRateProperty().get()).isEqualTo("<1 % failed (15 min)");
+
+        queue.apply(new QueueFigures(0, 0, 0, 0, 0, 0));
+        assertThat(queue.failureRateProperty().get()).isEqualTo("0 % failed (15 min)");
+    }
+
+    @Test
+    void deadLettersAreExplainedInTheDetails() {
+        queue.apply(new QueueFigures(0, 0, 0, 0, 0, 0));
+        assertThat(queue.detailsProperty().get()).doesNotContain("dead letter");
+
+        queue.apply(new QueueFigures(0, 0, 0, 0, 0, 2));
+        assertThat(queue.detailsProperty().get()).contains("2 jobs failed for good after using up their automatic retries");
+    }
+}
