@@ -1,20 +1,12 @@
 package com.intellivision.console.app;
 
 import com.intellivision.console.job.FrameParams;
-import com.intellivision.console.job.Job;
-import com.intellivision.console.job.JobJson;
 import com.intellivision.console.job.JobRequest;
-import com.intellivision.console.job.JobStatus;
 import com.intellivision.console.job.Timecode;
-import com.intellivision.console.pool.LocalEngine;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,26 +48,7 @@ final class FrameCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        JobRequest request = JobRequest.frame(url, frameParams());
-        PrintWriter stdout = spec.commandLine().getOut();
-        PrintWriter stderr = spec.commandLine().getErr();
-        try (LocalEngine engine = LocalEngine.start(pool.toConfig(1))) {
-            Job submitted = engine.submit(request);
-            Job finished = engine.awaitTerminal(submitted.id(), JOB_TIMEOUT);
-            stdout.println(JobJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(finished));
-            stdout.flush();
-            if (finished.status() != JobStatus.COMPLETED) {
-                stderr.println("Job " + finished.id() + " " + finished.status().wireName() + ": " + finished.error());
-                return 1;
-            }
-            if (out != null) {
-                Files.copy(Path.of(finished.outputImage()), out, StandardCopyOption.REPLACE_EXISTING);
-            }
-            return 0;
-        } catch (TimeoutException slow) {
-            stderr.println("The job did not finish within " + JOB_TIMEOUT.toMinutes() + " minutes; it stays queued in " + pool.dataDir + ".");
-            return 2;
-        }
+        return SingleJobRun.run(spec, pool, JobRequest.frame(url, frameParams()), JOB_TIMEOUT, out);
     }
 
     private FrameParams frameParams() {

@@ -14,7 +14,7 @@ import picocli.CommandLine.Mixin;
  */
 @Command(name = "intellivision-console", mixinStandardHelpOptions = true, version = "IntelliVision Console 0.1",
         description = "Desktop console for IntelliVision video jobs. With no command, opens the window on the local pool.",
-        subcommands = {FrameCommand.class, UpdateYtDlpCommand.class})
+        subcommands = {FrameCommand.class, CountCommand.class, UpdateYtDlpCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Mixin

@@ -18,7 +18,17 @@ public record JobRequest(JobType type, String url, ObjectNode params) {
         return new JobRequest(JobType.YOUTUBE_FRAME_EXTRACTION, url.strip(), JobJson.mapper().valueToTree(settings));
     }
 
+    /** A people count of {@code url}; null settings mean HOG at the default sample rate. */
+    public static JobRequest count(String url, CountParams countParams) {
+        CountParams settings = countParams == null ? CountParams.defaults() : countParams;
+        return new JobRequest(JobType.PEOPLE_COUNT, url.strip(), JobJson.mapper().valueToTree(settings));
+    }
+
     public FrameParams frameParams() {
         return FrameParams.from(params);
+    }
+
+    public CountParams countParams() {
+        return CountParams.from(params);
     }
 }

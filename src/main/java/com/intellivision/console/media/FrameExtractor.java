@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Frame;
@@ -20,7 +18,6 @@ import org.bytedeco.javacv.FrameGrabber;
  */
 public final class FrameExtractor {
 
-    private static final String NETWORK_TIMEOUT_MICROS = "20000000";
 
     static {
         FFmpegMessages.install();
@@ -53,7 +50,7 @@ public final class FrameExtractor {
     public List<ExtractedFrame> extract(VideoSource source, FrameParams params, IntFunction<Path> outputFor, Progress progress)
             throws MediaException {
         progress.report(10, "opening video");
-        try (FFmpegFrameGrabber grabber = open(source)) {
+        try (FFmpegFrameGrabber grabber = VideoOpener.open(source)) {
             if (!grabber.hasVideo()) {
                 throw new MediaException(source.title() + " has no video track (it may be audio only). Choose a video.");
             }
@@ -106,24 +103,6 @@ public final class FrameExtractor {
         grabber.setImageHeight(height);
     }
 
-    private static FFmpegFrameGrabber open(VideoSource source) throws MediaException {
-        FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(source.input());
-        if (source.isRemote()) {
-            grabber.setOption("rw_timeout", NETWORK_TIMEOUT_MICROS);
-            if (!source.httpHeaders().isEmpty()) {
-                grabber.setOption("headers", headerLines(source.httpHeaders()));
-            }
-        }
-        FFmpegMessages.clear();
-        try {
-            grabber.start();
-            return grabber;
-        } catch (FrameGrabber.Exception openFailure) {
-            closeQuietly(grabber);
-            throw OpenFailureDiagnosis.explain(source, openFailure);
-        }
-    }
-
     private static Frame seekAndGrab(FFmpegFrameGrabber grabber, VideoSource source, double targetSeconds) throws MediaException {
         FFmpegMessages.clear();
         try {
@@ -141,22 +120,8 @@ public final class FrameExtractor {
         }
     }
 
-    private static String headerLines(Map<String, String> headers) {
-        return headers.entrySet().stream()
-                .map(header -> header.getKey() + ": " + header.getValue() + "\r\n")
-                .collect(Collectors.joining());
-    }
-
     private static String ffmpegDetail() {
         String recent = FFmpegMessages.recent();
         return recent.isEmpty() ? "" : " (FFmpeg: " + recent + ")";
-    }
-
-    private static void closeQuietly(FFmpegFrameGrabber grabber) {
-        try {
-            grabber.close();
-        } catch (FrameGrabber.Exception ignored) {
-            // Already failing; the open error is the one worth reporting.
-        }
     }
 }

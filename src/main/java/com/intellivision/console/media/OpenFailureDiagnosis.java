@@ -87,7 +87,17 @@ final class OpenFailureDiagnosis {
         } catch (IOException unreadable) {
             return "The file " + file + " cannot be read: " + describe(unreadable) + ".";
         }
-        return notAVideo(file.toString(), ffmpegSays);
+        // FFmpeg says "moov atom not found" of any file named .mp4; only a real MP4 starts with an ftyp box.
+        return notAVideo(file.toString(), startsLikeMp4(file) ? ffmpegSays : ffmpegSays.replace("moov atom not found", "not an MP4"));
+    }
+
+    private static boolean startsLikeMp4(Path file) {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(8);
+            return head.length == 8 && new String(head, 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1).equals("ftyp");
+        } catch (IOException unreadable) {
+            return false;
+        }
     }
 
     private static String notAVideo(String shown, String ffmpegSays) {

@@ -12,18 +12,19 @@ import java.util.concurrent.CancellationException;
 final class JobRunner {
 
     private final FrameJob frameJob;
+    private final PeopleCountJob peopleCountJob;
 
     JobRunner(YtDlpSettings ytDlp) {
         SourceResolver resolver = new SourceResolver(new YtDlp(ytDlp));
         this.frameJob = new FrameJob(resolver);
+        this.peopleCountJob = new PeopleCountJob(resolver);
     }
 
     WorkerMessage run(WorkerMessage.RunJob job, Progress progress) {
         try {
             return switch (job.jobType()) {
                 case YOUTUBE_FRAME_EXTRACTION -> frameJob.run(job, progress);
-                case PEOPLE_COUNT -> new WorkerMessage.Failed(job.jobId(),
-                        "People counting is not available in this version of the console. Submit a frame extraction instead.");
+                case PEOPLE_COUNT -> peopleCountJob.run(job, progress);
             };
         } catch (CancellationException cancelled) {
             OutputFiles.deleteAll(Path.of(job.outputDir()), job.jobId());

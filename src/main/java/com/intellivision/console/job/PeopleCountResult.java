@@ -1,0 +1,54 @@
+package com.intellivision.console.job;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/**
+ * The results of a people count in IntelliVision's {@code people-count} schema ({@code person_count} is
+ * the one required field), plus the per-sample timeline and the size of the video.
+ *
+ * @param personCount the different people seen: tracks confirmed by at least two sightings
+ * @param rawTrackCount every track started, including one-off detections that were never confirmed
+ * @param fps the sample rate used, in frames analysed per second of video
+ * @param detectionStrategies how people were found, such as {@code hog} or {@code onnx:person.onnx}
+ * @param alerts what a person should know about the count or the video
+ * @param timeline people in view at each analysed frame
+ * @param annotatedTimestamp seconds into the video of the frame drawn in the output image (the busiest one)
+ * @param processingTime seconds the worker spent on the job
+ * @param framesProcessed frames analysed
+ */
+public record PeopleCountResult(
+        @JsonProperty("person_count") int personCount,
+        @JsonProperty("raw_track_count") int rawTrackCount,
+        double fps,
+        @JsonProperty("detection_strategies") List<String> detectionStrategies,
+        List<Alert> alerts,
+        List<Sample> timeline,
+        @JsonProperty("annotated_timestamp") double annotatedTimestamp,
+        @JsonProperty("processing_time") double processingTime,
+        @JsonProperty("frames_processed") int framesProcessed,
+        int width,
+        int height) {
+
+    public PeopleCountResult {
+        detectionStrategies = List.copyOf(detectionStrategies);
+        alerts = List.copyOf(alerts);
+        timeline = List.copyOf(timeline);
+    }
+
+    /** The same result, timed from an earlier start (the whole job rather than the counting alone). */
+    public PeopleCountResult withProcessingTime(double seconds) {
+        return new PeopleCountResult(personCount, rawTrackCount, fps, detectionStrategies, alerts, timeline,
+                annotatedTimestamp, seconds, framesProcessed, width, height);
+    }
+
+    /**
+     * Something worth a person's attention.
+     *
+     * @param timestamp seconds into the video where it happened; null when it concerns the whole video
+     */
+    public record Alert(String message, Double timestamp) {}
+
+    /** People in view at one analysed frame, {@code timestamp} seconds into the video. */
+    public record Sample(double timestamp, int count) {}
+}

@@ -1,0 +1,58 @@
+package com.intellivision.console.media;
+
+import com.intellivision.console.job.PeopleCountResult;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.bytedeco.opencv.opencv_core.Mat;
+
+/** What a count has seen so far: the tracks, the people in each analysed frame, the alerts, the busiest frame. */
+final class CountTally implements AutoCloseable {
+
+    private final double fps;
+    private final BoxTracker tracker;
+    private final CountAlerts alerts;
+    private final List<PeopleCountResult.Sample> timeline = new ArrayList<>();
+    private final BusiestFrame busiest = new BusiestFrame();
+
+    /** @param fps frames analysed per second of video */
+    CountTally(double fps, Integer alertThreshold) {
+        this.fps = fps;
+        this.tracker = new BoxTracker(1 / fps);
+        this.alerts = new CountAlerts(alertThreshold);
+    }
+
+    /** Takes in one analysed frame and the people found in it. */
+    void add(Mat bgr, double seconds, List<Detection> found) {
+        List<TrackedBox> people = tracker.update(found.stream().map(Detection::box).toList());
+        timeline.add(new PeopleCountResult.Sample(CountAlerts.roundedToMillis(seconds), people.size()));
+        alerts.observe(seconds, people.size());
+        busiest.offer(bgr, seconds, people);
+    }
+
+    boolean isEmpty() {
+        return timeline.isEmpty();
+    }
+
+    /** Adds the alerts that can only be given at the end: parts of the video that could not be read, and no one found. */
+    void finish(FrameSampler sampler) {
+        sampler.damage().forEach(alerts::damaged);
+        alerts.checkEnd(sampler.readUpToSeconds(), sampler.durationSeconds());
+        alerts.checkAnyone(tracker.confirmedTracks());
+    }
+
+    void writeBusiestFrame(Path png) throws MediaException {
+        busiest.write(png);
+    }
+
+    PeopleCountResult result(String strategy, int width, int height, double processingSeconds) {
+        return new PeopleCountResult(tracker.confirmedTracks(), tracker.createdTracks(), fps, List.of(strategy), alerts.all(),
+                timeline, CountAlerts.roundedToMillis(busiest.seconds()), Math.round(processingSeconds * 1000) / 1000.0, timeline.size(),
+                width, height);
+    }
+
+    @Override
+    public void close() {
+        busiest.close();
+    }
+}

@@ -1,0 +1,64 @@
+package com.intellivision.console.media;
+
+import com.intellivision.console.job.CountParams;
+import com.intellivision.console.job.PeopleCountResult;
+import java.nio.file.Path;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.FrameGrabber;
+import org.bytedeco.javacv.OpenCVFrameConverter;
+import org.bytedeco.opencv.opencv_core.Mat;
+
+/**
+ * Counts the different people in a video: analyses frames at a steady rate ({@link FrameSampler}), finds
+ * the people in each ({@link Detector}), follows them from frame to frame ({@link BoxTracker}), and
+ * counts once each track seen at least twice. Writes the busiest frame with its people boxed.
+ *
+ * <p>OpenCV is loaded by the first count, not before: it costs a worker some 80 MiB that frame
+ * extraction does not need. Creating a counter loads nothing.
+ */
+public final class PeopleCounter {
+
+    /**
+     * @param annotatedImage where to write the busiest frame, boxed, as a PNG
+     * @param progress told how far the count is; may throw {@link java.util.concurrent.CancellationException} to stop it
+     * @return the results, timed from the start of this call
+     */
+    public PeopleCountResult count(VideoSource source, CountParams params, Path annotatedImage, Progress progress) throws MediaException {
+        long started = System.nanoTime();
+        progress.report(5, "opening video");
+        try (FFmpegFrameGrabber grabber = VideoOpener.open(source)) {
+            if (!grabber.hasVideo()) {
+                throw new MediaException(source.title() + " has no video track (it may be audio only). Choose a video.");
+            }
+            FrameSampler sampler = new FrameSampler(grabber, params.fps());
+            progress.report(8, "loading the person detector");
+            try (Detector detector = Detector.forModel(params.detectorModel());
+                    CountTally tally = new CountTally(sampler.samplesPerSecond(), params.alertThreshold());
+                    OpenCVFrameConverter.ToMat frames = new OpenCVFrameConverter.ToMat()) {
+                CountProgress countProgress = new CountProgress(progress, sampler.expectedSamples(), source.thumbnailUrl());
+                for (Frame frame = sampler.next(); frame != null; frame = sampler.next()) {
+                    Mat bgr = frames.convert(frame);
+                    tally.add(bgr, sampler.secondsOf(frame), detector.detect(bgr));
+                    countProgress.sampleDone();
+                }
+                if (tally.isEmpty()) {
+                    throw nothingDecoded(source, sampler);
+                }
+                tally.finish(sampler);
+                progress.report(97, "writing annotated image");
+                tally.writeBusiestFrame(annotatedImage);
+                return tally.result(detector.strategy(), grabber.getImageWidth(), grabber.getImageHeight(), (System.nanoTime() - started) / 1e9);
+            }
+        } catch (FrameGrabber.Exception closeFailure) {
+            throw new MediaException("The video " + source.title() + " could not be closed cleanly: " + closeFailure.getMessage(), closeFailure);
+        }
+    }
+
+    private static MediaException nothingDecoded(VideoSource source, FrameSampler sampler) {
+        String ffmpegSays = sampler.damage().isEmpty() ? FFmpegMessages.recent() : sampler.damage().get(0).ffmpegSays();
+        String detail = ffmpegSays.isEmpty() ? "" : " (FFmpeg: " + ffmpegSays + ")";
+        return new MediaException("No frame of " + source.title() + " could be decoded" + detail
+                + ": the video is damaged or in a format FFmpeg cannot decode. Check that it plays in a video player.");
+    }
+}

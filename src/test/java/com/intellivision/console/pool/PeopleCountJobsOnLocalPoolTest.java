@@ -1,0 +1,187 @@
+package com.intellivision.console.pool;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.intellivision.console.job.CountParams;
+import com.intellivision.console.job.EngineEvent;
+import com.intellivision.console.job.Job;
+import com.intellivision.console.job.JobRequest;
+import com.intellivision.console.job.JobStatus;
+import com.intellivision.console.job.WorkerInfo;
+import com.intellivision.console.job.WorkerState;
+import com.intellivision.console.media.PeopleCountTestVideos;
+import com.intellivision.console.testsupport.EngineProbe;
+import com.intellivision.console.testsupport.LoopbackHttpServer;
+import com.intellivision.console.testsupport.TestVideos;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * People counts end to end: {@code vtest.avi} (and cuts of it) served over loopback HTTP or read from disk,
+ * a real worker process, a real SQLite store.
+ */
+class PeopleCountJobsOnLocalPoolTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    @TempDir
+    static Path temp;
+
+    static Path videos;
+    static LoopbackHttpServer server;
+    static LocalEngine engine;
+    static EngineProbe.Recorder events = new EngineProbe.Recorder();
+
+    @BeforeAll
+    static void startPoolAndServer() throws IOException {
+        videos = Files.createDirectories(temp.resolve("videos"));
+        PeopleCountTestVideos.vtestOpening(videos.resolve("vtest-20s.avi"), 20);
+        server = LoopbackHttpServer.serving(videos);
+        engine = LocalEngine.start(PoolConfig.defaults(temp.resolve("data")).withWorkerCount(1));
+        engine.subscribe(events);
+    }
+
+    @AfterAll
+    static void stop() {
+        engine.close();
+        server.close();
+    }
+
+    @Test
+    void aCountOverHttpCompletesWithResultsInThePeopleCountSchema() throws Exception {
+        Job job = run(JobRequest.count(server.url("/vtest-20s.avi"), CountParams.defaults()));
+
+        assertThat(job.status()).as(job.error()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(job.type().wireName()).isEqualTo("people-count");
+        JsonNode results = job.results();
+        assertThat(results.get("person_count").asInt()).as("see PeopleCounterTest for why 8 to 12").isBetween(8, 12);
+        assertThat(results.get("raw_track_count").asInt()).isGreaterThanOrEqualTo(results.get("person_count").asInt());
+        assertThat(results.get("fps").asDouble()).isEqualTo(2.0);
+        assertThat(results.get("detection_strategies")).hasSize(1).first().extracting(JsonNode::asText).isEqualTo("hog");
+        assertThat(results.get("alerts").isArray()).isTrue();
+        assertThat(results.get("timeline")).hasSize(40);
+        assertThat(results.get("timeline").get(3).get("timestamp").asDouble()).isEqualTo(1.5);
+        assertThat(results.get("timeline").get(3).get("count").isInt()).isTrue();
+        assertThat(results.get("frames_processed").asInt()).isEqualTo(40);
+        assertThat(results.get("processing_time").asDouble()).isPositive();
+        assertThat(results.get("width").asInt()).isEqualTo(768);
+        assertThat(results.get("height").asInt()).isEqualTo(576);
+        BufferedImage annotated = ImageIO.read(Path.of(job.outputImage()).toFile());
+        assertThat(annotated.getWidth()).isEqualTo(768);
+        assertThat(job.outputImage()).isEqualTo(engine.config().framesDir().resolve(job.id() + ".png").toString());
+
+        List<EngineEvent.JobProgress> progress = framesAnalysed(job.id());
+        assertThat(progress).isNotEmpty();
+        assertThat(progress).allSatisfy(event -> {
+            assertThat(event.details().totalFrames()).isEqualTo(40);
+            assertThat(event.details().processedFrames()).isBetween(1L, 40L);
+            assertThat(event.stage()).isEqualTo("counting people");
+        });
+        assertThat(progress).extracting(event -> event.details().processedFrames()).isSorted();
+    }
+
+    @Test
+    void cancellingARunningCountStopsItBetweenFramesWithoutLosingTheWorker() throws Exception {
+        Job job = engine.submit(JobRequest.count(PeopleCountTestVideos.vtest().toString(), CountParams.defaults()));
+        EngineProbe.await(() -> framesAnalysed(job.id()).stream().anyMatch(event -> event.details().processedFrames() >= 2),
+                "the count to analyse two frames", TIMEOUT);
+        WorkerInfo counting = EngineProbe.awaitWorkerRunning(engine::workers, job.id(), TIMEOUT);
+
+        long started = System.nanoTime();
+        engine.cancel(job.id());
+        Job cancelled = engine.awaitTerminal(job.id(), Duration.ofSeconds(3));
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(cancelled.status()).isEqualTo(JobStatus.CANCELLED);
+        assertThat(took).as("stopped by the worker itself, before the engine's 2 s grace for killing it").isLessThan(Duration.ofMillis(1500));
+        assertThat(engine.workers()).singleElement().satisfies(worker -> {
+            assertThat(worker.pid()).isEqualTo(counting.pid());
+            assertThat(worker.state()).isIn(WorkerState.IDLE, WorkerState.BUSY);
+        });
+        assertThat(engine.config().framesDir().resolve(job.id() + ".png")).doesNotExist();
+    }
+
+    @Test
+    void aFileWithOnlySoundFailsSayingItHasNoVideoTrack() throws Exception {
+        Path voice = PeopleCountTestVideos.audioOnly(videos.resolve("voice.mp4"));
+
+        Job job = run(JobRequest.count(voice.toString(), CountParams.defaults()));
+
+        assertThat(job.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(job.error()).isEqualTo("voice.mp4 has no video track (it may be audio only). Choose a video.");
+    }
+
+    @Test
+    void aTruncatedDownloadFailsSayingItIsIncomplete() throws Exception {
+        Path clip = TestVideos.writeFrameCodedVideo(temp.resolve("clip.mp4"), 4, 25, 320, 180);
+        byte[] whole = Files.readAllBytes(clip);
+        Files.write(videos.resolve("truncated.mp4"), Arrays.copyOf(whole, whole.length * 2 / 5));
+
+        Job job = run(JobRequest.count(server.url("/truncated.mp4"), CountParams.defaults()));
+
+        assertThat(job.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(job.error()).contains("is incomplete: its index (moov atom) is missing").endsWith("Get the whole file and retry.");
+    }
+
+    @Test
+    void aFileThatIsNoVideoFailsSayingSo() throws Exception {
+        Path notes = Files.writeString(videos.resolve("notes.avi"), "Meeting notes, not a recording.");
+
+        Job job = run(JobRequest.count(notes.toString(), CountParams.defaults()));
+
+        assertThat(job.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(job.error()).startsWith(notes + " is not a video that can be read").endsWith("Check that it plays in a video player.");
+    }
+
+    @Test
+    void aMissingDetectorModelFailsSayingWhatToDo() throws Exception {
+        Path nowhere = temp.resolve("models/person.onnx");
+
+        Job job = run(JobRequest.count(server.url("/vtest-20s.avi"), new CountParams(2.0, nowhere.toString(), null)));
+
+        assertThat(job.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(job.error()).isEqualTo("The person detector model " + nowhere + " does not exist. Give the path of a YOLO person "
+                + "detector in ONNX format, or leave the model out to count with the built-in HOG detector.");
+    }
+
+    @Test
+    void aWorkerLoadsOpenCvForItsFirstCountAndNotBefore() throws Exception {
+        Path tiny = TestVideos.writeFrameCodedVideo(temp.resolve("tiny.mp4"), 1, 10, 160, 90);
+        try (LocalEngine fresh = LocalEngine.start(PoolConfig.defaults(temp.resolve("fresh")).withWorkerCount(1))) {
+            WorkerInfo worker = EngineProbe.await(() -> fresh.workers().stream().filter(w -> w.state() == WorkerState.IDLE).findFirst().orElse(null),
+                    "an idle worker", TIMEOUT);
+            assertThat(nativeLibrariesOf(worker.pid())).as("an idle worker's libraries").contains("libavformat").doesNotContain("libopencv");
+
+            Job counted = fresh.awaitTerminal(fresh.submit(JobRequest.count(tiny.toString(), null)).id(), TIMEOUT);
+
+            assertThat(counted.status()).as(counted.error()).isEqualTo(JobStatus.COMPLETED);
+            assertThat(nativeLibrariesOf(worker.pid())).contains("libopencv_objdetect");
+        }
+    }
+
+    /** The progress events of a job that tell how many frames it analysed. */
+    private static List<EngineEvent.JobProgress> framesAnalysed(long jobId) {
+        return events.all(EngineEvent.JobProgress.class,
+                event -> event.jobId() == jobId && event.details() != null && event.details().processedFrames() != null);
+    }
+
+    /** The shared libraries mapped into a process: Linux lists them in /proc/PID/maps. */
+    private static String nativeLibrariesOf(long pid) throws IOException {
+        return Files.readString(Path.of("/proc", Long.toString(pid), "maps"));
+    }
+
+    private static Job run(JobRequest request) throws Exception {
+        return engine.awaitTerminal(engine.submit(request).id(), TIMEOUT);
+    }
+}
