@@ -21,10 +21,18 @@ public final class Main implements Callable<Integer> {
     PoolOptions pool = new PoolOptions();
 
     public static void main(String[] args) {
-        int exitCode = new CommandLine(new Main()).execute(args);
+        int exitCode = commandLine().execute(args);
         if (exitCode != 0 || args.length > 0) {
             System.exit(exitCode);
         }
+    }
+
+    /** The command line with its commands, reporting failures as one message rather than a stack trace. */
+    static CommandLine commandLine() {
+        return new CommandLine(new Main()).setExecutionExceptionHandler((failure, commandLine, parsed) -> {
+            commandLine.getErr().println("Error: " + failure.getMessage());
+            return 1;
+        });
     }
 
     @Override

@@ -33,7 +33,8 @@ import java.util.function.LongPredicate;
  */
 final class JobStore implements AutoCloseable {
 
-    private static final int SCHEMA_VERSION = 1;
+    /** 1: jobs only; 2: priorities, dead letters, attempts and worker processes. */
+    private static final int SCHEMA_VERSION = 2;
 
     private final Connection connection;
     private final Clock clock;
@@ -77,6 +78,7 @@ final class JobStore implements AutoCloseable {
                         created_at   INTEGER NOT NULL,
                         updated_at   INTEGER NOT NULL
                     )""");
+            migrate(statement);
             statement.execute("CREATE INDEX IF NOT EXISTS jobs_queue ON jobs(status, priority, id)");
             statement.execute("CREATE INDEX IF NOT EXISTS jobs_ended ON jobs(status, updated_at)");
             statement.execute("CREATE INDEX IF NOT EXISTS jobs_dead_letters ON jobs(dead_letter) WHERE dead_letter = 1");
@@ -99,6 +101,22 @@ final class JobStore implements AutoCloseable {
                         started_at  INTEGER NOT NULL
                     )""");
             statement.execute("PRAGMA user_version=" + SCHEMA_VERSION);
+        }
+    }
+
+    /** Brings a store made by an earlier version of the console up to this one's schema. */
+    private static void migrate(Statement statement) throws SQLException {
+        int version;
+        try (ResultSet row = statement.executeQuery("PRAGMA user_version")) {
+            version = row.getInt(1);
+        }
+        if (version > SCHEMA_VERSION) {
+            throw new SQLException("the store was written by a newer version of the console (schema " + version
+                    + "); use that version, or choose another --data-dir");
+        }
+        if (version == 1) {
+            statement.execute("ALTER TABLE jobs ADD COLUMN priority INTEGER NOT NULL DEFAULT 0");
+            statement.execute("ALTER TABLE jobs ADD COLUMN dead_letter INTEGER NOT NULL DEFAULT 0");
         }
     }
 

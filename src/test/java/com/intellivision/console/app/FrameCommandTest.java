@@ -71,6 +71,20 @@ class FrameCommandTest {
     }
 
     @Test
+    void saysInOneLineWhyAStoreFromANewerConsoleCannotBeUsed() throws Exception {
+        Path data = java.nio.file.Files.createDirectories(temp.resolve("newer"));
+        try (java.sql.Connection newer = java.sql.DriverManager.getConnection("jdbc:sqlite:" + data.resolve("jobs.db"))) {
+            newer.createStatement().execute("PRAGMA user_version=99");
+        }
+
+        Run run = run("frame", video.toString(), "--data-dir", data.toString());
+
+        assertThat(run.exitCode).isEqualTo(1);
+        assertThat(run.stderr).startsWith("Error: cannot open the job store").contains("written by a newer version of the console")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
     void refusesABadTimestampBeforeStartingAnything() {
         Run run = run("frame", video.toString(), "--at", "soon", "--data-dir", temp.resolve("data").toString());
 
@@ -81,7 +95,7 @@ class FrameCommandTest {
     private static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine commandLine = new CommandLine(new Main());
+        CommandLine commandLine = Main.commandLine();
         commandLine.setOut(new PrintWriter(out));
         commandLine.setErr(new PrintWriter(err));
         int exitCode = commandLine.execute(args);

@@ -9,6 +9,9 @@ import com.intellivision.console.job.JobRequest;
 import com.intellivision.console.job.JobStatus;
 import com.intellivision.console.job.JobType;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +35,27 @@ class JobStoreTest {
             assertThat(job.youtubeUrl()).isEqualTo("https://youtu.be/abc");
             assertThat(new JobRequest(job.type(), job.youtubeUrl(), job.params()).frameParams().atSeconds()).isEqualTo(12.5);
             assertThat(job.attempts()).isZero();
+        }
+    }
+
+    @Test
+    void opensAStoreOfTheFirstSchemaAndKeepsItsJobs() throws Exception {
+        Path file = dir.resolve("jobs.db");
+        try (Connection old = DriverManager.getConnection("jdbc:sqlite:" + file); Statement sql = old.createStatement()) {
+            sql.execute("""
+                    CREATE TABLE jobs (id INTEGER PRIMARY KEY AUTOINCREMENT, job_type TEXT NOT NULL, status TEXT NOT NULL,
+                        youtube_url TEXT NOT NULL, params TEXT NOT NULL, results TEXT, output_image TEXT, error TEXT,
+                        attempts INTEGER NOT NULL DEFAULT 0, owner_pid INTEGER, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL)""");
+            sql.execute("INSERT INTO jobs (job_type, status, youtube_url, params, created_at, updated_at) "
+                    + "VALUES ('youtube_frame_extraction', 'pending', 'https://youtu.be/old', '{}', 0, 0)");
+            sql.execute("PRAGMA user_version=1");
+        }
+
+        try (JobStore store = JobStore.open(file, Clock.systemUTC())) {
+            Job old = store.claimNextPending(1, 1, 1000).orElseThrow();
+            assertThat(old.youtubeUrl()).isEqualTo("https://youtu.be/old");
+            assertThat(old.priority()).isZero();
+            assertThat(store.attempts(old.id())).hasSize(1);
         }
     }
 
