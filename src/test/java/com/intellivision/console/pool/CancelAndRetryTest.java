@@ -50,6 +50,8 @@ class CancelAndRetryTest {
     void aRunningJobIsCancelledWithinThreeSecondsItsWorkerReplacedAndNoFileLeft() throws Exception {
         Job job = engine.submit(JobRequest.frame(server.url(LoopbackHttpServer.STALLING_VIDEO), FrameParams.at(1.0)));
         WorkerInfo busy = EngineProbe.awaitWorkerRunning(engine::workers, job.id(), TIMEOUT);
+        // Cancel once the worker is stuck waiting for the server, so that only killing it can stop the job.
+        EngineProbe.await(() -> server.requestedPaths().contains(LoopbackHttpServer.STALLING_VIDEO), "the worker's request", TIMEOUT);
         Path partial = Files.writeString(engine.config().framesDir().resolve(job.id() + ".part.png"), "half an image");
 
         long started = System.nanoTime();
