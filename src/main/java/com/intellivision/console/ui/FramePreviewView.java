@@ -3,7 +3,6 @@ package com.intellivision.console.ui;
 import com.intellivision.console.ui.FramePreviewViewModel.Mode;
 import java.util.Map;
 import javafx.animation.PauseTransition;
-import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.fxml.FXML;
@@ -44,6 +43,10 @@ public final class FramePreviewView {
     @FXML private ProgressIndicator spinner;
     @FXML private ProgressBar progressBar;
     @FXML private Label stage;
+    @FXML private Label progressFigures;
+    @FXML private Node thumbnailBox;
+    @FXML private ImageView workingThumbnail;
+    @FXML private Label thumbnailCaption;
     @FXML private Node frameFace;
     @FXML private Region imageHolder;
     @FXML private ImageView framePreview;
@@ -51,11 +54,18 @@ public final class FramePreviewView {
     @FXML private Label imageProblem;
     @FXML private Label frameTitle;
     @FXML private Label frameDetails;
+    @FXML private Label frameWarnings;
+    @FXML private Node scrubTile;
+    @FXML private ImageView scrubTileImage;
+    @FXML private Label scrubTileTime;
+    @FXML private ScrubBarView scrubBarController;
+    @FXML private FilmstripView filmstripController;
+    @FXML private PeopleCountView peopleCountController;
     @FXML private Node failureFace;
     @FXML private TextArea jobError;
     @FXML private Button copyErrorButton;
 
-    void bind(FramePreviewViewModel viewModel, JobActionsViewModel actions, AttemptsViewModel attempts) {
+    void bind(FramePreviewViewModel viewModel, JobActionsViewModel actions, AttemptsViewModel attempts, ScrubBarViewModel scrubBar) {
         heading.textProperty().bind(viewModel.headingProperty());
         showWhen(deadLetterBadge, viewModel.deadLetterProperty());
         bindActions(viewModel, actions);
@@ -72,20 +82,37 @@ public final class FramePreviewView {
         spinner.visibleProperty().bind(progressKnown.not());
         spinner.managedProperty().bind(progressKnown.not());
         stage.textProperty().bind(viewModel.stageProperty());
+        bindProgressPreview(viewModel.progressPreview());
 
         showOnlyIn(frameFace, viewModel, Mode.FRAME);
         frameTitle.textProperty().bind(viewModel.frameTitleProperty());
         frameDetails.textProperty().bind(viewModel.frameDetailsProperty());
-        framePreview.fitWidthProperty().bind(imageHolder.widthProperty());
-        framePreview.fitHeightProperty().bind(imageHolder.heightProperty());
-        viewModel.frameUrlProperty().addListener((property, before, url) -> load(url));
-        load(viewModel.frameUrlProperty().get());
+        frameWarnings.textProperty().bind(viewModel.warningsProperty());
+        showWhen(frameWarnings, viewModel.warningsProperty().isNotEmpty());
+        ImageSlot frame = new ImageSlot(imageHolder, framePreview, imageLoading, imageProblem, "frame");
+        viewModel.frameUrlProperty().addListener((property, before, url) -> frame.show(url));
+        frame.show(viewModel.frameUrlProperty().get());
+        filmstripController.bind(viewModel.filmstrip());
+        scrubBarController.bind(scrubBar, scrubTile, scrubTileImage, scrubTileTime);
+
+        showOnlyIn(peopleCountController.face(), viewModel, Mode.COUNT);
+        peopleCountController.bind(viewModel.peopleCount());
 
         showOnlyIn(failureFace, viewModel, Mode.FAILED);
         jobError.textProperty().bind(viewModel.errorProperty());
         jobError.textProperty().addListener(observable -> fitErrorToText());
         jobError.widthProperty().addListener(observable -> fitErrorToText());
         copyErrorButton.setOnAction(event -> copyError());
+    }
+
+    /** A count's figures, and the video's thumbnail as soon as the worker has found one. */
+    private void bindProgressPreview(ProgressPreviewViewModel preview) {
+        showWhen(progressFigures, preview.figuresProperty().isNotEmpty());
+        progressFigures.textProperty().bind(preview.figuresProperty());
+        showWhen(thumbnailBox, preview.thumbnailUrlProperty().isNotNull());
+        thumbnailCaption.textProperty().bind(preview.thumbnailCaptionProperty());
+        preview.thumbnailUrlProperty().addListener((property, before, url) ->
+                workingThumbnail.setImage(url == null ? null : new Image(url, true)));
     }
 
     private void bindActions(FramePreviewViewModel viewModel, JobActionsViewModel actions) {
@@ -122,35 +149,11 @@ public final class FramePreviewView {
         face.managedProperty().bind(face.visibleProperty());
     }
 
-    /** Loads the frame in the background (the image decodes off the FX thread) unless it is already shown. */
-    private void load(String url) {
-        Image current = framePreview.getImage();
-        if (url == null) {
-            framePreview.setImage(null);
-            return;
-        }
-        if (current != null && url.equals(current.getUrl())) {
-            return;
-        }
-        Image image = new Image(url, true);
-        framePreview.setImage(image);
-        imageLoading.visibleProperty().bind(image.progressProperty().lessThan(1).and(image.errorProperty().not()));
-        imageProblem.visibleProperty().bind(image.errorProperty());
-        imageProblem.textProperty().bind(Bindings.createStringBinding(() -> image.isError()
-                ? "The frame could not be loaded from " + url + reasonOf(image)
-                : "", image.errorProperty()));
-    }
-
     private double heightOf(String text, double wrappingWidth) {
         Text probe = new Text(text);
         probe.setFont(jobError.getFont());
         probe.setWrappingWidth(wrappingWidth);
         return probe.getLayoutBounds().getHeight();
-    }
-
-    private static String reasonOf(Image image) {
-        Exception exception = image.getException();
-        return exception == null || exception.getMessage() == null ? "" : ": " + exception.getMessage();
     }
 
     private void copyError() {

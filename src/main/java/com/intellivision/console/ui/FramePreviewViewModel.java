@@ -2,8 +2,11 @@ package com.intellivision.console.ui;
 
 import com.intellivision.console.job.EngineEvent.JobProgress;
 import com.intellivision.console.job.FrameResult;
+import com.intellivision.console.job.FrameResult.FilmstripFrame;
 import com.intellivision.console.job.Job;
 import com.intellivision.console.job.JobStatus;
+import com.intellivision.console.job.JobType;
+import com.intellivision.console.job.PeopleCountResult;
 import com.intellivision.console.job.Timecode;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +23,11 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 
-/** What the preview pane shows for the selected job, kept current as the job moves along. */
+/**
+ * What the preview pane shows for the selected job, kept current as the job moves along. Which face is
+ * shown is decided here; the richer parts of a face have view models of their own: the thumbnail and
+ * figures of a running job, a filmstrip, a people count.
+ */
 public final class FramePreviewViewModel {
 
     /** The preview's faces; exactly one is visible at a time. */
@@ -29,8 +36,10 @@ public final class FramePreviewViewModel {
         MESSAGE,
         /** The job is queued or running. */
         WORKING,
-        /** The extracted frame with its caption. */
+        /** The extracted frame (or filmstrip) with its caption. */
         FRAME,
+        /** A people count: the annotated frame, the count, the timeline and alerts. */
+        COUNT,
         /** The job's error, for a person to read and copy. */
         FAILED
     }
@@ -48,14 +57,21 @@ public final class FramePreviewViewModel {
     private final ReadOnlyStringWrapper frameUrl = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper frameTitle = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper frameDetails = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper warnings = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper deadLetter = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper jobShown = new ReadOnlyBooleanWrapper(false);
 
+    private final ProgressPreviewViewModel progressPreview = new ProgressPreviewViewModel();
+    private final FilmstripViewModel filmstrip = new FilmstripViewModel();
+    private final PeopleCountViewModel peopleCount = new PeopleCountViewModel();
+
     private final InvalidationListener refreshOnChange = observable -> refresh();
     private JobRow shown;
+    private FrameResult shownFrame;
 
     public FramePreviewViewModel(ObservableValue<JobRow> selectedRow) {
+        filmstrip.selectedProperty().addListener((property, before, frame) -> showFilmstripFrame(frame));
         selectedRow.addListener((property, before, after) -> show(after));
         show(selectedRow.getValue());
     }
@@ -79,10 +95,15 @@ public final class FramePreviewViewModel {
         jobShown.set(shown != null);
         deadLetter.set(shown != null && shown.job().deadLetter() && shown.job().status() == JobStatus.FAILED);
         if (shown == null) {
+            progressPreview.clear();
             showMessage(NO_JOB_HEADING, NOTHING_SELECTED);
             return;
         }
         Job job = shown.job();
+        if (job.status() != JobStatus.PROCESSING || shown.isCancelling()) {
+            // Only a run in progress has a thumbnail and figures; showRunning sets them in one go.
+            progressPreview.clear();
+        }
         heading.set("Job #" + job.id() + " · " + job.type().displayName());
         if (shown.isCancelling()) {
             showWorking(INDETERMINATE, STOPPING);
@@ -100,10 +121,11 @@ public final class FramePreviewViewModel {
     private void showRunning(JobProgress report) {
         if (report == null) {
             showWorking(INDETERMINATE, "Working");
-            return;
+        } else {
+            String what = report.stage() == null || report.stage().isBlank() ? "Working" : StatusBadge.capitalize(report.stage());
+            showWorking(Percent.fraction(report.percentage()), what + " · " + Percent.format(report.percentage()));
         }
-        String what = report.stage() == null || report.stage().isBlank() ? "Working" : StatusBadge.capitalize(report.stage());
-        showWorking(Percent.fraction(report.percentage()), what + " · " + Percent.format(report.percentage()));
+        progressPreview.show(shown.job().type(), shown.previewUrlProperty().get(), report == null ? null : report.details());
     }
 
     private void showWorking(double fraction, String stageText) {
@@ -113,16 +135,41 @@ public final class FramePreviewViewModel {
     }
 
     private void showCompleted(Job job) {
+        if (job.type() == JobType.PEOPLE_COUNT) {
+            showCount(job);
+            return;
+        }
         Optional<FrameResult> frame = FrameResults.of(job);
         if (frame.isEmpty()) {
             showMessage(heading.get(), "Completed. This job has no frame to show.");
             return;
         }
         FrameResult result = frame.get();
-        frameUrl.set(result.frameUrl());
+        shownFrame = result;
         frameTitle.set(result.title() == null || result.title().isBlank() ? job.youtubeUrl() : result.title());
-        frameDetails.set(detailsOf(result));
+        warnings.set(result.warnings() == null ? "" : String.join("\n", result.warnings()));
+        filmstrip.show(result.frames() == null ? List.of() : result.frames());
+        showFilmstripFrame(filmstrip.selectedProperty().get());
         mode.set(Mode.FRAME);
+    }
+
+    /** Shows one frame of the strip large, or the one frame of a single-frame job. */
+    private void showFilmstripFrame(FilmstripFrame frame) {
+        if (shownFrame == null) {
+            return;
+        }
+        frameUrl.set(frame == null ? shownFrame.frameUrl() : frame.frameUrl());
+        frameDetails.set(frame == null ? detailsOf(shownFrame) : detailsOf(shownFrame, frame));
+    }
+
+    private void showCount(Job job) {
+        Optional<PeopleCountResult> count = CountResults.of(job);
+        if (count.isEmpty()) {
+            showMessage(heading.get(), "Completed. This count's results could not be read.");
+            return;
+        }
+        peopleCount.show(job, count.get());
+        mode.set(Mode.COUNT);
     }
 
     private void showFailure(Job job) {
@@ -141,8 +188,18 @@ public final class FramePreviewViewModel {
 
     /** For example "at 00:01:30 · 1280 × 720 · took 0.84 s · stream seek". */
     static String detailsOf(FrameResult result) {
+        return detailsOf("at " + Timecode.format(result.timestamp()), result);
+    }
+
+    /** For example "frame 3 of 8, at 00:00:05 · 320 × 180 · took 1.20 s · stream seek". */
+    static String detailsOf(FrameResult strip, FilmstripFrame frame) {
+        int number = strip.frames().indexOf(frame) + 1;
+        return detailsOf("frame " + number + " of " + strip.frames().size() + ", at " + Timecode.format(frame.timestamp()), strip);
+    }
+
+    private static String detailsOf(String which, FrameResult result) {
         List<String> parts = new ArrayList<>();
-        parts.add("at " + Timecode.format(result.timestamp()));
+        parts.add(which);
         if (result.width() > 0 && result.height() > 0) {
             parts.add(result.width() + " × " + result.height());
         }
@@ -188,6 +245,23 @@ public final class FramePreviewViewModel {
 
     public ReadOnlyStringProperty frameDetailsProperty() {
         return frameDetails.getReadOnlyProperty();
+    }
+
+    /** What people should know about the frames (a damaged stretch of video), one per line, or empty. */
+    public ReadOnlyStringProperty warningsProperty() {
+        return warnings.getReadOnlyProperty();
+    }
+
+    public ProgressPreviewViewModel progressPreview() {
+        return progressPreview;
+    }
+
+    public FilmstripViewModel filmstrip() {
+        return filmstrip;
+    }
+
+    public PeopleCountViewModel peopleCount() {
+        return peopleCount;
     }
 
     /** Whether a job is shown, rather than the invitation to submit one. */

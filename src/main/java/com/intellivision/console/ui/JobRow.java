@@ -20,6 +20,7 @@ public final class JobRow {
     private final long id;
     private final ReadOnlyObjectWrapper<Job> job;
     private final ReadOnlyObjectWrapper<JobProgress> progress = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper previewUrl = new ReadOnlyStringWrapper();
     private final ReadOnlyObjectWrapper<StatusBadge> status = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper cancelling = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper age = new ReadOnlyStringWrapper("");
@@ -62,6 +63,7 @@ public final class JobRow {
         if (candidate.status() != JobStatus.PROCESSING) {
             // Progress belongs to one run; a retried or finished job starts without it.
             progress.set(null);
+            previewUrl.set(null);
         }
         if (candidate.isTerminal()) {
             cancelling.set(false);
@@ -74,6 +76,11 @@ public final class JobRow {
     void showProgress(JobProgress report) {
         if (job.get().isTerminal()) {
             return;
+        }
+        // The preview usually comes once, early in the run: keep it while later reports have none.
+        String preview = EventBatches.previewUrlOf(report);
+        if (preview != null) {
+            previewUrl.set(preview);
         }
         progress.set(report);
         refreshStatus();
@@ -119,6 +126,11 @@ public final class JobRow {
     /** The latest progress report of the current run, or null if there is none. */
     public ReadOnlyObjectProperty<JobProgress> progressProperty() {
         return progress.getReadOnlyProperty();
+    }
+
+    /** The image to show while the current run works (the video's thumbnail), or null if none came. */
+    public ReadOnlyStringProperty previewUrlProperty() {
+        return previewUrl.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<StatusBadge> statusProperty() {

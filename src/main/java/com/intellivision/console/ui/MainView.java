@@ -54,7 +54,7 @@ public final class MainView {
     private void bind(MainViewModel viewModel) {
         submitBarController.bind(viewModel.submitBar(), viewModel::submit);
         jobListController.bind(viewModel.jobList(), viewModel.jobActions());
-        previewController.bind(viewModel.preview(), viewModel.jobActions(), viewModel.attempts());
+        previewController.bind(viewModel.preview(), viewModel.jobActions(), viewModel.attempts(), viewModel.scrubBar());
         workersController.bind(viewModel.workers());
         queueToolbarController.bind(viewModel.bulkActions(), viewModel.poolControl());
         statusBarController.bind(viewModel.statusBar(), viewModel.queueHealth());

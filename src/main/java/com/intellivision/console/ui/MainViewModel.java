@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.image.Image;
 
 /**
  * The window's view model and the only class that talks to the {@link Deployment}. Every call to the
@@ -48,6 +49,7 @@ public final class MainViewModel implements AutoCloseable {
     private final BulkActionsViewModel bulkActions;
     private final PoolControlViewModel poolControl;
     private final WorkersViewModel workers;
+    private final ScrubBarViewModel scrubBar;
     /** Whether an event reported the queue already, making the figures read at start stale. */
     private boolean queueReported;
 
@@ -63,6 +65,8 @@ public final class MainViewModel implements AutoCloseable {
         this.bulkActions = new BulkActionsViewModel(tasks, deployment::retryAllFailed, deployment::cancelAllPending, alerts);
         this.poolControl = new PoolControlViewModel(tasks, alerts);
         this.workers = new WorkersViewModel(clock, tasks, deployment::memoryHistory);
+        this.scrubBar = new ScrubBarViewModel(jobList.selectedRowProperty(), tasks, deployment::submit, this::showSubmitted,
+                alerts, url -> new Image(url, true));
     }
 
     /** What the window shows when it opens, read in one go after subscribing so no change is missed. */
@@ -116,8 +120,13 @@ public final class MainViewModel implements AutoCloseable {
         submitBar.submissionStarted();
         tasks.run(() -> deployment.submit(request), job -> {
             submitBar.submissionSucceeded(request);
-            jobList.select(jobList.apply(job));
+            showSubmitted(job);
         }, failure -> submitBar.submissionFailed(messageOf(failure)));
+    }
+
+    /** A job just submitted is what people want to watch next. */
+    private void showSubmitted(Job job) {
+        jobList.select(jobList.apply(job));
     }
 
     /** Selects a job, as when someone clicks the alert about it. */
@@ -230,5 +239,9 @@ public final class MainViewModel implements AutoCloseable {
 
     public WorkersViewModel workers() {
         return workers;
+    }
+
+    public ScrubBarViewModel scrubBar() {
+        return scrubBar;
     }
 }

@@ -12,9 +12,11 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
+import javafx.scene.chart.AreaChart;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -34,7 +36,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The whole window on the real local pool: a person types a path and a timestamp, presses Submit, and
- * sees the frame, or the job's error when the path is wrong; cancels a job that hangs, retries one that
+ * sees the frame, or the job's error when the path is wrong; asks for a filmstrip or a people count; cancels a job that hangs, retries one that
  * failed, and watches the workers.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -82,6 +84,48 @@ class ConsoleWindowTest {
         assertThat(table.getItems()).hasSize(1);
         assertThat(table.getSelectionModel().getSelectedItem().job().status()).isEqualTo(JobStatus.COMPLETED);
         assertThat(robot.lookup("#urlField").queryAs(TextField.class).getText()).as("ready for the next URL").isEmpty();
+    }
+
+    @Test
+    void aFilmstripShowsItsFramesAsThumbnailsAndAClickShowsOneLarge(FxRobot robot) throws Exception {
+        Path video = TestVideos.writeFrameCodedVideo(temp.resolve("strip.mp4"), 4, 25, WIDTH, HEIGHT);
+
+        robot.clickOn("#filmstripKind");
+        assertThat(isShown(robot.lookup("#timestampField").query())).as("a filmstrip has no timestamp").isFalse();
+        Spinner<Integer> count = robot.lookup("#filmstripCount").queryAs(Spinner.class);
+        robot.interact(() -> count.getValueFactory().setValue(4));
+        robot.clickOn("#urlField").write(video.toAbsolutePath().toString()).type(KeyCode.ENTER);
+
+        waitUntil(() -> robot.lookup(".filmstrip-frame").queryAll().size() == 4
+                && robot.lookup(".filmstrip-frame").queryAll().stream().allMatch(ConsoleWindowTest::thumbnailLoaded));
+        ImageView preview = robot.lookup("#framePreview").queryAs(ImageView.class);
+        waitUntil(() -> isShown(preview) && hasLoaded(preview.getImage()));
+        assertThat(preview.getImage().getUrl()).endsWith(".0.jpg");
+
+        Node third = robot.lookup(".filmstrip-frame").queryAll().toArray(Node[]::new)[2];
+        robot.clickOn(third);
+        waitUntil(() -> preview.getImage().getUrl().endsWith(".2.jpg") && hasLoaded(preview.getImage()));
+        assertThat(robot.lookup("#frameDetails").queryAs(Label.class).getText()).startsWith("frame 3 of 4");
+    }
+
+    @Test
+    void aPeopleCountOfAVideoWithoutPeopleSaysSo(FxRobot robot) throws Exception {
+        Path video = TestVideos.writeFrameCodedVideo(temp.resolve("empty.mp4"), 2, 25, WIDTH, HEIGHT);
+
+        robot.clickOn("#countKind");
+        assertThat(robot.lookup("#countFps").queryAs(TextField.class).getText()).isEqualTo("2");
+        robot.clickOn("#urlField").write(video.toAbsolutePath().toString()).type(KeyCode.ENTER);
+
+        TableView<JobRow> table = robot.lookup("#jobsTable").queryTableView();
+        waitUntil(() -> selectedStatus(table) == JobStatus.COMPLETED || selectedStatus(table) == JobStatus.FAILED);
+        assertThat(table.getSelectionModel().getSelectedItem().job().error()).isNull();
+        Label people = robot.lookup("#personCount").queryAs(Label.class);
+        waitUntil(() -> isShown(people));
+        assertThat(people.getText()).isEqualTo("0 people");
+        ImageView annotated = robot.lookup("#countImage").queryAs(ImageView.class);
+        waitUntil(() -> hasLoaded(annotated.getImage()));
+        AreaChart<?, ?> timeline = robot.lookup("#timelineChart").queryAs(AreaChart.class);
+        assertThat(timeline.getData().get(0).getData()).isNotEmpty();
     }
 
     @Test
@@ -171,6 +215,10 @@ class ConsoleWindowTest {
             }
         }
         return node.getScene() != null;
+    }
+
+    private static boolean thumbnailLoaded(Node frame) {
+        return hasLoaded(((ImageView) ((VBox) frame).getChildren().get(0)).getImage());
     }
 
     private static boolean hasLoaded(Image image) {

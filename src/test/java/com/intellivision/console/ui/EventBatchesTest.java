@@ -8,6 +8,7 @@ import com.intellivision.console.job.EngineEvent.JobChanged;
 import com.intellivision.console.job.EngineEvent.JobProgress;
 import com.intellivision.console.job.EngineEvent.MemorySampled;
 import com.intellivision.console.job.EngineEvent.WorkerChanged;
+import com.intellivision.console.job.ProgressDetails;
 import com.intellivision.console.job.WorkerInfo;
 import com.intellivision.console.job.WorkerState;
 import java.util.ArrayDeque;
@@ -32,6 +33,18 @@ class EventBatchesTest {
                 started, firstOfJob1, onlyOfJob2, firstOfWorker1, lastOfJob1, lastOfWorker1, finished));
 
         assertThat(kept).containsExactly(started, onlyOfJob2, lastOfJob1, lastOfWorker1, finished);
+    }
+
+    @Test
+    void aReportWithAPreviewImageIsNotHiddenByPlainOnesAfterIt() {
+        JobProgress thumbnail = new JobProgress(1, 5, "resolved", ProgressDetails.preview("https://i.ytimg.com/vi/a/hq.jpg"));
+        JobProgress seeking = new JobProgress(1, 40, "seeking");
+        JobProgress decoding = new JobProgress(1, 80, "decoding");
+
+        assertThat(EventBatches.coalesce(List.of(thumbnail, seeking, decoding))).containsExactly(thumbnail, decoding);
+
+        JobProgress newerThumbnail = new JobProgress(1, 90, "counting people", ProgressDetails.preview("https://i.ytimg.com/vi/a/hq2.jpg"));
+        assertThat(EventBatches.coalesce(List.of(thumbnail, seeking, newerThumbnail))).containsExactly(newerThumbnail);
     }
 
     @Test

@@ -9,7 +9,9 @@ import com.intellivision.console.job.EngineEvent.MemorySampled;
 import com.intellivision.console.job.EngineEvent.PoolChanged;
 import com.intellivision.console.job.EngineEvent.QueueChanged;
 import com.intellivision.console.job.EngineEvent.WorkerChanged;
+import com.intellivision.console.job.JobRequest;
 import com.intellivision.console.job.JobStatus;
+import com.intellivision.console.job.JobType;
 import com.intellivision.console.job.QueueFigures;
 import com.intellivision.console.job.WorkerInfo;
 import com.intellivision.console.job.WorkerState;
@@ -141,6 +143,28 @@ class MainViewModelTest {
         assertThat(viewModel.submitBar().urlProperty().get()).isEmpty();
         assertThat(viewModel.jobList().selectedRowProperty().get().id()).isEqualTo(7);
         assertThat(viewModel.preview().modeProperty().get()).isEqualTo(Mode.WORKING);
+    }
+
+    @Test
+    void eachKindSubmitsItsOwnRequest() {
+        deployment.onSubmit = request -> Jobs.pending(20 + deployment.submitted.size(), T0.plusSeconds(deployment.submitted.size()));
+        viewModel.start();
+        SubmitBarViewModel form = viewModel.submitBar();
+
+        form.kindProperty().set(JobKind.FILMSTRIP);
+        form.filmstripCountProperty().set(4);
+        form.urlProperty().set("/videos/street.avi");
+        viewModel.submit();
+        form.kindProperty().set(JobKind.COUNT);
+        form.countFpsProperty().set("1");
+        form.urlProperty().set("/videos/street.avi");
+        viewModel.submit();
+
+        assertThat(deployment.submitted).extracting(JobRequest::type)
+                .containsExactly(JobType.YOUTUBE_FRAME_EXTRACTION, JobType.PEOPLE_COUNT);
+        assertThat(deployment.submitted.get(0).frameParams().count()).isEqualTo(4);
+        assertThat(deployment.submitted.get(1).countParams().fps()).isEqualTo(1.0);
+        assertThat(viewModel.jobList().selectedRowProperty().get().id()).as("the count, submitted last").isEqualTo(22);
     }
 
     @Test

@@ -3,6 +3,8 @@ package com.intellivision.console.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.intellivision.console.job.CountParams;
+import com.intellivision.console.job.FrameParams;
 import com.intellivision.console.job.JobRequest;
 import com.intellivision.console.job.JobType;
 import com.intellivision.console.job.Timecode;
@@ -97,6 +99,63 @@ class SubmitBarViewModelTest {
         form.urlProperty().set("https://youtu.be/third");
         form.submissionSucceeded(second);
         assertThat(form.urlProperty().get()).isEqualTo("https://youtu.be/third");
+    }
+
+    @Test
+    void aFilmstripAsksForSmallJpegThumbnailsOfTheChosenCount() {
+        form.kindProperty().set(JobKind.FILMSTRIP);
+        form.urlProperty().set("https://youtu.be/abc");
+        assertThat(form.filmstripCountProperty().get()).isEqualTo(8);
+
+        form.filmstripCountProperty().set(4);
+        JobRequest request = form.request();
+
+        assertThat(request.type()).isEqualTo(JobType.YOUTUBE_FRAME_EXTRACTION);
+        assertThat(request.frameParams()).isEqualTo(FrameParams.filmstrip(4, "jpg", 320));
+    }
+
+    @Test
+    void aCountAsksForTheTypedSampleRate() {
+        form.kindProperty().set(JobKind.COUNT);
+        form.urlProperty().set("/videos/street.avi");
+        assertThat(form.countFpsProperty().get()).isEqualTo("2");
+        assertThat(form.request().countParams()).isEqualTo(new CountParams(2.0, null, null));
+
+        form.countFpsProperty().set(" 0.5 ");
+        JobRequest request = form.request();
+
+        assertThat(request.type()).isEqualTo(JobType.PEOPLE_COUNT);
+        assertThat(request.url()).isEqualTo("/videos/street.avi");
+        assertThat(request.countParams().fps()).isEqualTo(0.5);
+    }
+
+    @Test
+    void aBadSampleRateIsExplainedAndBlocksOnlyACount() {
+        form.urlProperty().set("/videos/street.avi");
+        form.countFpsProperty().set("fast");
+        assertThat(form.canSubmitProperty().get()).as("a frame does not use the sample rate").isTrue();
+
+        form.kindProperty().set(JobKind.COUNT);
+        assertThat(form.canSubmitProperty().get()).isFalse();
+        assertThat(form.problemProperty().get()).startsWith("'fast' is not a sample rate");
+
+        form.countFpsProperty().set("0");
+        assertThat(form.problemProperty().get()).startsWith("The sample rate (fps) must be more than 0");
+        assertThat(form.canSubmitProperty().get()).isFalse();
+    }
+
+    @Test
+    void aBadTimestampDoesNotBlockTheKindsThatDoNotUseIt() {
+        form.urlProperty().set("https://youtu.be/abc");
+        form.timestampProperty().set("1:75");
+        assertThat(form.canSubmitProperty().get()).isFalse();
+
+        form.kindProperty().set(JobKind.FILMSTRIP);
+        assertThat(form.canSubmitProperty().get()).isTrue();
+        assertThat(form.problemProperty().get()).isEmpty();
+
+        form.kindProperty().set(JobKind.FRAME);
+        assertThat(form.canSubmitProperty().get()).isFalse();
     }
 
     private static String messageOfParsing(String text) {

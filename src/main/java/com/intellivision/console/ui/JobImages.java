@@ -1,0 +1,29 @@
+package com.intellivision.console.ui;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+
+/** Where a job's image is, as a URL an {@code Image} can load: engines report a file path or a URL. */
+final class JobImages {
+
+    /** A scheme of two letters or more, so that a Windows drive ("C:\") is read as a path. */
+    private static final Pattern URL = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]+:.*");
+
+    private JobImages() {}
+
+    /** The URL of {@code pathOrUrl}, or null if there is none or it is neither. */
+    static String urlOf(String pathOrUrl) {
+        if (pathOrUrl == null || pathOrUrl.isBlank()) {
+            return null;
+        }
+        if (URL.matcher(pathOrUrl).matches()) {
+            return pathOrUrl;
+        }
+        try {
+            return Path.of(pathOrUrl).toUri().toString();
+        } catch (InvalidPathException notAPath) {
+            return null;
+        }
+    }
+}
