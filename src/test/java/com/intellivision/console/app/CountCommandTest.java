@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.intellivision.console.job.JobJson;
 import com.intellivision.console.testsupport.TestVideos;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The {@code count} command, run as a user runs it, on a real pool with a real worker process. */
 class CountCommandTest {
@@ -32,10 +29,10 @@ class CountCommandTest {
     void printsTheFinishedCountAsJsonAndCopiesTheAnnotatedFrame() throws Exception {
         Path out = temp.resolve("out/annotated.png");
         Files.createDirectories(out.getParent());
-        Run run = run("count", video.toString(), "--fps", "4", "--out", out.toString(), "--data-dir", temp.resolve("data").toString());
+        CommandRun run = run("count", video.toString(), "--fps", "4", "--out", out.toString(), "--data-dir", temp.resolve("data").toString());
 
-        assertThat(run.exitCode).as(run.stderr).isZero();
-        JsonNode job = JobJson.mapper().readTree(run.stdout);
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        JsonNode job = JobJson.mapper().readTree(run.stdout());
         assertThat(job.get("status").asText()).isEqualTo("completed");
         assertThat(job.get("job_type").asText()).isEqualTo("people-count");
         assertThat(job.get("params").get("fps").asDouble()).isEqualTo(4.0);
@@ -50,33 +47,25 @@ class CountCommandTest {
     @Test
     void printsTheErrorAndExitsWithOneWhenTheCountFails() throws Exception {
         Path model = temp.resolve("no-such-model.onnx");
-        Run run = run("count", video.toString(), "--model", model.toString(), "--data-dir", temp.resolve("data").toString());
+        CommandRun run = run("count", video.toString(), "--model", model.toString(), "--data-dir", temp.resolve("data").toString());
 
-        assertThat(run.exitCode).isEqualTo(1);
-        assertThat(JobJson.mapper().readTree(run.stdout).get("status").asText()).isEqualTo("failed");
-        assertThat(run.stderr).contains("failed: The person detector model " + model + " does not exist.");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(JobJson.mapper().readTree(run.stdout()).get("status").asText()).isEqualTo("failed");
+        assertThat(run.stderr()).contains("failed: The person detector model " + model + " does not exist.");
     }
 
     @Test
     void refusesBadOptionsBeforeStartingAnything() {
-        Run jpeg = run("count", video.toString(), "--out", "boxed.jpg", "--data-dir", temp.resolve("data").toString());
-        Run noRate = run("count", video.toString(), "--fps", "0", "--data-dir", temp.resolve("data").toString());
+        CommandRun jpeg = run("count", video.toString(), "--out", "boxed.jpg", "--data-dir", temp.resolve("data").toString());
+        CommandRun noRate = run("count", video.toString(), "--fps", "0", "--data-dir", temp.resolve("data").toString());
 
-        assertThat(jpeg.exitCode).isEqualTo(2);
-        assertThat(jpeg.stderr).contains("--out: the annotated frame is a PNG, so the file must end in .png, not boxed.jpg");
-        assertThat(noRate.exitCode).isEqualTo(2);
-        assertThat(noRate.stderr).contains("the sample rate (fps) must be more than 0 frames a second, not 0.0");
+        assertThat(jpeg.exitCode()).isEqualTo(2);
+        assertThat(jpeg.stderr()).contains("--out: the annotated frame is a PNG, so the file must end in .png, not boxed.jpg");
+        assertThat(noRate.exitCode()).isEqualTo(2);
+        assertThat(noRate.stderr()).contains("the sample rate (fps) must be more than 0 frames a second, not 0.0");
     }
 
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = Main.commandLine();
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        int exitCode = commandLine.execute(args);
-        return new Run(exitCode, out.toString(), err.toString());
+    private static CommandRun run(String... args) {
+        return CommandRun.of(args);
     }
-
-    private record Run(int exitCode, String stdout, String stderr) {}
 }

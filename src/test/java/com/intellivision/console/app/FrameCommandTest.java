@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.intellivision.console.job.JobJson;
 import com.intellivision.console.testsupport.TestVideos;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The {@code frame} command, run as a user runs it, on a real pool with a real worker process. */
 class FrameCommandTest {
@@ -30,10 +27,10 @@ class FrameCommandTest {
     void printsTheFinishedJobAsJsonAndCopiesTheFrame() throws Exception {
         Path out = temp.resolve("out/frame.jpg");
         out.getParent().toFile().mkdirs();
-        Run run = run("frame", video.toString(), "--at", "00:00:02", "--out", out.toString(), "--data-dir", temp.resolve("data").toString());
+        CommandRun run = run("frame", video.toString(), "--at", "00:00:02", "--out", out.toString(), "--data-dir", temp.resolve("data").toString());
 
-        assertThat(run.exitCode).as(run.stderr).isZero();
-        JsonNode job = JobJson.mapper().readTree(run.stdout);
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        JsonNode job = JobJson.mapper().readTree(run.stdout());
         assertThat(job.get("status").asText()).isEqualTo("completed");
         assertThat(job.get("job_type").asText()).isEqualTo("youtube_frame_extraction");
         assertThat(job.get("youtube_url").asText()).isEqualTo(video.toString());
@@ -44,19 +41,19 @@ class FrameCommandTest {
 
     @Test
     void printsTheErrorAndExitsNonZeroWhenTheJobFails() throws Exception {
-        Run run = run("frame", video.toString(), "--at", "30", "--data-dir", temp.resolve("data").toString());
+        CommandRun run = run("frame", video.toString(), "--at", "30", "--data-dir", temp.resolve("data").toString());
 
-        assertThat(run.exitCode).isEqualTo(1);
-        assertThat(JobJson.mapper().readTree(run.stdout).get("status").asText()).isEqualTo("failed");
-        assertThat(run.stderr).contains("failed: The timestamp 00:00:30 is past the end of the video");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(JobJson.mapper().readTree(run.stdout()).get("status").asText()).isEqualTo("failed");
+        assertThat(run.stderr()).contains("failed: The timestamp 00:00:30 is past the end of the video");
     }
 
     @Test
     void takesAFilmstripOfScaledFrames() throws Exception {
-        Run run = run("frame", video.toString(), "--count", "2", "--width", "160", "--data-dir", temp.resolve("data").toString());
+        CommandRun run = run("frame", video.toString(), "--count", "2", "--width", "160", "--data-dir", temp.resolve("data").toString());
 
-        assertThat(run.exitCode).as(run.stderr).isZero();
-        JsonNode results = JobJson.mapper().readTree(run.stdout).get("results");
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        JsonNode results = JobJson.mapper().readTree(run.stdout()).get("results");
         assertThat(results.get("frames")).hasSize(2);
         assertThat(results.get("width").asInt()).isEqualTo(160);
         assertThat(results.get("frames").get(1).get("timestamp").asDouble()).isEqualTo(3.0);
@@ -64,10 +61,10 @@ class FrameCommandTest {
 
     @Test
     void refusesAFilmstripTooLongBeforeStartingAnything() {
-        Run run = run("frame", video.toString(), "--count", "500", "--data-dir", temp.resolve("data").toString());
+        CommandRun run = run("frame", video.toString(), "--count", "500", "--data-dir", temp.resolve("data").toString());
 
-        assertThat(run.exitCode).isEqualTo(2);
-        assertThat(run.stderr).contains("a filmstrip has 1 to 100 frames, not 500");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr()).contains("a filmstrip has 1 to 100 frames, not 500");
     }
 
     @Test
@@ -77,30 +74,22 @@ class FrameCommandTest {
             newer.createStatement().execute("PRAGMA user_version=99");
         }
 
-        Run run = run("frame", video.toString(), "--data-dir", data.toString());
+        CommandRun run = run("frame", video.toString(), "--data-dir", data.toString());
 
-        assertThat(run.exitCode).isEqualTo(1);
-        assertThat(run.stderr).startsWith("Error: cannot open the job store").contains("written by a newer version of the console")
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.stderr()).startsWith("Error: cannot open the job store").contains("written by a newer version of the console")
                 .doesNotContain("\tat ");
     }
 
     @Test
     void refusesABadTimestampBeforeStartingAnything() {
-        Run run = run("frame", video.toString(), "--at", "soon", "--data-dir", temp.resolve("data").toString());
+        CommandRun run = run("frame", video.toString(), "--at", "soon", "--data-dir", temp.resolve("data").toString());
 
-        assertThat(run.exitCode).isEqualTo(2);
-        assertThat(run.stderr).contains("'soon' is not a timestamp");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr()).contains("'soon' is not a timestamp");
     }
 
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = Main.commandLine();
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        int exitCode = commandLine.execute(args);
-        return new Run(exitCode, out.toString(), err.toString());
+    private static CommandRun run(String... args) {
+        return CommandRun.of(args);
     }
-
-    private record Run(int exitCode, String stdout, String stderr) {}
 }

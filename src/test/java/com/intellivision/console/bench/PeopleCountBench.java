@@ -5,7 +5,7 @@ import com.intellivision.console.job.CountParams;
 import com.intellivision.console.job.JobJson;
 import com.intellivision.console.job.PeopleCountResult;
 import com.intellivision.console.media.HogSettings;
-import com.intellivision.console.media.PeopleCountTestVideos;
+import com.intellivision.console.testsupport.SampleVideos;
 import com.intellivision.console.media.PeopleCounter;
 import com.intellivision.console.media.Progress;
 import com.intellivision.console.media.VideoSource;
@@ -43,7 +43,7 @@ public final class PeopleCountBench {
     private static final double GOAL_RATIO = 0.9;
 
     public static void main(String[] args) throws Exception {
-        Path video = PeopleCountTestVideos.vtest();
+        Path video = SampleVideos.vtest();
         requirePythonOpenCv();
         CountParams params = CountParams.defaults();
         HogSettings hog = HogSettings.DEFAULT;

@@ -2,6 +2,7 @@ package com.intellivision.console.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.intellivision.console.testsupport.SampleVideos;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,7 @@ class HogDetectorTest {
 
     @BeforeAll
     static void open() throws Exception {
-        vtest = new FFmpegFrameGrabber(PeopleCountTestVideos.vtest().toString());
+        vtest = new FFmpegFrameGrabber(SampleVideos.vtest().toString());
         vtest.start();
         converter = new OpenCVFrameConverter.ToMat();
         detector = new HogDetector(HogSettings.DEFAULT);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.intellivision.console.job.CountParams;
 import com.intellivision.console.job.PeopleCountResult;
 import com.intellivision.console.job.ProgressDetails;
+import com.intellivision.console.testsupport.SampleVideos;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ class PeopleCounterTest {
 
     @BeforeAll
     static void countTheOpeningOfVtest() throws Exception {
-        opening = PeopleCountTestVideos.vtestOpening(temp.resolve("vtest-20s.avi"), 20);
+        opening = SampleVideos.vtestOpening(temp.resolve("vtest-20s.avi"), 20);
         openingImage = temp.resolve("out/opening.png");
         long started = System.nanoTime();
         openingCount = new PeopleCounter().count(local(opening), CountParams.defaults(), openingImage,
@@ -116,7 +117,7 @@ class PeopleCounterTest {
 
     @Test
     void takesEveryFrameItIsAskedForAtLowRatesBySeeking() throws Exception {
-        PeopleCountResult everyTwentySeconds = new PeopleCounter().count(local(PeopleCountTestVideos.vtest()), new CountParams(0.05, null, 5),
+        PeopleCountResult everyTwentySeconds = new PeopleCounter().count(local(SampleVideos.vtest()), new CountParams(0.05, null, 5),
                 temp.resolve("out/sparse.png"), Progress.NONE);
 
         assertThat(everyTwentySeconds.timeline()).extracting(PeopleCountResult.Sample::timestamp).containsExactly(0.0, 20.0, 40.0, 60.0);
@@ -140,7 +141,7 @@ class PeopleCounterTest {
 
     @Test
     void goesOnPastADamagedStretchAndSaysWhere() throws Exception {
-        Path damaged = PeopleCountTestVideos.damagedInTheMiddle(temp.resolve("damaged.mp4"), 8);
+        Path damaged = SampleVideos.damagedInTheMiddle(temp.resolve("damaged.mp4"), 8);
 
         PeopleCountResult count = new PeopleCounter().count(local(damaged), CountParams.defaults(), temp.resolve("out/damaged.png"), Progress.NONE);
 
@@ -155,7 +156,7 @@ class PeopleCounterTest {
 
     @Test
     void countsACutShortVideoAsFarAsItGoesAndSaysWhereItStops() throws Exception {
-        Path cutShort = PeopleCountTestVideos.cutShort(temp.resolve("cut-short.mp4"), 10);
+        Path cutShort = SampleVideos.cutShort(temp.resolve("cut-short.mp4"), 10);
 
         PeopleCountResult count = new PeopleCounter().count(local(cutShort), CountParams.defaults(), temp.resolve("out/cut.png"), Progress.NONE);
 
@@ -169,7 +170,7 @@ class PeopleCounterTest {
 
     @Test
     void failsClearlyWhenNoFrameAtAllCanBeDecoded() throws Exception {
-        Path garbage = PeopleCountTestVideos.undecodable(temp.resolve("garbage.mp4"));
+        Path garbage = SampleVideos.undecodable(temp.resolve("garbage.mp4"));
 
         assertThatThrownBy(() -> new PeopleCounter().count(local(garbage), CountParams.defaults(), temp.resolve("out/garbage.png"), Progress.NONE))
                 .isInstanceOf(MediaException.class)

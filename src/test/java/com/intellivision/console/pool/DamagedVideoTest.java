@@ -6,12 +6,10 @@ import com.intellivision.console.job.FrameParams;
 import com.intellivision.console.job.Job;
 import com.intellivision.console.job.JobRequest;
 import com.intellivision.console.job.JobStatus;
+import com.intellivision.console.testsupport.SampleVideos;
 import com.intellivision.console.testsupport.TestVideos;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.bytedeco.javacv.FFmpegFrameRecorder;
-import org.bytedeco.javacv.Frame;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,12 +28,7 @@ class DamagedVideoTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Path clip = TestVideos.writeFrameCodedVideo(temp.resolve("clip.mp4"), 8, 25, 320, 180);
-        byte[] bytes = Files.readAllBytes(clip);
-        for (int i = bytes.length * 2 / 5; i < bytes.length * 3 / 5; i++) {
-            bytes[i] = (byte) (i * 7919);
-        }
-        corrupt = Files.write(temp.resolve("corrupt.mp4"), bytes);
+        corrupt = SampleVideos.damagedInTheMiddle(temp.resolve("corrupt.mp4"), 8);
         engine = LocalEngine.start(PoolConfig.defaults(temp.resolve("data")).withWorkerCount(1));
     }
 
@@ -46,18 +39,7 @@ class DamagedVideoTest {
 
     @Test
     void aFileWithOnlySoundFailsSayingItHasNoVideoTrack() throws Exception {
-        Path audio = temp.resolve("voice.m4a");
-        try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(audio.toString(), 1)) {
-            recorder.setFormat("mp4");
-            recorder.setSampleRate(8000);
-            recorder.start();
-            Frame silence = new Frame();
-            silence.sampleRate = 8000;
-            silence.audioChannels = 1;
-            silence.samples = new java.nio.Buffer[] {java.nio.ShortBuffer.allocate(8000)};
-            recorder.record(silence);
-            recorder.stop();
-        }
+        Path audio = SampleVideos.audioOnly(temp.resolve("voice.m4a"));
 
         Job job = run(audio, 0.5);
 

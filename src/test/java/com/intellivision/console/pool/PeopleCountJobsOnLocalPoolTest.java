@@ -10,7 +10,7 @@ import com.intellivision.console.job.JobRequest;
 import com.intellivision.console.job.JobStatus;
 import com.intellivision.console.job.WorkerInfo;
 import com.intellivision.console.job.WorkerState;
-import com.intellivision.console.media.PeopleCountTestVideos;
+import com.intellivision.console.testsupport.SampleVideos;
 import com.intellivision.console.testsupport.EngineProbe;
 import com.intellivision.console.testsupport.LoopbackHttpServer;
 import com.intellivision.console.testsupport.TestVideos;
@@ -46,7 +46,7 @@ class PeopleCountJobsOnLocalPoolTest {
     @BeforeAll
     static void startPoolAndServer() throws IOException {
         videos = Files.createDirectories(temp.resolve("videos"));
-        PeopleCountTestVideos.vtestOpening(videos.resolve("vtest-20s.avi"), 20);
+        SampleVideos.vtestOpening(videos.resolve("vtest-20s.avi"), 20);
         server = LoopbackHttpServer.serving(videos);
         engine = LocalEngine.start(PoolConfig.defaults(temp.resolve("data")).withWorkerCount(1));
         engine.subscribe(events);
@@ -93,7 +93,7 @@ class PeopleCountJobsOnLocalPoolTest {
 
     @Test
     void cancellingARunningCountStopsItBetweenFramesWithoutLosingTheWorker() throws Exception {
-        Job job = engine.submit(JobRequest.count(PeopleCountTestVideos.vtest().toString(), CountParams.defaults()));
+        Job job = engine.submit(JobRequest.count(SampleVideos.vtest().toString(), CountParams.defaults()));
         EngineProbe.await(() -> framesAnalysed(job.id()).stream().anyMatch(event -> event.details().processedFrames() >= 2),
                 "the count to analyse two frames", TIMEOUT);
         WorkerInfo counting = EngineProbe.awaitWorkerRunning(engine::workers, job.id(), TIMEOUT);
@@ -114,7 +114,7 @@ class PeopleCountJobsOnLocalPoolTest {
 
     @Test
     void aFileWithOnlySoundFailsSayingItHasNoVideoTrack() throws Exception {
-        Path voice = PeopleCountTestVideos.audioOnly(videos.resolve("voice.mp4"));
+        Path voice = SampleVideos.audioOnly(videos.resolve("voice.mp4"));
 
         Job job = run(JobRequest.count(voice.toString(), CountParams.defaults()));
 

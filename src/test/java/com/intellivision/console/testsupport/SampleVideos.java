@@ -1,6 +1,5 @@
-package com.intellivision.console.media;
+package com.intellivision.console.testsupport;
 
-import com.intellivision.console.testsupport.TestVideos;
 import java.io.IOException;
 import java.nio.ShortBuffer;
 import java.nio.file.Files;
@@ -17,11 +16,11 @@ import org.bytedeco.javacv.Frame;
  * The videos people-count tests use: OpenCV's own sample of people walking, {@code vtest.avi} (Debian
  * package {@code opencv-doc}), cuts of it, and videos that are broken in the ways real ones are.
  */
-public final class PeopleCountTestVideos {
+public final class SampleVideos {
 
     public static final Path VTEST = Path.of("/usr/share/doc/opencv-doc/examples/data/vtest.avi");
 
-    private PeopleCountTestVideos() {}
+    private SampleVideos() {}
 
     /** {@code vtest.avi}: 768x576 at 10 frames a second, 79.5 s of people crossing a square. */
     public static Path vtest() {
