@@ -349,7 +349,6 @@ public final class LocalEngine implements AutoCloseable {
             slot.process.send(new WorkerMessage.RunJob(job.id(), job.type(), job.youtubeUrl(), job.params(),
                     config.framesDir().toAbsolutePath().toString()));
         }
-        publishFiguresIfChanged();
     }
 
     private void onMessage(WorkerProcess process, WorkerMessage message) {
@@ -558,6 +557,10 @@ public final class LocalEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * Counts the queue (a handful of indexed queries) once per submission, finished job or tick,
+     * not on every dispatch, which would count it again for each of those.
+     */
     private void publishFiguresIfChanged() {
         QueueFigures figures = store.figures();
         if (!figures.equals(lastFigures)) {
