@@ -94,7 +94,7 @@ public final class EngineBench {
         boolean window = System.getenv("DISPLAY") != null;
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // The console's JVM options, as the README's start command (pom.xml, exec plugin) gives them.
-                "-Xmx512m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:G1PeriodicGCInterval=5000",
+                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:G1PeriodicGCInterval=5000",
                 "-cp", System.getProperty("java.class.path"), "com.intellivision.console.app.Main", "--data-dir", data.toString(), "--workers", "2"));
         Process console = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
