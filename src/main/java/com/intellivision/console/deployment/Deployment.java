@@ -1,73 +1,102 @@
 package com.intellivision.console.deployment;
 
 import com.intellivision.console.job.EngineEvent;
+import com.intellivision.console.job.EngineEvent.ConnectionChanged;
 import com.intellivision.console.job.Job;
-import com.intellivision.console.job.JobAttempt;
 import com.intellivision.console.job.JobRequest;
-import com.intellivision.console.job.QueueFigures;
-import com.intellivision.console.job.WorkerInfo;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
- * Where jobs run, as the console sees it: the embedded local pool or a remote server. The UI talks to
- * this interface only.
+ * Where jobs run, as the console sees it: the embedded local pool, an IntelliVision server, another
+ * console serving. The UI and the commands talk to this interface only.
+ *
+ * <p>A small core every deployment has (submit, one job, recent jobs, events, waiting for a job to end),
+ * and optional roles that only some have, each empty where the deployment cannot do it; its
+ * {@link #capabilities()} say which, and why the others are missing.
  *
  * <p>Every method may block on I/O, so callers on a UI thread must call it from a background thread.
- * Events are delivered on the deployment's own thread; listeners must return quickly.
+ * Events are delivered on the deployment's own threads; listeners must return quickly.
  */
 public interface Deployment extends AutoCloseable {
+
+    /** The id of the local pool, which every console has. */
+    String LOCAL_ID = "local";
+
+    /** A stable id, unique among the console's deployments: {@value #LOCAL_ID}, or the one in the settings. */
+    String id();
 
     /** A short name to show people, such as "Local pool". */
     String displayName();
 
-    /** Queues a job and returns it as stored, normally {@code pending}. */
+    /** What the deployment can do, and why it cannot do the rest. */
+    Capabilities capabilities();
+
+    /** Queues a job and returns it as the deployment stored it, normally {@code pending}. */
     Job submit(JobRequest request);
 
-    /** The newest jobs first, at most {@code limit}. */
+    /** The job as the deployment last knew it; empty for an unknown id. */
+    Optional<Job> job(long jobId);
+
+    /** The newest jobs first, at most {@code limit}; readable even while a server is down (as last seen). */
     List<Job> recentJobs(int limit);
 
-    /** Every run of a job so far, first first; empty where the deployment does not keep them. */
-    List<JobAttempt> attempts(long jobId);
+    /**
+     * Starts delivering events to {@code listener}: job changes and progress, and whatever else the
+     * deployment reports. A deployment that can only be polled turns its answers into the same events.
+     * Closing the returned handle stops it.
+     */
+    Subscription subscribe(Consumer<EngineEvent> listener);
 
-    /** Cancels a pending job at once, or asks a running one to stop; returns the job as it now is. */
-    Optional<Job> cancel(long jobId);
+    /** How well the console reaches the deployment now. */
+    ConnectionChanged connection();
 
-    /** Puts a failed or cancelled job back in the queue; empty if the job was in another state. */
-    Optional<Job> retry(long jobId);
-
-    /** Puts every failed job back in the queue; returns how many. */
-    int retryAllFailed();
-
-    /** Cancels every pending job; returns how many. */
-    int cancelAllPending();
-
-    /** The queue's figures now. */
-    QueueFigures figures();
-
-    /** The workers as they are now; empty where the deployment does not report them. */
-    List<WorkerInfo> workers();
-
-    /** The last hour of one worker's memory samples, oldest first; empty where not reported. */
-    List<EngineEvent.MemorySampled> memoryHistory(int workerId);
-
-    /** What the deployment lets people change about its pool; empty for one they cannot control. */
-    Optional<PoolControl> poolControl();
-
-    /** Growing, shrinking, pausing and resuming a pool while it runs. */
-    interface PoolControl {
-        void resize(int workers);
-
-        void pause();
-
-        void resume();
-
-        boolean isPaused();
+    /**
+     * Waits until the job is completed, failed or cancelled, and returns it.
+     *
+     * @throws java.util.NoSuchElementException if the deployment has no such job
+     */
+    default Job awaitTerminal(long jobId, Duration timeout) throws TimeoutException, InterruptedException {
+        return JobWaits.awaitTerminal(this, jobId, timeout);
     }
 
-    /** Starts delivering events to {@code listener}; closing the returned handle stops it. */
-    Subscription subscribe(Consumer<EngineEvent> listener);
+    /** Cancelling and retrying single jobs. */
+    default Optional<JobControl> jobControl() {
+        return Optional.empty();
+    }
+
+    /** Retrying every failed job, cancelling every pending one. */
+    default Optional<BulkActions> bulkActions() {
+        return Optional.empty();
+    }
+
+    /** Every run of a job, with its worker, times and error. */
+    default Optional<AttemptHistory> attemptHistory() {
+        return Optional.empty();
+    }
+
+    /** The workers and their memory over time. */
+    default Optional<WorkerMonitor> workerMonitor() {
+        return Optional.empty();
+    }
+
+    /** Growing and shrinking the whole pool, pausing and resuming dispatch. */
+    default Optional<PoolControl> poolControl() {
+        return Optional.empty();
+    }
+
+    /** Growing and shrinking one worker's own pool of processes, as Celery workers have. */
+    default Optional<WorkerPoolControl> workerPoolControl() {
+        return Optional.empty();
+    }
+
+    /** The queue's figures: pending, running, done and failed lately. */
+    default Optional<QueueStatistics> queueStatistics() {
+        return Optional.empty();
+    }
 
     /** Stops the deployment's workers or connections; jobs already stored stay stored. */
     @Override

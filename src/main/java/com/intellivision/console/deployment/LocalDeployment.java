@@ -1,23 +1,40 @@
 package com.intellivision.console.deployment;
 
+import com.intellivision.console.job.ConnectionState;
 import com.intellivision.console.job.EngineEvent;
+import com.intellivision.console.job.EngineEvent.ConnectionChanged;
 import com.intellivision.console.job.Job;
 import com.intellivision.console.job.JobAttempt;
 import com.intellivision.console.job.JobRequest;
+import com.intellivision.console.job.JobType;
 import com.intellivision.console.job.QueueFigures;
 import com.intellivision.console.job.WorkerInfo;
 import com.intellivision.console.pool.LocalEngine;
 import com.intellivision.console.pool.PoolConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
-/** The embedded pool on this machine: no server, workers are child processes of the console. */
-public final class LocalDeployment implements Deployment {
+/**
+ * The embedded pool on this machine: no server, workers are child processes of the console. It can do
+ * everything the console offers, for the job types its workers run.
+ */
+public final class LocalDeployment implements Deployment, JobControl, BulkActions, AttemptHistory, WorkerMonitor, PoolControl,
+        QueueStatistics {
+
+    /** What the workers of the local pool run. */
+    public static final Set<JobType> JOB_TYPES = EnumSet.of(JobType.YOUTUBE_FRAME_EXTRACTION, JobType.PEOPLE_COUNT);
+
+    private static final Capabilities CAPABILITIES = Capabilities.full(JOB_TYPES).without(Capabilities.Feature.WORKER_POOL_RESIZE,
+            "Local workers are one process each; change how many there are instead.");
 
     private final LocalEngine engine;
+    private final ConnectionChanged connected = new ConnectionChanged(ConnectionState.CONNECTED, "", Instant.now());
 
     public LocalDeployment(LocalEngine engine) {
         this.engine = engine;
@@ -37,13 +54,32 @@ public final class LocalDeployment implements Deployment {
     }
 
     @Override
+    public String id() {
+        return LOCAL_ID;
+    }
+
+    @Override
     public String displayName() {
         return "Local pool";
     }
 
     @Override
+    public Capabilities capabilities() {
+        return CAPABILITIES;
+    }
+
+    @Override
     public Job submit(JobRequest request) {
+        if (!JOB_TYPES.contains(request.type())) {
+            throw new IllegalArgumentException("The local pool cannot run " + request.type().displayName().toLowerCase(java.util.Locale.ROOT)
+                    + " jobs; only an IntelliVision server can. Choose one in the deployment list.");
+        }
         return engine.submit(request);
+    }
+
+    @Override
+    public Optional<Job> job(long jobId) {
+        return engine.job(jobId);
     }
 
     @Override
@@ -52,8 +88,46 @@ public final class LocalDeployment implements Deployment {
     }
 
     @Override
-    public List<JobAttempt> attempts(long jobId) {
-        return engine.attempts(jobId);
+    public Subscription subscribe(Consumer<EngineEvent> listener) {
+        Runnable unsubscribe = engine.subscribe(listener);
+        return unsubscribe::run;
+    }
+
+    @Override
+    public ConnectionChanged connection() {
+        return connected;
+    }
+
+    // ---- roles: the local pool has them all ----
+
+    @Override
+    public Optional<JobControl> jobControl() {
+        return Optional.of(this);
+    }
+
+    @Override
+    public Optional<BulkActions> bulkActions() {
+        return Optional.of(this);
+    }
+
+    @Override
+    public Optional<AttemptHistory> attemptHistory() {
+        return Optional.of(this);
+    }
+
+    @Override
+    public Optional<WorkerMonitor> workerMonitor() {
+        return Optional.of(this);
+    }
+
+    @Override
+    public Optional<PoolControl> poolControl() {
+        return Optional.of(this);
+    }
+
+    @Override
+    public Optional<QueueStatistics> queueStatistics() {
+        return Optional.of(this);
     }
 
     @Override
@@ -77,8 +151,8 @@ public final class LocalDeployment implements Deployment {
     }
 
     @Override
-    public QueueFigures figures() {
-        return engine.figures();
+    public List<JobAttempt> attempts(long jobId) {
+        return engine.attempts(jobId);
     }
 
     @Override
@@ -87,39 +161,33 @@ public final class LocalDeployment implements Deployment {
     }
 
     @Override
-    public List<EngineEvent.MemorySampled> memoryHistory(int workerId) {
+    public List<EngineEvent.MemorySampled> memoryHistory(String workerId) {
         return engine.memoryHistory(workerId);
     }
 
     @Override
-    public Optional<PoolControl> poolControl() {
-        return Optional.of(new PoolControl() {
-            @Override
-            public void resize(int workers) {
-                engine.resize(workers);
-            }
-
-            @Override
-            public void pause() {
-                engine.pause();
-            }
-
-            @Override
-            public void resume() {
-                engine.resume();
-            }
-
-            @Override
-            public boolean isPaused() {
-                return engine.isPaused();
-            }
-        });
+    public void resize(int workers) {
+        engine.resize(workers);
     }
 
     @Override
-    public Subscription subscribe(Consumer<EngineEvent> listener) {
-        Runnable unsubscribe = engine.subscribe(listener);
-        return unsubscribe::run;
+    public void pause() {
+        engine.pause();
+    }
+
+    @Override
+    public void resume() {
+        engine.resume();
+    }
+
+    @Override
+    public boolean isPaused() {
+        return engine.isPaused();
+    }
+
+    @Override
+    public QueueFigures figures() {
+        return engine.figures();
     }
 
     @Override

@@ -24,6 +24,14 @@ public sealed interface EngineEvent {
     /** The queue's figures changed. */
     record QueueChanged(QueueFigures figures) implements EngineEvent {}
 
-    /** One resident-memory reading of one worker process. */
-    record MemorySampled(int workerId, long pid, long rssBytes, Instant at) implements EngineEvent {}
+    /** One memory reading of one worker process (resident now, or its peak where that is all a deployment reports). */
+    record MemorySampled(String workerId, long pid, long rssBytes, Instant at) implements EngineEvent {}
+
+    /**
+     * The console's connection to the deployment changed.
+     *
+     * @param reason what happened, for people; empty when connected
+     * @param since when the deployment entered this state
+     */
+    record ConnectionChanged(ConnectionState state, String reason, Instant since) implements EngineEvent {}
 }

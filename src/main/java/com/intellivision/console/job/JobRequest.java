@@ -24,6 +24,11 @@ public record JobRequest(JobType type, String url, ObjectNode params) {
         return new JobRequest(JobType.PEOPLE_COUNT, url.strip(), JobJson.mapper().valueToTree(settings));
     }
 
+    /** Any other analysis, as a server runs it, with that type's own settings (lines, zones), or none. */
+    public static JobRequest analysis(JobType type, String url, ObjectNode params) {
+        return new JobRequest(type, url.strip(), params);
+    }
+
     public FrameParams frameParams() {
         return FrameParams.from(params);
     }

@@ -11,6 +11,8 @@ final class JobPriority {
         return switch (type) {
             case YOUTUBE_FRAME_EXTRACTION -> 0;
             case PEOPLE_COUNT -> 10;
+            // Only a server runs the other kinds; they never reach the local queue.
+            default -> 20;
         };
     }
 }

@@ -248,7 +248,7 @@ final class JobStore implements AutoCloseable {
                 while (row.next()) {
                     long ended = row.getLong("ended_at");
                     Instant endedAt = row.wasNull() ? null : Instant.ofEpochMilli(ended);
-                    attempts.add(new JobAttempt(row.getLong("job_id"), row.getInt("number"), row.getInt("worker_id"),
+                    attempts.add(new JobAttempt(row.getLong("job_id"), row.getInt("number"), WorkerSlot.nameOf(row.getInt("worker_id")),
                             row.getLong("worker_pid"), Instant.ofEpochMilli(row.getLong("started_at")),
                             endedAt, row.getString("outcome"), row.getString("error")));
                 }

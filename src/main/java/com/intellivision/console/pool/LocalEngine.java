@@ -4,6 +4,7 @@ import com.intellivision.console.job.EngineEvent;
 import com.intellivision.console.job.Job;
 import com.intellivision.console.job.JobAttempt;
 import com.intellivision.console.job.JobRequest;
+import com.intellivision.console.job.MemoryHistory;
 import com.intellivision.console.job.QueueFigures;
 import com.intellivision.console.job.WorkerInfo;
 import com.intellivision.console.job.WorkerState;
@@ -59,7 +60,7 @@ public final class LocalEngine implements AutoCloseable {
     private final Clock clock;
     private final EventBus events = new EventBus();
     private final MemorySampler memory = new MemorySampler();
-    private final MemoryHistory memoryHistory = new MemoryHistory();
+    private final MemoryHistory memoryHistory = new MemoryHistory(MemoryHistory.HOUR_OF_SECONDS);
     private final ExecutorService loop;
     private final ScheduledExecutorService timers;
     private final Map<Integer, WorkerSlot> slots = new TreeMap<>();
@@ -204,9 +205,9 @@ public final class LocalEngine implements AutoCloseable {
         return call(() -> slots.values().stream().map(WorkerSlot::info).toList());
     }
 
-    /** The last hour of one worker slot's memory samples, oldest first. */
-    public List<EngineEvent.MemorySampled> memoryHistory(int workerId) {
-        return call(() -> memoryHistory.of(workerId));
+    /** The last hour of one worker's memory samples, oldest first. */
+    public List<EngineEvent.MemorySampled> memoryHistory(String workerId) {
+        return memoryHistory.of(workerId);
     }
 
     /** Grows or shrinks the pool while it runs; busy workers leave after their job. */
@@ -506,7 +507,7 @@ public final class LocalEngine implements AutoCloseable {
         livePids.forEach((slotId, pid) -> {
             OptionalLong rss = memory.residentBytes(pid);
             if (rss.isPresent()) {
-                samples.add(new EngineEvent.MemorySampled(slotId, pid, rss.getAsLong(), now));
+                samples.add(new EngineEvent.MemorySampled(WorkerSlot.nameOf(slotId), pid, rss.getAsLong(), now));
             }
         });
         try {
@@ -524,7 +525,7 @@ public final class LocalEngine implements AutoCloseable {
     }
 
     private void recordMemory(EngineEvent.MemorySampled sample, boolean keep) {
-        WorkerSlot slot = slots.get(sample.workerId());
+        WorkerSlot slot = slots.get(WorkerSlot.idOf(sample.workerId()));
         if (slot == null || slot.process == null || slot.process.pid() != sample.pid()) {
             return;
         }

@@ -69,6 +69,19 @@ final class WorkerSlot {
     }
 
     WorkerInfo info() {
-        return new WorkerInfo(id, process == null ? -1 : process.pid(), state, jobId, rssBytes, peakRssBytes);
+        return WorkerInfo.single(nameOf(id), process == null ? WorkerInfo.NO_PID : process.pid(), state, jobId, rssBytes, peakRssBytes);
+    }
+
+    /** What people and events call the worker of slot {@code id}: w1, w2, ... */
+    static String nameOf(int id) {
+        return "w" + id;
+    }
+
+    /** The slot of a worker's name, or -1 for a name that is not one of the pool's. */
+    static int idOf(String name) {
+        if (name == null || !name.matches("w[1-9][0-9]{0,8}")) {
+            return -1;
+        }
+        return Integer.parseInt(name.substring(1));
     }
 }

@@ -21,12 +21,18 @@ public record AttemptRow(String number, String worker, String started, String du
         String outcome = attempt.outcome() == null ? JobAttempt.RUNNING : attempt.outcome();
         return new AttemptRow(
                 "#" + attempt.number(),
-                "w" + attempt.workerId() + (attempt.workerPid() > 0 ? " (pid " + attempt.workerPid() + ")" : ""),
+                workerOf(attempt),
                 attempt.startedAt() == null ? "" : CLOCK_TIME.format(attempt.startedAt().atZone(zone)),
                 durationOf(attempt, outcome),
                 StatusBadge.capitalize(outcome),
                 "attempt-" + outcome.toLowerCase(Locale.ROOT),
                 attempt.error() == null || attempt.error().isBlank() ? "" : attempt.error());
+    }
+
+    /** "w1 (pid 4312)", or just the worker where its process is unknown; a server may not say which worker it was. */
+    private static String workerOf(JobAttempt attempt) {
+        String worker = attempt.workerId() == null || attempt.workerId().isBlank() ? "server" : attempt.workerId();
+        return worker + (attempt.workerPid() > 0 ? " (pid " + attempt.workerPid() + ")" : "");
     }
 
     /** An error in red; a cancelled run's note is no error. */

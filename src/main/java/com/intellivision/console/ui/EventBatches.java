@@ -23,7 +23,7 @@ final class EventBatches {
     static List<EngineEvent> coalesce(List<EngineEvent> batch) {
         Set<Long> jobsWithLaterProgress = new HashSet<>();
         Set<Long> jobsWithLaterPreview = new HashSet<>();
-        Set<Integer> workersWithLaterSample = new HashSet<>();
+        Set<String> workersWithLaterSample = new HashSet<>();
         List<EngineEvent> keptNewestFirst = new ArrayList<>(batch.size());
         for (int i = batch.size() - 1; i >= 0; i--) {
             EngineEvent event = batch.get(i);

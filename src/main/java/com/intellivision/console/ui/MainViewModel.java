@@ -1,7 +1,7 @@
 package com.intellivision.console.ui;
 
 import com.intellivision.console.deployment.Deployment;
-import com.intellivision.console.deployment.Deployment.PoolControl;
+import com.intellivision.console.deployment.PoolControl;
 import com.intellivision.console.deployment.Deployment.Subscription;
 import com.intellivision.console.job.EngineEvent;
 import com.intellivision.console.job.EngineEvent.JobChanged;
@@ -60,11 +60,15 @@ public final class MainViewModel implements AutoCloseable {
         this.jobList = new JobListViewModel(clock);
         this.preview = new FramePreviewViewModel(jobList.selectedRowProperty());
         this.alerts = new AlertsViewModel(clock);
-        this.jobActions = new JobActionsViewModel(jobList.selectedRowProperty(), tasks, deployment::cancel, deployment::retry, alerts);
-        this.attempts = new AttemptsViewModel(jobList.selectedRowProperty(), tasks, deployment::attempts, clock.getZone());
-        this.bulkActions = new BulkActionsViewModel(tasks, deployment::retryAllFailed, deployment::cancelAllPending, alerts);
+        this.jobActions = new JobActionsViewModel(jobList.selectedRowProperty(), tasks,
+                id -> deployment.jobControl().orElseThrow().cancel(id), id -> deployment.jobControl().orElseThrow().retry(id), alerts);
+        this.attempts = new AttemptsViewModel(jobList.selectedRowProperty(), tasks,
+                id -> deployment.attemptHistory().map(history -> history.attempts(id)).orElse(List.of()), clock.getZone());
+        this.bulkActions = new BulkActionsViewModel(tasks, () -> deployment.bulkActions().orElseThrow().retryAllFailed(),
+                () -> deployment.bulkActions().orElseThrow().cancelAllPending(), alerts);
         this.poolControl = new PoolControlViewModel(tasks, alerts);
-        this.workers = new WorkersViewModel(clock, tasks, deployment::memoryHistory);
+        this.workers = new WorkersViewModel(clock, tasks,
+                id -> deployment.workerMonitor().map(monitor -> monitor.memoryHistory(id)).orElse(List.of()));
         this.scrubBar = new ScrubBarViewModel(jobList.selectedRowProperty(), tasks, deployment::submit, this::showSubmitted,
                 alerts, url -> new Image(url, true));
     }
@@ -88,8 +92,8 @@ public final class MainViewModel implements AutoCloseable {
         }
         String name = deployment.displayName();
         List<Job> jobs = deployment.recentJobs(INITIAL_JOBS);
-        List<WorkerInfo> listed = deployment.workers();
-        QueueFigures figures = deployment.figures();
+        List<WorkerInfo> listed = deployment.workerMonitor().map(monitor -> monitor.workers()).orElse(List.of());
+        QueueFigures figures = deployment.queueStatistics().map(statistics -> statistics.figures()).orElse(QueueFigures.EMPTY);
         Optional<PoolControl> control = deployment.poolControl();
         return new Snapshot(name, jobs, listed, figures, control, control.map(PoolControl::isPaused).orElse(false));
     }

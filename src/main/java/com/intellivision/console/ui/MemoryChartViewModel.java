@@ -1,6 +1,7 @@
 package com.intellivision.console.ui;
 
 import com.intellivision.console.job.EngineEvent.MemorySampled;
+import com.intellivision.console.job.WorkerInfo;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,7 +58,7 @@ public final class MemoryChartViewModel {
     private static final double MIB = 1024 * 1024;
 
     private final Clock clock;
-    private final Map<Integer, Line> lines = new TreeMap<>();
+    private final Map<String, Line> lines = new TreeMap<>(WorkerInfo.NAME_ORDER);
     private final ObservableList<XYChart.Series<Number, Number>> series = FXCollections.observableArrayList();
     private final ObjectProperty<Window> window = new SimpleObjectProperty<>(Window.TEN_MINUTES);
     private final ReadOnlyDoubleWrapper lowerBound = new ReadOnlyDoubleWrapper();
@@ -84,7 +85,7 @@ public final class MemoryChartViewModel {
     }
 
     /** The samples a worker had before the window opened, oldest first; samples already shown win. */
-    void fill(int workerId, List<MemorySampled> history) {
+    void fill(String workerId, List<MemorySampled> history) {
         if (history.isEmpty()) {
             return;
         }
@@ -93,19 +94,19 @@ public final class MemoryChartViewModel {
     }
 
     /** A worker left the pool for good; its line goes with it. */
-    void remove(int workerId) {
+    void remove(String workerId) {
         Line line = lines.remove(workerId);
         if (line != null) {
             series.remove(line.chartSeries);
         }
     }
 
-    private Line lineOf(int workerId) {
+    private Line lineOf(String workerId) {
         Line line = lines.get(workerId);
         if (line == null) {
-            line = new Line("w" + workerId);
+            line = new Line(workerId);
             // Sorted by worker id, so the legend and the colours follow the workers' order.
-            int index = (int) lines.keySet().stream().filter(other -> other < workerId).count();
+            int index = (int) lines.keySet().stream().filter(other -> WorkerInfo.NAME_ORDER.compare(other, workerId) < 0).count();
             lines.put(workerId, line);
             series.add(index, line.chartSeries);
         }

@@ -1,6 +1,6 @@
 package com.intellivision.console.ui;
 
-import com.intellivision.console.deployment.Deployment.PoolControl;
+import com.intellivision.console.deployment.PoolControl;
 import com.intellivision.console.job.EngineEvent.PoolChanged;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;

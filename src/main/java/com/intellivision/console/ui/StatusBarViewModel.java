@@ -17,8 +17,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 /** The status bar: where jobs run, how many workers there are, what they do and how much memory they use. */
 public final class StatusBarViewModel {
 
-    private final SortedMap<Integer, WorkerInfo> workers = new TreeMap<>();
-    private final Map<Integer, MemorySampled> latestSamples = new HashMap<>();
+    private final SortedMap<String, WorkerInfo> workers = new TreeMap<>(WorkerInfo.NAME_ORDER);
+    private final Map<String, MemorySampled> latestSamples = new HashMap<>();
     private final ReadOnlyStringWrapper deploymentName = new ReadOnlyStringWrapper("Connecting…");
     private final ReadOnlyStringWrapper workersSummary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper memorySummary = new ReadOnlyStringWrapper("");
@@ -92,7 +92,7 @@ public final class StatusBarViewModel {
         for (WorkerInfo worker : workers.values()) {
             long rss = residentBytes(worker);
             if (worker.state() != WorkerState.DEAD && rss > 0) {
-                parts.add("w" + worker.id() + " " + WorkerRow.mebibytes(rss));
+                parts.add(worker.id() + " " + WorkerRow.mebibytes(rss));
             }
         }
         return String.join(" · ", parts);
@@ -101,7 +101,7 @@ public final class StatusBarViewModel {
     private String detailsOf() {
         List<String> lines = new ArrayList<>();
         for (WorkerInfo worker : workers.values()) {
-            StringBuilder line = new StringBuilder("w" + worker.id() + ": " + worker.state().name().toLowerCase(Locale.ROOT));
+            StringBuilder line = new StringBuilder(worker.id() + ": " + worker.state().name().toLowerCase(Locale.ROOT));
             if (worker.jobId() != WorkerInfo.NO_JOB) {
                 line.append(" on job #").append(worker.jobId());
             }

@@ -11,7 +11,7 @@ import java.util.Locale;
  * @param rssBytes resident memory now, 0 before the first sample
  * @param peakBytes the highest resident memory of its current process
  */
-public record WorkerRow(int id, long pid, WorkerState state, long jobId, long rssBytes, long peakBytes) {
+public record WorkerRow(String id, long pid, WorkerState state, long jobId, long rssBytes, long peakBytes) {
 
     private static final long MIB = 1024 * 1024;
 
@@ -38,7 +38,7 @@ public record WorkerRow(int id, long pid, WorkerState state, long jobId, long rs
     }
 
     public String name() {
-        return "w" + id;
+        return id;
     }
 
     public String pidText() {

@@ -19,13 +19,13 @@ public final class WorkersViewModel {
     /** The deployment's last hour of one worker's memory samples. */
     @FunctionalInterface
     interface MemoryHistorySource {
-        List<MemorySampled> historyOf(int workerId);
+        List<MemorySampled> historyOf(String workerId);
     }
 
     private final TaskRunner tasks;
     private final MemoryHistorySource history;
-    private final Map<Integer, WorkerInfo> workers = new HashMap<>();
-    private final Map<Integer, MemorySampled> latestSamples = new HashMap<>();
+    private final Map<String, WorkerInfo> workers = new HashMap<>();
+    private final Map<String, MemorySampled> latestSamples = new HashMap<>();
     private final ObservableList<WorkerRow> rows = FXCollections.observableArrayList();
     private final ObservableList<WorkerRow> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
     private final MemoryChartViewModel memoryChart;
@@ -45,7 +45,7 @@ public final class WorkersViewModel {
             if (workers.putIfAbsent(worker.id(), worker) == null) {
                 refreshRow(worker.id());
             }
-            int workerId = worker.id();
+            String workerId = worker.id();
             // Without its history a line simply starts now; that is no reason to bother anyone.
             tasks.run(() -> history.historyOf(workerId), samples -> memoryChart.fill(workerId, samples), failure -> {});
         }
@@ -58,7 +58,7 @@ public final class WorkersViewModel {
         if (worker.state() == WorkerState.DEAD && before != null && before.state() == WorkerState.STOPPING) {
             workers.remove(worker.id());
             latestSamples.remove(worker.id());
-            rows.removeIf(row -> row.id() == worker.id());
+            rows.removeIf(row -> row.id().equals(worker.id()));
             memoryChart.remove(worker.id());
             return;
         }
@@ -75,19 +75,19 @@ public final class WorkersViewModel {
     }
 
     /** Updates the worker's row, or adds it in the order of worker ids. */
-    private void refreshRow(int workerId) {
+    private void refreshRow(String workerId) {
         WorkerInfo worker = workers.get(workerId);
         MemorySampled latest = latestSamples.get(workerId);
         for (int index = 0; index < rows.size(); index++) {
             WorkerRow before = rows.get(index);
-            if (before.id() == workerId) {
+            if (before.id().equals(workerId)) {
                 WorkerRow after = WorkerRow.of(worker, latest, before);
                 if (!after.equals(before)) {
                     rows.set(index, after);
                 }
                 return;
             }
-            if (before.id() > workerId) {
+            if (WorkerInfo.NAME_ORDER.compare(before.id(), workerId) > 0) {
                 rows.add(index, WorkerRow.of(worker, latest, null));
                 return;
             }

@@ -25,6 +25,8 @@ final class JobRunner {
             return switch (job.jobType()) {
                 case YOUTUBE_FRAME_EXTRACTION -> frameJob.run(job, progress);
                 case PEOPLE_COUNT -> peopleCountJob.run(job, progress);
+                default -> new WorkerMessage.Failed(job.jobId(), "Local workers cannot run " + job.jobType().displayName()
+                        + " jobs; submit them to an IntelliVision server.");
             };
         } catch (CancellationException cancelled) {
             OutputFiles.deleteAll(Path.of(job.outputDir()), job.jobId());

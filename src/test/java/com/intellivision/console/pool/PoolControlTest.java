@@ -38,7 +38,7 @@ class PoolControlTest {
 
             engine.resize(1);
             EngineProbe.await(() -> engine.workers().size() == 1, "the pool to shrink to one", TIMEOUT);
-            assertThat(engine.workers().get(0).id()).as("the oldest worker stays").isEqualTo(1);
+            assertThat(engine.workers().get(0).id()).as("the oldest worker stays").isEqualTo("w1");
 
             engine.pause();
             Job held = engine.submit(JobRequest.frame(clip.toString(), FrameParams.at(0.5)));
@@ -73,8 +73,8 @@ class PoolControlTest {
             assertThat(figures.failureRate15Minutes()).isEqualTo(0.25);
             assertThat(events.all(EngineEvent.QueueChanged.class)).last().extracting(EngineEvent.QueueChanged::figures).isEqualTo(figures);
 
-            EngineProbe.await(() -> engine.memoryHistory(1).size() >= 3, "three memory samples", TIMEOUT);
-            List<EngineEvent.MemorySampled> history = engine.memoryHistory(1);
+            EngineProbe.await(() -> engine.memoryHistory("w1").size() >= 3, "three memory samples", TIMEOUT);
+            List<EngineEvent.MemorySampled> history = engine.memoryHistory("w1");
             assertThat(history).allSatisfy(sample -> assertThat(sample.rssBytes()).isPositive());
             assertThat(history.get(history.size() - 1).rssBytes()).as("a JVM with video libraries loaded").isGreaterThan(50L << 20);
             assertThat(history.get(history.size() - 1).at()).isAfter(history.get(0).at());

@@ -131,6 +131,6 @@ class AttemptsViewModelTest {
     }
 
     private static JobAttempt attempt(long jobId, int number, String outcome, Instant started, Instant ended, String error) {
-        return new JobAttempt(jobId, number, 2, 4312, started, ended, outcome, error);
+        return new JobAttempt(jobId, number, "w2", 4312, started, ended, outcome, error);
     }
 }

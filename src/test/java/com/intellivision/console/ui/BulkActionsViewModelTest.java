@@ -14,7 +14,7 @@ class BulkActionsViewModelTest {
     private final RecordedNotices notices = new RecordedNotices();
     private final Queue<Runnable> background = new ArrayDeque<>();
     private final BulkActionsViewModel bulk = new BulkActionsViewModel(new TaskRunner(background::add, Runnable::run),
-            deployment::retryAllFailed, deployment::cancelAllPending, notices);
+            () -> deployment.bulkActions().orElseThrow().retryAllFailed(), () -> deployment.bulkActions().orElseThrow().cancelAllPending(), notices);
 
     @Test
     void theConfirmationCountsThePendingJobsTheFiguresReport() {
@@ -76,7 +76,7 @@ class BulkActionsViewModelTest {
         BulkActionsViewModel failing = new BulkActionsViewModel(new TaskRunner(Runnable::run, Runnable::run),
                 () -> {
                     throw new IllegalStateException("the job store is locked");
-                }, deployment::cancelAllPending, notices);
+                }, () -> deployment.bulkActions().orElseThrow().cancelAllPending(), notices);
 
         failing.retryAllFailed();
 

@@ -24,9 +24,9 @@ class EventBatchesTest {
         JobChanged started = new JobChanged(Jobs.processing(1, T0, T0));
         JobProgress firstOfJob1 = new JobProgress(1, 10, "seeking");
         JobProgress onlyOfJob2 = new JobProgress(2, 50, "decoding");
-        MemorySampled firstOfWorker1 = new MemorySampled(1, 100, 1_000, T0);
+        MemorySampled firstOfWorker1 = new MemorySampled("w1", 100, 1_000, T0);
         JobProgress lastOfJob1 = new JobProgress(1, 80, "decoding");
-        MemorySampled lastOfWorker1 = new MemorySampled(1, 100, 2_000, T0.plusSeconds(1));
+        MemorySampled lastOfWorker1 = new MemorySampled("w1", 100, 2_000, T0.plusSeconds(1));
         JobChanged finished = new JobChanged(Jobs.completedFrame(1, T0, T0.plusSeconds(2)));
 
         List<EngineEvent> kept = EventBatches.coalesce(List.of(
@@ -49,12 +49,12 @@ class EventBatchesTest {
 
     @Test
     void keepsEveryJobAndWorkerChangeInOrder() {
-        WorkerInfo idle = new WorkerInfo(1, 100, WorkerState.IDLE, WorkerInfo.NO_JOB, 0, 0);
+        WorkerInfo idle = WorkerInfo.single("w1", 100, WorkerState.IDLE, WorkerInfo.NO_JOB, 0, 0);
         List<EngineEvent> batch = List.of(
                 new JobChanged(Jobs.pending(1, T0)),
                 new WorkerChanged(idle),
                 new JobChanged(Jobs.processing(1, T0, T0.plusSeconds(1))),
-                new WorkerChanged(new WorkerInfo(1, 100, WorkerState.BUSY, 1, 0, 0)),
+                new WorkerChanged(WorkerInfo.single("w1", 100, WorkerState.BUSY, 1, 0, 0)),
                 new JobChanged(Jobs.completedFrame(1, T0, T0.plusSeconds(2))),
                 new WorkerChanged(idle));
 

@@ -1,13 +1,25 @@
 package com.intellivision.console.ui;
 
+import com.intellivision.console.deployment.AttemptHistory;
+import com.intellivision.console.deployment.BulkActions;
+import com.intellivision.console.deployment.Capabilities;
 import com.intellivision.console.deployment.Deployment;
+import com.intellivision.console.deployment.JobControl;
+import com.intellivision.console.deployment.PoolControl;
+import com.intellivision.console.deployment.QueueStatistics;
+import com.intellivision.console.deployment.WorkerMonitor;
+import com.intellivision.console.job.ConnectionState;
 import com.intellivision.console.job.EngineEvent;
+import com.intellivision.console.job.EngineEvent.ConnectionChanged;
 import com.intellivision.console.job.Job;
 import com.intellivision.console.job.JobAttempt;
 import com.intellivision.console.job.JobRequest;
+import com.intellivision.console.job.JobType;
 import com.intellivision.console.job.QueueFigures;
 import com.intellivision.console.job.WorkerInfo;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +34,8 @@ final class FakeDeployment implements Deployment {
     final List<String> calls = new CopyOnWriteArrayList<>();
     final List<JobRequest> submitted = new CopyOnWriteArrayList<>();
     final List<Consumer<EngineEvent>> listeners = new CopyOnWriteArrayList<>();
+    String id = "fake";
+    String name = "Fake pool";
     List<Job> recentJobs = new ArrayList<>();
     List<WorkerInfo> workers = new ArrayList<>();
     Function<JobRequest, Job> onSubmit = request -> {
@@ -35,13 +49,17 @@ final class FakeDeployment implements Deployment {
     int failedToRetry;
     int pendingToCancel;
     QueueFigures figures = QueueFigures.EMPTY;
-    Map<Integer, List<EngineEvent.MemorySampled>> memoryHistories = new HashMap<>();
+    Map<String, List<EngineEvent.MemorySampled>> memoryHistories = new HashMap<>();
+    ConnectionChanged connection = new ConnectionChanged(ConnectionState.CONNECTED, "", Instant.EPOCH);
+    Capabilities capabilities = Capabilities.full(EnumSet.of(JobType.YOUTUBE_FRAME_EXTRACTION, JobType.PEOPLE_COUNT))
+            .without(Capabilities.Feature.POOL_CONTROL, "The fake pool cannot be controlled.");
     /** Empty for a deployment whose pool cannot be controlled; see {@link #withPool(boolean)}. */
     Optional<PoolControl> pool = Optional.empty();
 
     /** Gives the deployment a pool people can control, recording each call in {@link #calls}. */
     FakeDeployment withPool(boolean paused) {
         boolean[] isPaused = {paused};
+        capabilities = Capabilities.full(capabilities.jobTypes());
         pool = Optional.of(new PoolControl() {
             @Override
             public void resize(int workers) {
@@ -69,9 +87,19 @@ final class FakeDeployment implements Deployment {
     }
 
     @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
     public String displayName() {
         calls.add("displayName");
-        return "Fake pool";
+        return name;
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return capabilities;
     }
 
     @Override
@@ -79,6 +107,11 @@ final class FakeDeployment implements Deployment {
         calls.add("submit");
         submitted.add(request);
         return onSubmit.apply(request);
+    }
+
+    @Override
+    public Optional<Job> job(long jobId) {
+        return recentJobs.stream().filter(job -> job.id() == jobId).findFirst();
     }
 
     @Override
@@ -91,51 +124,75 @@ final class FakeDeployment implements Deployment {
     }
 
     @Override
-    public List<WorkerInfo> workers() {
-        calls.add("workers");
-        return List.copyOf(workers);
+    public ConnectionChanged connection() {
+        return connection;
     }
 
     @Override
-    public List<JobAttempt> attempts(long jobId) {
-        calls.add("attempts " + jobId);
-        return List.copyOf(attempts.getOrDefault(jobId, List.of()));
+    public Optional<JobControl> jobControl() {
+        return Optional.of(new JobControl() {
+            @Override
+            public Optional<Job> cancel(long jobId) {
+                calls.add("cancel " + jobId);
+                return onCancel.apply(jobId);
+            }
+
+            @Override
+            public Optional<Job> retry(long jobId) {
+                calls.add("retry " + jobId);
+                return onRetry.apply(jobId);
+            }
+        });
     }
 
     @Override
-    public Optional<Job> cancel(long jobId) {
-        calls.add("cancel " + jobId);
-        return onCancel.apply(jobId);
+    public Optional<BulkActions> bulkActions() {
+        return Optional.of(new BulkActions() {
+            @Override
+            public int retryAllFailed() {
+                calls.add("retryAllFailed");
+                return failedToRetry;
+            }
+
+            @Override
+            public int cancelAllPending() {
+                calls.add("cancelAllPending");
+                return pendingToCancel;
+            }
+        });
     }
 
     @Override
-    public Optional<Job> retry(long jobId) {
-        calls.add("retry " + jobId);
-        return onRetry.apply(jobId);
+    public Optional<AttemptHistory> attemptHistory() {
+        return Optional.of(jobId -> {
+            calls.add("attempts " + jobId);
+            return List.copyOf(attempts.getOrDefault(jobId, List.of()));
+        });
     }
 
     @Override
-    public int retryAllFailed() {
-        calls.add("retryAllFailed");
-        return failedToRetry;
+    public Optional<WorkerMonitor> workerMonitor() {
+        return Optional.of(new WorkerMonitor() {
+            @Override
+            public List<WorkerInfo> workers() {
+                calls.add("workers");
+                return List.copyOf(workers);
+            }
+
+            @Override
+            public List<EngineEvent.MemorySampled> memoryHistory(String workerId) {
+                calls.add("memoryHistory " + workerId);
+                return List.copyOf(memoryHistories.getOrDefault(workerId, List.of()));
+            }
+        });
     }
 
     @Override
-    public int cancelAllPending() {
-        calls.add("cancelAllPending");
-        return pendingToCancel;
-    }
-
-    @Override
-    public QueueFigures figures() {
-        calls.add("figures");
-        return figures;
-    }
-
-    @Override
-    public List<EngineEvent.MemorySampled> memoryHistory(int workerId) {
-        calls.add("memoryHistory " + workerId);
-        return List.copyOf(memoryHistories.getOrDefault(workerId, List.of()));
+    public Optional<QueueStatistics> queueStatistics() {
+        return Optional.of(() -> {
+            calls.add("figures");
+            return figures;
+        });
     }
 
     @Override

@@ -32,7 +32,7 @@ class MainViewModelTest {
     @Test
     void startSubscribesBeforeReadingSoNoChangeFallsBetween() {
         deployment.recentJobs = List.of(Jobs.pending(2, T0.plusSeconds(2)), Jobs.completedFrame(1, T0, T0.plusSeconds(1)));
-        deployment.workers = List.of(new WorkerInfo(1, 100, WorkerState.IDLE, WorkerInfo.NO_JOB, 0, 0));
+        deployment.workers = List.of(WorkerInfo.single("w1", 100, WorkerState.IDLE, WorkerInfo.NO_JOB, 0, 0));
 
         viewModel.start();
 
@@ -213,10 +213,10 @@ class MainViewModelTest {
 
         deployment.emit(new JobChanged(Jobs.pending(3, T0)));
         viewModel.jobList().select(viewModel.jobList().row(3).orElseThrow());
-        deployment.emit(new WorkerChanged(new WorkerInfo(1, 100, WorkerState.BUSY, 3, 0, 0)));
+        deployment.emit(new WorkerChanged(WorkerInfo.single("w1", 100, WorkerState.BUSY, 3, 0, 0)));
         deployment.emit(new JobChanged(Jobs.processing(3, T0, T0.plusSeconds(1))));
         deployment.emit(new JobProgress(3, 40, "decoding"));
-        deployment.emit(new MemorySampled(1, 100, 142L * 1024 * 1024, T0.plusSeconds(1)));
+        deployment.emit(new MemorySampled("w1", 100, 142L * 1024 * 1024, T0.plusSeconds(1)));
 
         assertThat(viewModel.preview().stageProperty().get()).isEqualTo("Decoding · 40 %");
         assertThat(viewModel.preview().progressProperty().get()).isEqualTo(0.4);
@@ -244,7 +244,7 @@ class MainViewModelTest {
     }
 
     private static WorkerInfo worker(int id, WorkerState state) {
-        return new WorkerInfo(id, 100 + id, state, WorkerInfo.NO_JOB, 0, 0);
+        return WorkerInfo.single("w" + id, 100 + id, state, WorkerInfo.NO_JOB, 0, 0);
     }
 
     @Test

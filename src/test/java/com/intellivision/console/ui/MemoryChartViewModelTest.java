@@ -92,10 +92,10 @@ class MemoryChartViewModelTest {
         sample(1, 180);
         List<MemorySampled> history = new ArrayList<>();
         for (int second = 0; second <= 300; second += 10) {
-            history.add(new MemorySampled(1, 11, 100 * MIB, T0.plusSeconds(second)));
+            history.add(new MemorySampled("w1", 11, 100 * MIB, T0.plusSeconds(second)));
         }
 
-        chart.fill(1, history);
+        chart.fill("w1", history);
 
         List<XYChart.Data<Number, Number>> points = points(1);
         assertThat(points).hasSize(31);
@@ -106,7 +106,7 @@ class MemoryChartViewModelTest {
     @Test
     void historyOlderThanTheWindowIsKeptForTheHourButNotDrawn() {
         clock.advance(Duration.ofMinutes(30));
-        chart.fill(1, List.of(new MemorySampled(1, 11, 100 * MIB, T0), new MemorySampled(1, 11, 110 * MIB, clock.instant())));
+        chart.fill("w1", List.of(new MemorySampled("w1", 11, 100 * MIB, T0), new MemorySampled("w1", 11, 110 * MIB, clock.instant())));
 
         assertThat(points(1)).hasSize(1);
         chart.windowProperty().set(Window.ONE_HOUR);
@@ -118,14 +118,14 @@ class MemoryChartViewModelTest {
         sample(1, 100);
         sample(2, 100);
 
-        chart.remove(2);
+        chart.remove("w2");
 
         assertThat(chart.series()).extracting(XYChart.Series::getName).containsExactly("w1");
     }
 
     private void sample(int workerId, long mebibytes) {
         Instant now = clock.instant();
-        chart.add(new MemorySampled(workerId, 10 + workerId, mebibytes * MIB, now));
+        chart.add(new MemorySampled("w" + workerId, 10 + workerId, mebibytes * MIB, now));
     }
 
     private List<XYChart.Data<Number, Number>> points(int workerId) {

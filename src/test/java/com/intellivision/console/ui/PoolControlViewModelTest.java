@@ -2,7 +2,7 @@ package com.intellivision.console.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.intellivision.console.deployment.Deployment.PoolControl;
+import com.intellivision.console.deployment.PoolControl;
 import com.intellivision.console.job.EngineEvent.PoolChanged;
 import java.util.ArrayDeque;
 import java.util.Queue;

@@ -40,9 +40,9 @@ class StatusBarViewModelTest {
     void showsEachWorkersLatestMemoryInMebibytes() {
         status.showAll(List.of(worker(1, 101, WorkerState.BUSY, 7), worker(2, 102, WorkerState.IDLE, WorkerInfo.NO_JOB)));
 
-        status.applyMemory(new MemorySampled(1, 101, 100 * MIB, T0));
-        status.applyMemory(new MemorySampled(2, 102, 97 * MIB, T0));
-        status.applyMemory(new MemorySampled(1, 101, 142 * MIB, T0.plusSeconds(1)));
+        status.applyMemory(new MemorySampled("w1", 101, 100 * MIB, T0));
+        status.applyMemory(new MemorySampled("w2", 102, 97 * MIB, T0));
+        status.applyMemory(new MemorySampled("w1", 101, 142 * MIB, T0.plusSeconds(1)));
 
         assertThat(status.memorySummaryProperty().get()).isEqualTo("w1 142 MiB · w2 97 MiB");
     }
@@ -50,12 +50,12 @@ class StatusBarViewModelTest {
     @Test
     void aSampleOfAReplacedProcessDoesNotCountForTheNewOne() {
         status.apply(worker(1, 101, WorkerState.BUSY, 7));
-        status.applyMemory(new MemorySampled(1, 101, 300 * MIB, T0));
+        status.applyMemory(new MemorySampled("w1", 101, 300 * MIB, T0));
 
         status.apply(worker(1, 202, WorkerState.IDLE, WorkerInfo.NO_JOB));
 
         assertThat(status.memorySummaryProperty().get()).isEmpty();
-        status.applyMemory(new MemorySampled(1, 202, 90 * MIB, T0.plusSeconds(2)));
+        status.applyMemory(new MemorySampled("w1", 202, 90 * MIB, T0.plusSeconds(2)));
         assertThat(status.memorySummaryProperty().get()).isEqualTo("w1 90 MiB");
     }
 
@@ -70,7 +70,7 @@ class StatusBarViewModelTest {
 
     @Test
     void detailsNameTheJobAndPeakOfEachWorker() {
-        status.apply(new WorkerInfo(1, 101, WorkerState.BUSY, 7, 120 * MIB, 180 * MIB));
+        status.apply(WorkerInfo.single("w1", 101, WorkerState.BUSY, 7, 120 * MIB, 180 * MIB));
 
         assertThat(status.workersDetailsProperty().get()).isEqualTo("w1: busy on job #7, pid 101, 120 MiB (peak 180 MiB)");
     }
@@ -87,6 +87,6 @@ class StatusBarViewModelTest {
     }
 
     private static WorkerInfo worker(int id, long pid, WorkerState state, long jobId) {
-        return new WorkerInfo(id, pid, state, jobId, 0, 0);
+        return WorkerInfo.single("w" + id, pid, state, jobId, 0, 0);
     }
 }

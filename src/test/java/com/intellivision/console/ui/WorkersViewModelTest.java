@@ -20,12 +20,12 @@ class WorkersViewModelTest {
     private final FakeDeployment deployment = new FakeDeployment();
     private final Queue<Runnable> background = new ArrayDeque<>();
     private final WorkersViewModel workers = new WorkersViewModel(new MutableClock(T0.plusSeconds(60)),
-            new TaskRunner(background::add, Runnable::run), deployment::memoryHistory);
+            new TaskRunner(background::add, Runnable::run), id -> deployment.workerMonitor().orElseThrow().memoryHistory(id));
 
     @Test
     void aRowPerWorkerWithItsStateJobAndMemory() {
         workers.showAll(List.of(worker(2, 202, WorkerState.IDLE, WorkerInfo.NO_JOB), worker(1, 101, WorkerState.BUSY, 7)));
-        workers.applyMemory(new MemorySampled(1, 101, 142 * MIB, T0));
+        workers.applyMemory(new MemorySampled("w1", 101, 142 * MIB, T0));
 
         assertThat(workers.rows()).extracting(WorkerRow::name, WorkerRow::pidText, WorkerRow::stateText, WorkerRow::jobText, WorkerRow::memoryText)
                 .containsExactly(
@@ -36,13 +36,13 @@ class WorkersViewModelTest {
     @Test
     void thePeakIsTheHighestSampleOfTheCurrentProcess() {
         workers.apply(worker(1, 101, WorkerState.BUSY, 7));
-        workers.applyMemory(new MemorySampled(1, 101, 300 * MIB, T0));
-        workers.applyMemory(new MemorySampled(1, 101, 120 * MIB, T0.plusSeconds(1)));
+        workers.applyMemory(new MemorySampled("w1", 101, 300 * MIB, T0));
+        workers.applyMemory(new MemorySampled("w1", 101, 120 * MIB, T0.plusSeconds(1)));
         assertThat(workers.rows().get(0).peakText()).isEqualTo("300 MiB");
 
         // Recycled: a new process starts from nothing.
         workers.apply(worker(1, 202, WorkerState.STARTING, WorkerInfo.NO_JOB));
-        workers.applyMemory(new MemorySampled(1, 202, 80 * MIB, T0.plusSeconds(3)));
+        workers.applyMemory(new MemorySampled("w1", 202, 80 * MIB, T0.plusSeconds(3)));
         assertThat(workers.rows().get(0).peakText()).isEqualTo("80 MiB");
     }
 
@@ -58,12 +58,12 @@ class WorkersViewModelTest {
     void aWorkerThatStopsForGoodLeavesTheTableAndTheChart() {
         workers.apply(worker(1, 101, WorkerState.IDLE, WorkerInfo.NO_JOB));
         workers.apply(worker(2, 202, WorkerState.IDLE, WorkerInfo.NO_JOB));
-        workers.applyMemory(new MemorySampled(2, 202, 90 * MIB, T0));
+        workers.applyMemory(new MemorySampled("w2", 202, 90 * MIB, T0));
 
         workers.apply(worker(2, 202, WorkerState.STOPPING, WorkerInfo.NO_JOB));
         workers.apply(worker(2, 202, WorkerState.DEAD, WorkerInfo.NO_JOB));
 
-        assertThat(workers.rows()).extracting(WorkerRow::id).containsExactly(1);
+        assertThat(workers.rows()).extracting(WorkerRow::id).containsExactly("w1");
         assertThat(workers.memoryChart().series()).extracting(XYChart.Series::getName).doesNotContain("w2");
     }
 
@@ -78,13 +78,13 @@ class WorkersViewModelTest {
 
     @Test
     void theChartIsFilledWithEachListedWorkersHistoryReadInTheBackground() {
-        deployment.memoryHistories.put(1, List.of(new MemorySampled(1, 101, 100 * MIB, T0), new MemorySampled(1, 101, 110 * MIB, T0.plusSeconds(30))));
+        deployment.memoryHistories.put("w1", List.of(new MemorySampled("w1", 101, 100 * MIB, T0), new MemorySampled("w1", 101, 110 * MIB, T0.plusSeconds(30))));
 
         workers.showAll(List.of(worker(1, 101, WorkerState.IDLE, WorkerInfo.NO_JOB), worker(2, 202, WorkerState.IDLE, WorkerInfo.NO_JOB)));
         assertThat(deployment.calls).as("not on the UI thread").isEmpty();
         background.forEach(Runnable::run);
 
-        assertThat(deployment.calls).containsExactly("memoryHistory 1", "memoryHistory 2");
+        assertThat(deployment.calls).containsExactly("memoryHistory w1", "memoryHistory w2");
         assertThat(workers.memoryChart().series()).singleElement().satisfies(series -> assertThat(series.getData()).hasSize(2));
     }
 
@@ -98,6 +98,6 @@ class WorkersViewModelTest {
     }
 
     private static WorkerInfo worker(int id, long pid, WorkerState state, long jobId) {
-        return new WorkerInfo(id, pid, state, jobId, 0, 0);
+        return WorkerInfo.single("w" + id, pid, state, jobId, 0, 0);
     }
 }
