@@ -1,7 +1,9 @@
 package com.intellivision.console.app;
 
+import com.intellivision.console.deployment.FixedCatalog;
 import com.intellivision.console.deployment.LocalDeployment;
 import com.intellivision.console.ui.ConsoleApplication;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,7 +39,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ConsoleApplication.launch(() -> LocalDeployment.start(pool.toConfig(Runtime.getRuntime().availableProcessors())));
+        ConsoleApplication.launch(() -> new FixedCatalog(List.of(LocalDeployment.start(pool.toConfig(Runtime.getRuntime().availableProcessors())))));
         return 0;
     }
 }

@@ -34,4 +34,7 @@ public sealed interface EngineEvent {
      * @param since when the deployment entered this state
      */
     record ConnectionChanged(ConnectionState state, String reason, Instant since) implements EngineEvent {}
+
+    /** Something people should act on soon, such as a token about to expire; {@code detail} says what to do. */
+    record Warning(String title, String detail) implements EngineEvent {}
 }

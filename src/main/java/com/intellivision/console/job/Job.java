@@ -62,6 +62,12 @@ public record Job(
                 taskId, traceback, outputVideo, retryOf);
     }
 
+    /** The same job, marked as running {@code original} again. */
+    public Job withRetryOf(Long original) {
+        return new Job(id, type, status, youtubeUrl, params, results, outputImage, error, attempts, priority, deadLetter, createdAt, updatedAt,
+                taskId, traceback, outputVideo, original);
+    }
+
     /** The same job in another state, as when a console learns that it was cancelled or deleted. */
     public Job withStatus(JobStatus newStatus, String newError, Instant at) {
         return new Job(id, type, newStatus, youtubeUrl, params, results, outputImage, newError, attempts, priority, deadLetter, createdAt, at,

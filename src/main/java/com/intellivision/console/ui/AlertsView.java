@@ -6,7 +6,7 @@ import com.intellivision.console.ui.AlertsViewModel.Kind;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.LongConsumer;
+import java.util.function.Consumer;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -38,21 +38,22 @@ public final class AlertsView {
     private final Map<Long, Node> cards = new HashMap<>();
     private Timeline clock;
 
-    void bind(AlertsViewModel viewModel, LongConsumer openJob) {
-        viewModel.shown().addListener((ListChangeListener<Alert>) change -> show(viewModel, openJob));
+    /** @param open shows what an alert is about when it is clicked: its job, or its deployment */
+    void bind(AlertsViewModel viewModel, Consumer<Alert> open) {
+        viewModel.shown().addListener((ListChangeListener<Alert>) change -> show(viewModel, open));
         clock = new Timeline(new KeyFrame(TICK, tick -> viewModel.refresh()));
         clock.setCycleCount(Animation.INDEFINITE);
         clock.play();
     }
 
-    private void show(AlertsViewModel viewModel, LongConsumer openJob) {
+    private void show(AlertsViewModel viewModel, Consumer<Alert> open) {
         cards.keySet().retainAll(viewModel.shown().stream().map(Alert::sequence).toList());
         stack.getChildren().setAll(viewModel.shown().stream()
-                .map(alert -> cards.computeIfAbsent(alert.sequence(), sequence -> cardOf(alert, viewModel, openJob)))
+                .map(alert -> cards.computeIfAbsent(alert.sequence(), sequence -> cardOf(alert, viewModel, open)))
                 .toList());
     }
 
-    private static Node cardOf(Alert alert, AlertsViewModel viewModel, LongConsumer openJob) {
+    private static Node cardOf(Alert alert, AlertsViewModel viewModel, Consumer<Alert> open) {
         FontIcon icon = new FontIcon(iconOf(alert.kind()));
         icon.getStyleClass().add("alert-icon");
         Label title = new Label(alert.title());
@@ -74,11 +75,11 @@ public final class AlertsView {
 
         HBox card = new HBox(icon, text, close);
         card.getStyleClass().addAll("alert-card", "alert-" + alert.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-        if (alert.hasJob()) {
+        if (alert.hasJob() || alert.deploymentId() != null) {
             card.setCursor(Cursor.HAND);
-            Tooltip.install(card, new Tooltip("Show job #" + alert.jobId()));
+            Tooltip.install(card, new Tooltip(alert.hasJob() ? "Show job #" + alert.job().jobId() : "Show this deployment"));
             card.setOnMouseClicked(event -> {
-                openJob.accept(alert.jobId());
+                open.accept(alert);
                 viewModel.dismiss(alert);
             });
         }
@@ -88,6 +89,9 @@ public final class AlertsView {
     private static String iconOf(Kind kind) {
         return switch (kind) {
             case FAILURE_RATE -> "fth-trending-up";
+            case CONNECTION -> "fth-wifi-off";
+            case BACKLOG -> "fth-layers";
+            case WARNING -> "fth-clock";
             case WORKER_KILLED -> "fth-cpu";
             case DEAD_LETTER -> "fth-alert-octagon";
             case JOB_FAILED -> "fth-x-circle";

@@ -1,8 +1,12 @@
 package com.intellivision.console.ui;
 
+import com.intellivision.console.deployment.AttemptHistory;
+import com.intellivision.console.deployment.Capabilities.Feature;
 import com.intellivision.console.job.JobAttempt;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -13,22 +17,17 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The selected job's runs, under its preview. They are read from the deployment in the background when
- * the selection changes, and again whenever that job changes, since each change may end or start a run.
+ * The selected job's runs, under its preview. They are read from the job's deployment in the background
+ * when the selection changes, and again whenever that job changes, since each change may end or start a
+ * run. A deployment that keeps no history says why instead.
  */
 public final class AttemptsViewModel {
-
-    /** The deployment's list of a job's runs. */
-    @FunctionalInterface
-    interface AttemptSource {
-        List<JobAttempt> attemptsOf(long jobId);
-    }
 
     static final String NOT_STARTED = "Not started yet";
     static final String LOADING = "Loading attempts…";
 
     private final TaskRunner tasks;
-    private final AttemptSource source;
+    private final Function<String, Optional<DeploymentEntry>> deployments;
     private final ZoneId zone;
     private final ObservableList<AttemptRow> attempts = FXCollections.observableArrayList();
     private final ObservableList<AttemptRow> readOnlyAttempts = FXCollections.unmodifiableObservableList(attempts);
@@ -39,9 +38,10 @@ public final class AttemptsViewModel {
     /** Counts requests, so the answer to an older one (another job, or an earlier state) is dropped. */
     private long latestRequest;
 
-    AttemptsViewModel(ObservableValue<JobRow> selectedRow, TaskRunner tasks, AttemptSource source, ZoneId zone) {
+    AttemptsViewModel(ObservableValue<JobRow> selectedRow, TaskRunner tasks, Function<String, Optional<DeploymentEntry>> deployments,
+            ZoneId zone) {
         this.tasks = tasks;
-        this.source = source;
+        this.deployments = deployments;
         this.zone = zone;
         selectedRow.addListener((property, before, after) -> follow(after));
         follow(selectedRow.getValue());
@@ -67,7 +67,13 @@ public final class AttemptsViewModel {
     private void reload() {
         long request = ++latestRequest;
         long jobId = shown.id();
-        tasks.run(() -> source.attemptsOf(jobId), loaded -> {
+        Optional<DeploymentEntry> entry = deployments.apply(shown.deploymentId());
+        Optional<AttemptHistory> history = entry.flatMap(known -> known.deployment().attemptHistory());
+        if (history.isEmpty()) {
+            placeholder.set(entry.flatMap(known -> known.capabilities().whyNot(Feature.ATTEMPT_HISTORY)).orElse(""));
+            return;
+        }
+        tasks.run(() -> history.get().attempts(jobId), loaded -> {
             if (request == latestRequest) {
                 show(loaded);
             }

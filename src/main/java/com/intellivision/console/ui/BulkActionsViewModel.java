@@ -1,41 +1,59 @@
 package com.intellivision.console.ui;
 
+import com.intellivision.console.deployment.BulkActions;
+import com.intellivision.console.deployment.Capabilities;
+import com.intellivision.console.deployment.Capabilities.Feature;
 import com.intellivision.console.job.QueueFigures;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntFunction;
-import java.util.function.IntSupplier;
+import java.util.function.ToIntFunction;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 
 /**
- * "Retry all failed" and "Cancel all pending". Cancelling cannot be undone in one click, so the view
- * asks first, with the number of jobs it would touch as the queue's figures last reported it.
+ * "Retry all failed" and "Cancel all pending", on the deployment shown, where it offers them.
+ * Cancelling cannot be undone in one click, so the view asks first, with the number of jobs it would
+ * touch as the queue's figures last reported it.
  */
 public final class BulkActionsViewModel {
 
-    /** A question to ask before an action that is not easily undone. */
-    public record Confirmation(String title, String question, String detail, String confirmLabel, String keepLabel) {}
-
     private final TaskRunner tasks;
-    private final IntSupplier retryAllFailed;
-    private final IntSupplier cancelAllPending;
     private final Notices notices;
+    private final Map<String, Integer> pendingByDeployment = new HashMap<>();
     private final ReadOnlyIntegerWrapper pending = new ReadOnlyIntegerWrapper(0);
     private final ReadOnlyBooleanWrapper working = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper available = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper unavailableReason = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper canCancelAllPending = new ReadOnlyBooleanWrapper(false);
+    private String shown;
+    private BulkActions actions;
 
-    BulkActionsViewModel(TaskRunner tasks, IntSupplier retryAllFailed, IntSupplier cancelAllPending, Notices notices) {
+    BulkActionsViewModel(TaskRunner tasks, Notices notices) {
         this.tasks = tasks;
-        this.retryAllFailed = retryAllFailed;
-        this.cancelAllPending = cancelAllPending;
         this.notices = notices;
-        canCancelAllPending.bind(pending.greaterThan(0).and(working.not()));
+        canCancelAllPending.bind(pending.greaterThan(0).and(working.not()).and(available));
     }
 
-    void apply(QueueFigures figures) {
-        pending.set(figures.pending());
+    /** Acts on another deployment from now on, if it has bulk actions. */
+    void show(String deploymentId, Optional<BulkActions> bulkActions, Capabilities capabilities) {
+        shown = deploymentId;
+        actions = bulkActions.orElse(null);
+        available.set(actions != null);
+        unavailableReason.set(capabilities.whyNot(Feature.BULK_ACTIONS).orElse(""));
+        pending.set(pendingByDeployment.getOrDefault(deploymentId, 0));
+    }
+
+    void apply(String deploymentId, QueueFigures figures) {
+        pendingByDeployment.put(deploymentId, figures.pending());
+        if (deploymentId.equals(shown)) {
+            pending.set(figures.pending());
+        }
     }
 
     /** What to ask before cancelling every pending job; empty when there is none to cancel. */
@@ -54,18 +72,22 @@ public final class BulkActionsViewModel {
 
     /** Cancels every pending job; call once the person has confirmed. */
     public void cancelAllPending() {
-        runBulk(cancelAllPending, count -> count == 0 ? "No pending jobs to cancel" : "Cancelled " + jobs(count, "pending"),
+        runBulk(BulkActions::cancelAllPending, count -> count == 0 ? "No pending jobs to cancel" : "Cancelled " + jobs(count, "pending"),
                 "Could not cancel the pending jobs");
     }
 
     public void retryAllFailed() {
-        runBulk(retryAllFailed, count -> count == 0 ? "No failed jobs to retry" : "Queued " + jobs(count, "failed") + " again",
+        runBulk(BulkActions::retryAllFailed, count -> count == 0 ? "No failed jobs to retry" : "Queued " + jobs(count, "failed") + " again",
                 "Could not retry the failed jobs");
     }
 
-    private void runBulk(IntSupplier action, IntFunction<String> outcome, String problem) {
+    private void runBulk(ToIntFunction<BulkActions> action, IntFunction<String> outcome, String problem) {
+        BulkActions target = actions;
+        if (target == null) {
+            return;
+        }
         working.set(true);
-        tasks.run(action::getAsInt, count -> {
+        tasks.run(() -> action.applyAsInt(target), count -> {
             working.set(false);
             notices.done(outcome.apply(count));
         }, failure -> {
@@ -88,6 +110,16 @@ public final class BulkActionsViewModel {
     /** A bulk action is on its way; the buttons wait for it. */
     public ReadOnlyBooleanProperty workingProperty() {
         return working.getReadOnlyProperty();
+    }
+
+    /** Whether the deployment shown offers bulk actions. */
+    public ReadOnlyBooleanProperty availableProperty() {
+        return available.getReadOnlyProperty();
+    }
+
+    /** Why it does not, for people; empty when it does. */
+    public ReadOnlyStringProperty unavailableReasonProperty() {
+        return unavailableReason.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty canCancelAllPendingProperty() {

@@ -1,6 +1,6 @@
 package com.intellivision.console.ui;
 
-import com.intellivision.console.deployment.Deployment;
+import com.intellivision.console.deployment.DeploymentCatalog;
 import java.lang.System.Logger.Level;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -15,8 +15,8 @@ import javafx.scene.control.Alert.AlertType;
 import javafx.stage.Stage;
 
 /**
- * The console window's life: creates the deployment, shows the window, and on exit closes the
- * deployment so its worker processes end with the program. Started through {@link #launch(Supplier)};
+ * The console window's life: opens the deployments, shows the window, and on exit closes the
+ * deployments so the local pool's worker processes end with the program. Started through {@link #launch(Supplier)};
  * the program's {@code main} lives elsewhere so JavaFX can start from a plain class path.
  */
 public final class ConsoleApplication extends Application {
@@ -25,14 +25,14 @@ public final class ConsoleApplication extends Application {
     private static final long SHUTDOWN_WAIT_SECONDS = 10;
 
     private static final System.Logger LOG = System.getLogger(ConsoleApplication.class.getName());
-    private static volatile Supplier<Deployment> deploymentFactory;
+    private static volatile Supplier<DeploymentCatalog> deploymentFactory;
 
-    private Deployment deployment;
+    private DeploymentCatalog deployments;
     private RuntimeException deploymentFailure;
     private ConsoleSession session;
 
-    /** Opens the console on the deployment {@code factory} makes, and returns when the window has closed. */
-    public static void launch(Supplier<Deployment> factory) {
+    /** Opens the console on the deployments {@code factory} makes, and returns when the window has closed. */
+    public static void launch(Supplier<DeploymentCatalog> factory) {
         deploymentFactory = Objects.requireNonNull(factory, "factory");
         Application.launch(ConsoleApplication.class);
     }
@@ -40,13 +40,13 @@ public final class ConsoleApplication extends Application {
     /** Runs on the launcher thread, so starting worker processes does not freeze a visible window. */
     @Override
     public void init() {
-        Supplier<Deployment> factory = deploymentFactory;
+        Supplier<DeploymentCatalog> factory = deploymentFactory;
         if (factory == null) {
             deploymentFailure = new IllegalStateException("start the console with ConsoleApplication.launch(deploymentFactory)");
             return;
         }
         try {
-            deployment = factory.get();
+            deployments = factory.get();
         } catch (RuntimeException failure) {
             deploymentFailure = failure;
         }
@@ -60,7 +60,7 @@ public final class ConsoleApplication extends Application {
             Platform.exit();
             return;
         }
-        session = ConsoleSession.open(stage, deployment);
+        session = ConsoleSession.open(stage, deployments);
     }
 
     private static void reportCannotStart(RuntimeException failure) {
@@ -81,8 +81,8 @@ public final class ConsoleApplication extends Application {
         if (session != null) {
             session.closeView();
             closeWithinBound(session::closeDeployment);
-        } else if (deployment != null) {
-            closeWithinBound(deployment::close);
+        } else if (deployments != null) {
+            closeWithinBound(deployments::close);
         }
         Platform.exit();
     }

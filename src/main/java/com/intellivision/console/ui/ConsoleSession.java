@@ -1,12 +1,12 @@
 package com.intellivision.console.ui;
 
-import com.intellivision.console.deployment.Deployment;
+import com.intellivision.console.deployment.DeploymentCatalog;
 import java.time.Clock;
 import javafx.stage.Stage;
 
 /**
- * One open console: the window's view and view model on a deployment, and the background threads they
- * use. The application opens one; tests open one on a deployment of their choosing.
+ * One open console: the window's view and view model on the console's deployments, and the background
+ * threads they use. The application opens one; tests open one on deployments of their choosing.
  */
 final class ConsoleSession {
 
@@ -20,11 +20,11 @@ final class ConsoleSession {
         this.view = view;
     }
 
-    /** Shows the console in {@code stage} and starts loading from {@code deployment}; call on the FX thread. */
-    static ConsoleSession open(Stage stage, Deployment deployment) {
+    /** Shows the console in {@code stage} and starts loading from the deployments of {@code catalog}; call on the FX thread. */
+    static ConsoleSession open(Stage stage, DeploymentCatalog catalog) {
         BackgroundExecutor background = new BackgroundExecutor();
-        MainViewModel viewModel = new MainViewModel(deployment, new TaskRunner(background, FxThread.INSTANCE), Clock.systemDefaultZone());
-        MainView view = MainView.load(viewModel);
+        MainViewModel viewModel = new MainViewModel(catalog, new TaskRunner(background, FxThread.INSTANCE), Clock.systemDefaultZone());
+        MainView view = MainView.load(viewModel, new DeploymentDialogs(viewModel));
         ConsoleWindow.show(stage, view.root());
         viewModel.start();
         return new ConsoleSession(background, viewModel, view);

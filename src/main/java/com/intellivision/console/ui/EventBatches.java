@@ -16,30 +16,33 @@ final class EventBatches {
 
     /**
      * Keeps every event except a progress report or memory reading that a later one about the same job
-     * or worker makes stale. Job and worker changes are all kept, in order: each one matters. A report
-     * carrying a preview image is kept unless a later one carries one too: a frame job sends its
-     * thumbnail once, and the plain reports after it must not hide it.
+     * or worker of the same deployment makes stale. Job and worker changes are all kept, in order: each
+     * one matters. A report carrying a preview image is kept unless a later one carries one too: a
+     * frame job sends its thumbnail once, and the plain reports after it must not hide it.
      */
-    static List<EngineEvent> coalesce(List<EngineEvent> batch) {
-        Set<Long> jobsWithLaterProgress = new HashSet<>();
-        Set<Long> jobsWithLaterPreview = new HashSet<>();
-        Set<String> workersWithLaterSample = new HashSet<>();
-        List<EngineEvent> keptNewestFirst = new ArrayList<>(batch.size());
+    static List<SourcedEvent> coalesce(List<SourcedEvent> batch) {
+        Set<JobKey> jobsWithLaterProgress = new HashSet<>();
+        Set<JobKey> jobsWithLaterPreview = new HashSet<>();
+        Set<List<String>> workersWithLaterSample = new HashSet<>();
+        List<SourcedEvent> keptNewestFirst = new ArrayList<>(batch.size());
         for (int i = batch.size() - 1; i >= 0; i--) {
-            EngineEvent event = batch.get(i);
-            boolean stale = event instanceof JobProgress progress && isStale(progress, jobsWithLaterProgress, jobsWithLaterPreview)
-                    || event instanceof MemorySampled sample && !workersWithLaterSample.add(sample.workerId());
+            SourcedEvent sourced = batch.get(i);
+            EngineEvent event = sourced.event();
+            boolean stale = event instanceof JobProgress progress
+                    && isStale(new JobKey(sourced.deploymentId(), progress.jobId()), progress, jobsWithLaterProgress, jobsWithLaterPreview)
+                    || event instanceof MemorySampled sample
+                    && !workersWithLaterSample.add(List.of(sourced.deploymentId(), sample.workerId()));
             if (!stale) {
-                keptNewestFirst.add(event);
+                keptNewestFirst.add(sourced);
             }
         }
         Collections.reverse(keptNewestFirst);
         return keptNewestFirst;
     }
 
-    private static boolean isStale(JobProgress progress, Set<Long> jobsWithLaterProgress, Set<Long> jobsWithLaterPreview) {
-        boolean superseded = !jobsWithLaterProgress.add(progress.jobId());
-        boolean newestPreview = previewUrlOf(progress) != null && jobsWithLaterPreview.add(progress.jobId());
+    private static boolean isStale(JobKey job, JobProgress progress, Set<JobKey> jobsWithLaterProgress, Set<JobKey> jobsWithLaterPreview) {
+        boolean superseded = !jobsWithLaterProgress.add(job);
+        boolean newestPreview = previewUrlOf(progress) != null && jobsWithLaterPreview.add(job);
         return superseded && !newestPreview;
     }
 

@@ -3,6 +3,7 @@ package com.intellivision.console.ui;
 import com.intellivision.console.ui.FramePreviewViewModel.Mode;
 import java.util.Map;
 import javafx.animation.PauseTransition;
+import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.fxml.FXML;
@@ -12,6 +13,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.Clipboard;
@@ -36,6 +39,8 @@ public final class FramePreviewView {
     @FXML private Label deadLetterBadge;
     @FXML private Button cancelButton;
     @FXML private Button retryButton;
+    @FXML private Tooltip cancelTooltip;
+    @FXML private Tooltip retryTooltip;
     @FXML private AttemptsView attemptsController;
     @FXML private Node messageFace;
     @FXML private Label message;
@@ -64,6 +69,15 @@ public final class FramePreviewView {
     @FXML private Node failureFace;
     @FXML private TextArea jobError;
     @FXML private Button copyErrorButton;
+    @FXML private TitledPane tracebackPane;
+    @FXML private TextArea jobTraceback;
+    @FXML private Node resultsFace;
+    @FXML private Region resultsImageHolder;
+    @FXML private ImageView resultsImage;
+    @FXML private ProgressIndicator resultsImageLoading;
+    @FXML private Label resultsImageProblem;
+    @FXML private Label outputVideo;
+    @FXML private TextArea resultsText;
 
     void bind(FramePreviewViewModel viewModel, JobActionsViewModel actions, AttemptsViewModel attempts, ScrubBarViewModel scrubBar) {
         heading.textProperty().bind(viewModel.headingProperty());
@@ -98,7 +112,17 @@ public final class FramePreviewView {
         showOnlyIn(peopleCountController.face(), viewModel, Mode.COUNT);
         peopleCountController.bind(viewModel.peopleCount());
 
+        showOnlyIn(resultsFace, viewModel, Mode.RESULTS);
+        ImageSlot analysisImage = new ImageSlot(resultsImageHolder, resultsImage, resultsImageLoading, resultsImageProblem, "image");
+        viewModel.resultsImageUrlProperty().addListener((property, before, url) -> analysisImage.show(url));
+        showWhen(resultsImageHolder, viewModel.resultsImageUrlProperty().isNotNull());
+        resultsText.textProperty().bind(viewModel.resultsTextProperty());
+        outputVideo.textProperty().bind(Bindings.concat("Output video: ", viewModel.outputVideoProperty()));
+        showWhen(outputVideo, viewModel.outputVideoProperty().isNotEmpty());
+
         showOnlyIn(failureFace, viewModel, Mode.FAILED);
+        jobTraceback.textProperty().bind(viewModel.tracebackProperty());
+        showWhen(tracebackPane, viewModel.tracebackProperty().isNotEmpty());
         jobError.textProperty().bind(viewModel.errorProperty());
         jobError.textProperty().addListener(observable -> fitErrorToText());
         jobError.widthProperty().addListener(observable -> fitErrorToText());
@@ -115,12 +139,15 @@ public final class FramePreviewView {
                 workingThumbnail.setImage(url == null ? null : new Image(url, true)));
     }
 
+    /** Cancel and Retry where the job's deployment offers them, saying what each does there. */
     private void bindActions(FramePreviewViewModel viewModel, JobActionsViewModel actions) {
-        showWhen(cancelButton, viewModel.jobShownProperty());
-        showWhen(retryButton, viewModel.jobShownProperty());
+        showWhen(cancelButton, viewModel.jobShownProperty().and(actions.cancelOfferedProperty()));
+        showWhen(retryButton, viewModel.jobShownProperty().and(actions.retryOfferedProperty()));
         cancelButton.disableProperty().bind(actions.canCancelSelectedProperty().not());
         retryButton.disableProperty().bind(actions.canRetrySelectedProperty().not());
-        cancelButton.setOnAction(event -> actions.cancelSelected());
+        cancelTooltip.textProperty().bind(actions.cancelHintProperty());
+        retryTooltip.textProperty().bind(actions.retryHintProperty());
+        cancelButton.setOnAction(event -> JobActionPrompts.cancelSelected(cancelButton, actions));
         retryButton.setOnAction(event -> actions.retrySelected());
     }
 

@@ -6,7 +6,6 @@ import com.intellivision.console.job.FrameResult.FilmstripFrame;
 import com.intellivision.console.job.Job;
 import com.intellivision.console.job.JobStatus;
 import com.intellivision.console.job.JobType;
-import com.intellivision.console.job.PeopleCountResult;
 import com.intellivision.console.job.Timecode;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +39,8 @@ public final class FramePreviewViewModel {
         FRAME,
         /** A people count: the annotated frame, the count, the timeline and alerts. */
         COUNT,
+        /** Any other completed analysis: its image, if it made one, and its results as they came. */
+        RESULTS,
         /** The job's error, for a person to read and copy. */
         FAILED
     }
@@ -59,6 +60,10 @@ public final class FramePreviewViewModel {
     private final ReadOnlyStringWrapper frameDetails = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper warnings = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper traceback = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper resultsImageUrl = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper resultsText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper outputVideo = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper deadLetter = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper jobShown = new ReadOnlyBooleanWrapper(false);
 
@@ -69,6 +74,7 @@ public final class FramePreviewViewModel {
     private final InvalidationListener refreshOnChange = observable -> refresh();
     private JobRow shown;
     private FrameResult shownFrame;
+    private String shownFrameUrl;
 
     public FramePreviewViewModel(ObservableValue<JobRow> selectedRow) {
         filmstrip.selectedProperty().addListener((property, before, frame) -> showFilmstripFrame(frame));
@@ -135,8 +141,13 @@ public final class FramePreviewViewModel {
     }
 
     private void showCompleted(Job job) {
-        if (job.type() == JobType.PEOPLE_COUNT) {
-            showCount(job);
+        if (job.type() == JobType.PEOPLE_COUNT && CountResults.of(job).isPresent()) {
+            peopleCount.show(job, CountResults.of(job).get());
+            mode.set(Mode.COUNT);
+            return;
+        }
+        if (job.type() != JobType.YOUTUBE_FRAME_EXTRACTION) {
+            showResults(job);
             return;
         }
         Optional<FrameResult> frame = FrameResults.of(job);
@@ -146,6 +157,12 @@ public final class FramePreviewViewModel {
         }
         FrameResult result = frame.get();
         shownFrame = result;
+        shownFrameUrl = FrameResults.imageUrlOf(job, result);
+        if (shownFrameUrl == null) {
+            showMessage(heading.get(), "Completed, but its frame could not be fetched from the server. Check that the server"
+                    + " serves its media files, then select the job again.");
+            return;
+        }
         frameTitle.set(result.title() == null || result.title().isBlank() ? job.youtubeUrl() : result.title());
         warnings.set(result.warnings() == null ? "" : String.join("\n", result.warnings()));
         filmstrip.show(result.frames() == null ? List.of() : result.frames());
@@ -158,18 +175,16 @@ public final class FramePreviewViewModel {
         if (shownFrame == null) {
             return;
         }
-        frameUrl.set(frame == null ? shownFrame.frameUrl() : frame.frameUrl());
+        frameUrl.set(frame == null ? shownFrameUrl : frame.frameUrl());
         frameDetails.set(frame == null ? detailsOf(shownFrame) : detailsOf(shownFrame, frame));
     }
 
-    private void showCount(Job job) {
-        Optional<PeopleCountResult> count = CountResults.of(job);
-        if (count.isEmpty()) {
-            showMessage(heading.get(), "Completed. This count's results could not be read.");
-            return;
-        }
-        peopleCount.show(job, count.get());
-        mode.set(Mode.COUNT);
+    /** An analysis this console has no face for: its image, its video's address and its results as they came. */
+    private void showResults(Job job) {
+        resultsImageUrl.set(JobImages.urlOf(job.outputImage()));
+        resultsText.set(job.results() == null ? "The job gave no results." : JobResultsText.of(job.results()));
+        outputVideo.set(job.outputVideo() == null ? "" : job.outputVideo());
+        mode.set(Mode.RESULTS);
     }
 
     private void showFailure(Job job) {
@@ -177,6 +192,7 @@ public final class FramePreviewViewModel {
                 ? "The job failed without saying why. Submitting it again may help."
                 : job.error();
         error.set(text);
+        traceback.set(job.traceback() == null ? "" : job.traceback());
         mode.set(Mode.FAILED);
     }
 
@@ -277,5 +293,25 @@ public final class FramePreviewViewModel {
     /** The failed job's error, written for people by the engine. */
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
+    }
+
+    /** Where a server's analysis failed, for its programmers; empty when there is none. */
+    public ReadOnlyStringProperty tracebackProperty() {
+        return traceback.getReadOnlyProperty();
+    }
+
+    /** The image an analysis made, as a URL, or null; only meaningful in {@link Mode#RESULTS}. */
+    public ReadOnlyStringProperty resultsImageUrlProperty() {
+        return resultsImageUrl.getReadOnlyProperty();
+    }
+
+    /** An analysis's results, as indented JSON. */
+    public ReadOnlyStringProperty resultsTextProperty() {
+        return resultsText.getReadOnlyProperty();
+    }
+
+    /** The address of the video an analysis made on its server, or empty. */
+    public ReadOnlyStringProperty outputVideoProperty() {
+        return outputVideo.getReadOnlyProperty();
     }
 }

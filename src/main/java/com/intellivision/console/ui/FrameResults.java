@@ -6,7 +6,7 @@ import com.intellivision.console.job.JobJson;
 import com.intellivision.console.job.JobStatus;
 import java.util.Optional;
 
-/** Reads a completed job's results as a frame, the one place the UI looks inside result JSON. */
+/** Reads a completed job's results as a frame, the one place the UI looks inside a frame's result JSON. */
 final class FrameResults {
 
     private FrameResults() {}
@@ -23,5 +23,16 @@ final class FrameResults {
             // Results of another shape (another job type, a newer server) simply have no frame to show.
             return Optional.empty();
         }
+    }
+
+    /**
+     * The frame to show, as a URL an image can load: the job's image on this machine (a server's is
+     * downloaded first), else the results' own where it is a full URL, else null.
+     */
+    static String imageUrlOf(Job job, FrameResult result) {
+        if (job.outputImage() != null && !job.outputImage().isBlank()) {
+            return JobImages.urlOf(job.outputImage());
+        }
+        return JobImages.isUrl(result.frameUrl()) ? result.frameUrl() : null;
     }
 }

@@ -10,29 +10,33 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * Hands engine events, which arrive on the deployment's own thread, to the UI thread. Events are queued
- * and delivered in batches: a burst of a hundred progress reports costs the FX thread one task, not a
- * hundred, and readings made stale by a later one in the same batch are dropped (see
+ * Hands the events of every deployment, which arrive on the deployments' own threads, to the UI thread.
+ * Events are queued and delivered in batches: a burst of a hundred progress reports costs the FX thread
+ * one task, not a hundred, and readings made stale by a later one in the same batch are dropped (see
  * {@link EventBatches#coalesce}).
  *
- * <p>The deployment's thread only enqueues and never waits, as the deployment asks of its listeners.
+ * <p>The deployments' threads only enqueue and never wait, as the deployment asks of its listeners.
  */
-public final class FxEventBridge implements Consumer<EngineEvent>, AutoCloseable {
+public final class FxEventBridge implements AutoCloseable {
 
     private final Executor uiThread;
-    private final Consumer<List<EngineEvent>> onUiThread;
-    private final Queue<EngineEvent> queued = new ConcurrentLinkedQueue<>();
+    private final Consumer<List<SourcedEvent>> onUiThread;
+    private final Queue<SourcedEvent> queued = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private volatile boolean closed;
 
-    public FxEventBridge(Executor uiThread, Consumer<List<EngineEvent>> onUiThread) {
+    FxEventBridge(Executor uiThread, Consumer<List<SourcedEvent>> onUiThread) {
         this.uiThread = uiThread;
         this.onUiThread = onUiThread;
     }
 
-    /** Called on the deployment's thread. */
-    @Override
-    public void accept(EngineEvent event) {
+    /** The listener to subscribe to one deployment: it tags each event with the deployment's id. */
+    Consumer<EngineEvent> listenerFor(String deploymentId) {
+        return event -> accept(new SourcedEvent(deploymentId, event));
+    }
+
+    /** Called on a deployment's thread. */
+    void accept(SourcedEvent event) {
         if (closed) {
             return;
         }
@@ -45,8 +49,8 @@ public final class FxEventBridge implements Consumer<EngineEvent>, AutoCloseable
     private void drain() {
         // Cleared before polling: an event queued after this point schedules a drain of its own.
         drainScheduled.set(false);
-        List<EngineEvent> batch = new ArrayList<>();
-        for (EngineEvent event = queued.poll(); event != null; event = queued.poll()) {
+        List<SourcedEvent> batch = new ArrayList<>();
+        for (SourcedEvent event = queued.poll(); event != null; event = queued.poll()) {
             batch.add(event);
         }
         if (!closed && !batch.isEmpty()) {

@@ -12,6 +12,11 @@ final class JobImages {
 
     private JobImages() {}
 
+    /** Whether {@code text} is a URL with a scheme, rather than a path. */
+    static boolean isUrl(String text) {
+        return text != null && URL.matcher(text).matches();
+    }
+
     /** The URL of {@code pathOrUrl}, or null if there is none or it is neither. */
     static String urlOf(String pathOrUrl) {
         if (pathOrUrl == null || pathOrUrl.isBlank()) {

@@ -79,20 +79,20 @@ public final class JobListView {
 
     /** Cancel and Retry in each row's context menu; Delete cancels the selected job. */
     private void offerActions(JobActionsViewModel actions) {
-        jobsTable.setRowFactory(table -> rowWithMenu(actions));
+        jobsTable.setRowFactory(table -> rowWithMenu(table, actions));
         jobsTable.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
             if (event.getCode() == KeyCode.DELETE) {
-                actions.cancelSelected();
+                JobActionPrompts.cancelSelected(jobsTable, actions);
                 event.consume();
             }
         });
     }
 
-    private static TableRow<JobRow> rowWithMenu(JobActionsViewModel actions) {
+    private static TableRow<JobRow> rowWithMenu(TableView<JobRow> table, JobActionsViewModel actions) {
         TableRow<JobRow> row = new TableRow<>();
         MenuItem cancel = new MenuItem("Cancel job", new FontIcon("fth-x-circle"));
         MenuItem retry = new MenuItem("Retry job", new FontIcon("fth-rotate-cw"));
-        cancel.setOnAction(event -> actions.cancel(row.getItem()));
+        cancel.setOnAction(event -> JobActionPrompts.cancel(table, actions, row.getItem()));
         retry.setOnAction(event -> actions.retry(row.getItem()));
         ContextMenu menu = new ContextMenu(cancel, retry);
         // Decided as the menu opens: the row's job may have moved on since the row was drawn.

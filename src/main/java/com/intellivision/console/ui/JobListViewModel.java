@@ -8,19 +8,23 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
 
 /**
- * The jobs the table shows, newest first, one row per job id. Rows change only when told of a job
- * (from the initial listing, a submission or an engine event); nothing here polls.
+ * The jobs of every deployment, newest first, one row per job; the table shows those of the deployment
+ * chosen in the deployment list. Rows change only when told of a job (from a deployment's initial
+ * listing, a submission or an event); nothing here polls. Switching deployments only changes which
+ * rows show, so it is instant, and each deployment keeps its own selected job.
  */
 public final class JobListViewModel {
 
-    /** More rows than anyone scrolls through; beyond it the oldest leave so memory stays flat. */
+    /** More rows per deployment than anyone scrolls through; beyond it the oldest leave so memory stays flat. */
     static final int MAX_ROWS = 1000;
 
     static final Comparator<Job> NEWEST_FIRST = Comparator
@@ -29,15 +33,25 @@ public final class JobListViewModel {
             .reversed();
 
     private final Clock clock;
-    private final ObservableList<JobRow> rows = FXCollections.observableArrayList();
-    private final ObservableList<JobRow> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
-    private final Map<Long, JobRow> rowsById = new HashMap<>();
+    private final ObservableList<JobRow> allRows = FXCollections.observableArrayList();
+    private final FilteredList<JobRow> shownRows = new FilteredList<>(allRows, row -> false);
+    private final ObservableList<JobRow> readOnlyRows = FXCollections.unmodifiableObservableList(shownRows);
+    private final Map<JobKey, JobRow> rowsByKey = new HashMap<>();
+    private final Map<String, Integer> rowCounts = new HashMap<>();
+    private final Map<String, JobRow> selectedPerDeployment = new HashMap<>();
     private final ObjectProperty<JobRow> selectedRow = new SimpleObjectProperty<>();
+    private String shownDeployment;
 
     public JobListViewModel(Clock clock) {
         this.clock = clock;
+        selectedRow.addListener((property, before, row) -> {
+            if (row != null) {
+                selectedPerDeployment.put(row.deploymentId(), row);
+            }
+        });
     }
 
+    /** The rows of the deployment shown. */
     public ObservableList<JobRow> rows() {
         return readOnlyRows;
     }
@@ -47,30 +61,44 @@ public final class JobListViewModel {
         return selectedRow;
     }
 
-    public Optional<JobRow> row(long jobId) {
-        return Optional.ofNullable(rowsById.get(jobId));
+    /** Shows the jobs of another deployment, with the job that was selected there last. */
+    void show(String deploymentId) {
+        if (Objects.equals(deploymentId, shownDeployment)) {
+            return;
+        }
+        shownDeployment = deploymentId;
+        shownRows.setPredicate(row -> row.deploymentId().equals(deploymentId));
+        refreshAges();
+        selectedRow.set(selectedPerDeployment.get(deploymentId));
     }
 
-    /** Shows {@code job}: updates its row if it is newer than what the row has, or adds a row. */
-    public JobRow apply(Job job) {
-        JobRow existing = rowsById.get(job.id());
+    public Optional<JobRow> row(JobKey key) {
+        return Optional.ofNullable(rowsByKey.get(key));
+    }
+
+    /** Shows {@code job} of a deployment: updates its row if it is newer than what the row has, or adds a row. */
+    public JobRow apply(String deploymentId, Job job) {
+        JobKey key = new JobKey(deploymentId, job.id());
+        JobRow existing = rowsByKey.get(key);
         if (existing != null) {
             existing.update(job);
             return existing;
         }
-        JobRow row = new JobRow(job, clock.instant());
-        rowsById.put(job.id(), row);
-        rows.add(insertionIndex(job), row);
-        dropOldestBeyondLimit();
+        JobRow row = new JobRow(deploymentId, job, clock.instant());
+        rowsByKey.put(key, row);
+        allRows.add(insertionIndex(job), row);
+        if (rowCounts.merge(deploymentId, 1, Integer::sum) > MAX_ROWS) {
+            dropOldestOf(deploymentId);
+        }
         return row;
     }
 
-    public void applyAll(Collection<Job> jobs) {
-        jobs.forEach(this::apply);
+    public void applyAll(String deploymentId, Collection<Job> jobs) {
+        jobs.forEach(job -> apply(deploymentId, job));
     }
 
-    public void applyProgress(JobProgress progress) {
-        JobRow row = rowsById.get(progress.jobId());
+    public void applyProgress(String deploymentId, JobProgress progress) {
+        JobRow row = rowsByKey.get(new JobKey(deploymentId, progress.jobId()));
         if (row != null) {
             row.showProgress(progress);
         }
@@ -80,18 +108,26 @@ public final class JobListViewModel {
         selectedRow.set(row);
     }
 
-    /** Recomputes every row's age; called by a clock in the view, not per event. */
+    /** Forgets a deployment that was removed, with all its rows. */
+    void forget(String deploymentId) {
+        allRows.removeIf(row -> row.deploymentId().equals(deploymentId));
+        rowsByKey.keySet().removeIf(key -> key.deploymentId().equals(deploymentId));
+        rowCounts.remove(deploymentId);
+        selectedPerDeployment.remove(deploymentId);
+    }
+
+    /** Recomputes every shown row's age; called by a clock in the view, not per event. */
     public void refreshAges() {
         Instant now = clock.instant();
-        rows.forEach(row -> row.refreshAge(now));
+        shownRows.forEach(row -> row.refreshAge(now));
     }
 
     private int insertionIndex(Job job) {
         int low = 0;
-        int high = rows.size();
+        int high = allRows.size();
         while (low < high) {
             int middle = (low + high) >>> 1;
-            if (NEWEST_FIRST.compare(rows.get(middle).job(), job) < 0) {
+            if (NEWEST_FIRST.compare(allRows.get(middle).job(), job) < 0) {
                 low = middle + 1;
             } else {
                 high = middle;
@@ -100,12 +136,14 @@ public final class JobListViewModel {
         return low;
     }
 
-    private void dropOldestBeyondLimit() {
-        for (int index = rows.size() - 1; rows.size() > MAX_ROWS && index >= 0; index--) {
-            JobRow oldest = rows.get(index);
-            if (oldest != selectedRow.get()) {
-                rows.remove(index);
-                rowsById.remove(oldest.id());
+    private void dropOldestOf(String deploymentId) {
+        for (int index = allRows.size() - 1; index >= 0; index--) {
+            JobRow oldest = allRows.get(index);
+            if (oldest.deploymentId().equals(deploymentId) && oldest != selectedRow.get()) {
+                allRows.remove(index);
+                rowsByKey.remove(oldest.key());
+                rowCounts.merge(deploymentId, -1, Integer::sum);
+                return;
             }
         }
     }

@@ -17,7 +17,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  */
 public final class JobRow {
 
-    private final long id;
+    private final JobKey key;
     private final ReadOnlyObjectWrapper<Job> job;
     private final ReadOnlyObjectWrapper<JobProgress> progress = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper previewUrl = new ReadOnlyStringWrapper();
@@ -25,8 +25,8 @@ public final class JobRow {
     private final ReadOnlyBooleanWrapper cancelling = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper age = new ReadOnlyStringWrapper("");
 
-    JobRow(Job job, Instant now) {
-        this.id = job.id();
+    JobRow(String deploymentId, Job job, Instant now) {
+        this.key = new JobKey(deploymentId, job.id());
         this.job = new ReadOnlyObjectWrapper<>(job);
         refreshStatus();
         refreshAge(now);
@@ -111,8 +111,17 @@ public final class JobRow {
         status.set(cancelling.get() ? StatusBadge.cancelling(job.get().status()) : StatusBadge.of(job.get().status(), progress.get()));
     }
 
+    /** The job's id within its deployment. */
     public long id() {
-        return id;
+        return key.jobId();
+    }
+
+    public String deploymentId() {
+        return key.deploymentId();
+    }
+
+    public JobKey key() {
+        return key;
     }
 
     public Job job() {
@@ -152,6 +161,6 @@ public final class JobRow {
 
     @Override
     public String toString() {
-        return "JobRow[" + id + " " + job.get().status().wireName() + "]";
+        return "JobRow[" + key.deploymentId() + "#" + key.jobId() + " " + job.get().status().wireName() + "]";
     }
 }

@@ -1,8 +1,10 @@
 package com.intellivision.console.ui;
 
+import com.intellivision.console.job.ConnectionState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
+import java.util.Locale;
 import java.util.Objects;
 import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
@@ -13,11 +15,13 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * The main window's content: the submit bar on top; the Jobs tab (jobs and preview side by side) and
- * the Workers tab, with the queue's actions beside the tabs; the status bar at the bottom; alerts in the
- * corner. Each part is its own FXML file and view; this one only hands each its view model.
+ * The main window's content: the deployment list on the left; the submit bar on top; the Jobs tab
+ * (jobs and preview side by side) and the Workers tab, with the queue's actions beside the tabs; the
+ * status bar at the bottom; alerts in the corner. Each part is its own FXML file and view; this one
+ * only hands each its view model.
  */
 public final class MainView {
 
@@ -29,6 +33,10 @@ public final class MainView {
     @FXML private Node pausedBanner;
     @FXML private Label pausedNotice;
     @FXML private Button resumeButton;
+    @FXML private Node connectionBanner;
+    @FXML private FontIcon connectionIcon;
+    @FXML private Label connectionNotice;
+    @FXML private DeploymentListView deploymentListController;
     @FXML private SubmitBarView submitBarController;
     @FXML private JobListView jobListController;
     @FXML private FramePreviewView previewController;
@@ -38,7 +46,7 @@ public final class MainView {
     @FXML private StatusBarView statusBarController;
 
     /** Loads the window's content and binds it to {@code viewModel}; call on the FX thread. */
-    public static MainView load(MainViewModel viewModel) {
+    public static MainView load(MainViewModel viewModel, DeploymentListView.Actions deploymentActions) {
         URL location = Objects.requireNonNull(MainView.class.getResource(FXML), FXML + " is missing from the class path");
         FXMLLoader loader = new FXMLLoader(location);
         try {
@@ -47,22 +55,42 @@ public final class MainView {
             throw new UncheckedIOException("could not load " + FXML, e);
         }
         MainView view = loader.getController();
-        view.bind(viewModel);
+        view.bind(viewModel, deploymentActions);
         return view;
     }
 
-    private void bind(MainViewModel viewModel) {
-        submitBarController.bind(viewModel.submitBar(), viewModel::submit);
+    private void bind(MainViewModel viewModel, DeploymentListView.Actions deploymentActions) {
+        submitBarController.bind(viewModel.submitBar(), viewModel::submit, viewModel::regionEditor);
         jobListController.bind(viewModel.jobList(), viewModel.jobActions());
         previewController.bind(viewModel.preview(), viewModel.jobActions(), viewModel.attempts(), viewModel.scrubBar());
         workersController.bind(viewModel.workers());
         queueToolbarController.bind(viewModel.bulkActions(), viewModel.poolControl());
         statusBarController.bind(viewModel.statusBar(), viewModel.queueHealth());
-        alertsController.bind(viewModel.alerts(), jobId -> {
-            tabs.getSelectionModel().select(jobsTab);
-            viewModel.showJob(jobId);
+        alertsController.bind(viewModel.alerts(), alert -> {
+            if (alert.hasJob()) {
+                tabs.getSelectionModel().select(jobsTab);
+                viewModel.showJob(alert.job());
+            } else {
+                viewModel.showDeployment(alert.deploymentId());
+            }
         });
+        deploymentListController.bind(viewModel.deployments(), deploymentActions);
         bindPausedBanner(viewModel.poolControl());
+        bindConnectionBanner(viewModel.deployments());
+    }
+
+    /** While the deployment shown cannot be reached or is busy, a banner says so, and what the console does about it. */
+    private void bindConnectionBanner(DeploymentListViewModel deployments) {
+        connectionBanner.visibleProperty().bind(deployments.bannerProperty().isNotEmpty());
+        connectionBanner.managedProperty().bind(connectionBanner.visibleProperty());
+        connectionNotice.textProperty().bind(deployments.bannerProperty());
+        deployments.bannerStateProperty().addListener((property, before, state) -> showConnectionState(state));
+        showConnectionState(deployments.bannerStateProperty().get());
+    }
+
+    private void showConnectionState(ConnectionState state) {
+        connectionBanner.getStyleClass().setAll("connection-banner", "banner-" + state.name().toLowerCase(Locale.ROOT));
+        connectionIcon.setIconLiteral(state == ConnectionState.BUSY ? "fth-clock" : "fth-wifi-off");
     }
 
     /** While dispatch is paused a banner says so across the window, with the way out beside it. */

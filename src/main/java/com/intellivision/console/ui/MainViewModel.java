@@ -1,14 +1,17 @@
 package com.intellivision.console.ui;
 
 import com.intellivision.console.deployment.Deployment;
+import com.intellivision.console.deployment.DeploymentCatalog;
 import com.intellivision.console.deployment.PoolControl;
-import com.intellivision.console.deployment.Deployment.Subscription;
+import com.intellivision.console.job.ConnectionState;
 import com.intellivision.console.job.EngineEvent;
+import com.intellivision.console.job.EngineEvent.ConnectionChanged;
 import com.intellivision.console.job.EngineEvent.JobChanged;
 import com.intellivision.console.job.EngineEvent.JobProgress;
 import com.intellivision.console.job.EngineEvent.MemorySampled;
 import com.intellivision.console.job.EngineEvent.PoolChanged;
 import com.intellivision.console.job.EngineEvent.QueueChanged;
+import com.intellivision.console.job.EngineEvent.Warning;
 import com.intellivision.console.job.EngineEvent.WorkerChanged;
 import com.intellivision.console.job.Job;
 import com.intellivision.console.job.JobRequest;
@@ -16,28 +19,35 @@ import com.intellivision.console.job.JobStatus;
 import com.intellivision.console.job.QueueFigures;
 import com.intellivision.console.job.WorkerInfo;
 import com.intellivision.console.job.WorkerState;
+import com.intellivision.console.job.FrameParams;
+import com.intellivision.console.job.FrameResult;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.TimeoutException;
 import javafx.scene.image.Image;
 
 /**
- * The window's view model and the only class that talks to the {@link Deployment}. Every call to the
- * deployment runs through the {@link TaskRunner}, off the UI thread; everything the deployment reports
- * reaches the smaller view models on the UI thread, through the {@link FxEventBridge}. The smaller view
- * models that act on jobs or the pool are handed just the deployment calls they need.
+ * The window's view model, and with {@link DeploymentListViewModel} the only class that talks to the
+ * deployments. Every call to one runs through the {@link TaskRunner}, off the UI thread; everything
+ * they report reaches the smaller view models on the UI thread, tagged with its deployment, through
+ * the {@link FxEventBridge}. All deployments are followed all the time; the smaller view models show
+ * the one chosen in the deployment list, so switching is instant.
  */
 public final class MainViewModel implements AutoCloseable {
 
     static final int INITIAL_JOBS = 500;
+    /** Long enough for a frame of a long video over a slow link; the job itself goes on regardless. */
+    private static final Duration FRAME_FOR_DRAWING = Duration.ofMinutes(2);
 
-    private final Deployment deployment;
+    private final DeploymentCatalog catalog;
     private final TaskRunner tasks;
+    private final Clock clock;
     private final FxEventBridge events;
-    private final AtomicReference<Subscription> subscription = new AtomicReference<>();
     private volatile boolean closed;
 
+    private final DeploymentListViewModel deployments;
     private final SubmitBarViewModel submitBar = new SubmitBarViewModel();
     private final JobListViewModel jobList;
     private final FramePreviewViewModel preview;
@@ -50,64 +60,90 @@ public final class MainViewModel implements AutoCloseable {
     private final PoolControlViewModel poolControl;
     private final WorkersViewModel workers;
     private final ScrubBarViewModel scrubBar;
-    /** Whether an event reported the queue already, making the figures read at start stale. */
-    private boolean queueReported;
 
-    public MainViewModel(Deployment deployment, TaskRunner tasks, Clock clock) {
-        this.deployment = deployment;
+    public MainViewModel(DeploymentCatalog catalog, TaskRunner tasks, Clock clock) {
+        this.catalog = catalog;
         this.tasks = tasks;
+        this.clock = clock;
         this.events = new FxEventBridge(tasks.uiThread(), this::apply);
+        this.deployments = new DeploymentListViewModel(clock.getZone());
         this.jobList = new JobListViewModel(clock);
         this.preview = new FramePreviewViewModel(jobList.selectedRowProperty());
-        this.alerts = new AlertsViewModel(clock);
-        this.jobActions = new JobActionsViewModel(jobList.selectedRowProperty(), tasks,
-                id -> deployment.jobControl().orElseThrow().cancel(id), id -> deployment.jobControl().orElseThrow().retry(id), alerts);
-        this.attempts = new AttemptsViewModel(jobList.selectedRowProperty(), tasks,
-                id -> deployment.attemptHistory().map(history -> history.attempts(id)).orElse(List.of()), clock.getZone());
-        this.bulkActions = new BulkActionsViewModel(tasks, () -> deployment.bulkActions().orElseThrow().retryAllFailed(),
-                () -> deployment.bulkActions().orElseThrow().cancelAllPending(), alerts);
+        this.alerts = new AlertsViewModel(clock, deployments::placeOf);
+        this.jobActions = new JobActionsViewModel(jobList.selectedRowProperty(), tasks, deployments::entry, this::showSubmitted, alerts);
+        this.attempts = new AttemptsViewModel(jobList.selectedRowProperty(), tasks, deployments::entry, clock.getZone());
+        this.bulkActions = new BulkActionsViewModel(tasks, alerts);
         this.poolControl = new PoolControlViewModel(tasks, alerts);
-        this.workers = new WorkersViewModel(clock, tasks,
-                id -> deployment.workerMonitor().map(monitor -> monitor.memoryHistory(id)).orElse(List.of()));
-        this.scrubBar = new ScrubBarViewModel(jobList.selectedRowProperty(), tasks, deployment::submit, this::showSubmitted,
+        this.workers = new WorkersViewModel(clock, tasks, (deploymentId, workerId) -> deployments.entry(deploymentId)
+                .flatMap(entry -> entry.deployment().workerMonitor()).map(monitor -> monitor.memoryHistory(workerId)).orElse(List.of()), alerts);
+        this.scrubBar = new ScrubBarViewModel(jobList.selectedRowProperty(), tasks,
+                (deploymentId, request) -> deployments.entry(deploymentId).orElseThrow().deployment().submit(request), this::showSubmitted,
                 alerts, url -> new Image(url, true));
+        deployments.selectedProperty().addListener((property, before, entry) -> {
+            if (entry != null) {
+                showDeployment(entry);
+            }
+        });
     }
 
-    /** What the window shows when it opens, read in one go after subscribing so no change is missed. */
-    private record Snapshot(String deploymentName, List<Job> jobs, List<WorkerInfo> workers, QueueFigures figures,
-            Optional<PoolControl> poolControl, boolean paused) {}
+    /** What the window shows of a deployment when it opens, read in one go after subscribing so no change is missed. */
+    private record Snapshot(List<Job> jobs, List<WorkerInfo> workers, QueueFigures figures, boolean paused, ConnectionChanged connection) {}
 
-    /** Subscribes to the deployment's events and loads its current jobs and workers, in the background. */
+    /** Lists the deployments, shows the first (the local pool), and starts following each in the background. */
     public void start() {
-        tasks.run(this::subscribeAndRead, this::show, failure -> statusBar.showProblem(
-                "Could not reach the deployment: " + messageOf(failure)));
+        for (Deployment deployment : catalog.deployments()) {
+            follow(deployments.add(deployment));
+        }
+        deployments.selectFirst();
     }
 
-    private Snapshot subscribeAndRead() {
-        Subscription opened = deployment.subscribe(events);
-        subscription.set(opened);
+    /** Subscribes to a deployment's events and loads its current jobs and workers, in the background. */
+    void follow(DeploymentEntry entry) {
+        entry.setBacklogThreshold(catalog.backlogThreshold(entry.id()));
+        tasks.run(() -> subscribeAndRead(entry), snapshot -> show(entry, snapshot), failure -> entry.showConnection(
+                new ConnectionChanged(ConnectionState.DOWN, "Could not read the deployment: " + messageOf(failure), clock.instant())));
+    }
+
+    private Snapshot subscribeAndRead(DeploymentEntry entry) {
+        Deployment deployment = entry.deployment();
+        entry.subscribed(deployment.subscribe(events.listenerFor(entry.id())));
         if (closed) {
             // The window closed while this was on its way; close() may have missed it.
-            closeSubscription();
+            entry.unsubscribe();
         }
-        String name = deployment.displayName();
         List<Job> jobs = deployment.recentJobs(INITIAL_JOBS);
         List<WorkerInfo> listed = deployment.workerMonitor().map(monitor -> monitor.workers()).orElse(List.of());
         QueueFigures figures = deployment.queueStatistics().map(statistics -> statistics.figures()).orElse(QueueFigures.EMPTY);
-        Optional<PoolControl> control = deployment.poolControl();
-        return new Snapshot(name, jobs, listed, figures, control, control.map(PoolControl::isPaused).orElse(false));
+        boolean paused = deployment.poolControl().map(PoolControl::isPaused).orElse(false);
+        return new Snapshot(jobs, listed, figures, paused, deployment.connection());
     }
 
-    private void show(Snapshot snapshot) {
-        statusBar.showDeployment(snapshot.deploymentName());
-        jobList.applyAll(snapshot.jobs());
-        statusBar.showAll(snapshot.workers());
-        workers.showAll(snapshot.workers());
-        if (!queueReported) {
-            showFigures(snapshot.figures());
-            alerts.startFrom(snapshot.figures());
+    private void show(DeploymentEntry entry, Snapshot snapshot) {
+        String id = entry.id();
+        jobList.applyAll(id, snapshot.jobs());
+        statusBar.showAll(id, snapshot.workers());
+        workers.showAll(id, snapshot.workers());
+        if (!entry.figuresReported()) {
+            showFigures(entry, snapshot.figures());
+            alerts.startFrom(id, snapshot.figures(), entry.backlogThreshold());
         }
-        snapshot.poolControl().ifPresent(control -> poolControl.attach(control, poolSizeOf(snapshot.workers()), snapshot.paused()));
+        if (!entry.connectionReported()) {
+            entry.showConnection(snapshot.connection());
+            alerts.connectionChanged(id, entry.nameProperty().get(), snapshot.connection());
+        }
+        poolControl.attach(id, poolSizeOf(snapshot.workers()), snapshot.paused());
+    }
+
+    /** Points every part of the window at another deployment. */
+    private void showDeployment(DeploymentEntry entry) {
+        Deployment deployment = entry.deployment();
+        jobList.show(entry.id());
+        workers.show(entry.id(), entry.capabilities(), deployment.workerPoolControl());
+        statusBar.show(entry);
+        queueHealth.show(entry.id());
+        bulkActions.show(entry.id(), deployment.bulkActions(), entry.capabilities());
+        poolControl.show(entry.id(), deployment.poolControl(), entry.capabilities());
+        submitBar.offer(entry.capabilities());
     }
 
     /** The workers that stay in the pool; those stopping are leaving it. */
@@ -115,81 +151,120 @@ public final class MainViewModel implements AutoCloseable {
         return (int) listed.stream().filter(worker -> worker.state() != WorkerState.STOPPING).count();
     }
 
-    /** Submits what the form describes; on success the new job is selected, on failure the form says why. */
+    /** Submits what the form describes to the deployment shown; on success the new job is selected, on failure the form says why. */
     public void submit() {
-        if (!submitBar.canSubmitProperty().get()) {
+        DeploymentEntry entry = deployments.selectedProperty().get();
+        if (entry == null || !submitBar.canSubmitProperty().get()) {
             return;
         }
         JobRequest request = submitBar.request();
-        submitBar.submissionStarted();
-        tasks.run(() -> deployment.submit(request), job -> {
+        submitBar.submissionStarted(entry.isLocal() ? "" : "Sending to " + entry.nameProperty().get()
+                + "… a server checks the video before it takes the job, which can take a few seconds.");
+        tasks.run(() -> entry.deployment().submit(request), job -> {
             submitBar.submissionSucceeded(request);
-            showSubmitted(job);
+            showSubmitted(entry.id(), job);
         }, failure -> submitBar.submissionFailed(messageOf(failure)));
     }
 
+    /** The editor for the lines or zones of the video in the form, drawn on a frame the local pool takes. */
+    public RegionEditorViewModel regionEditor(JobKind.Regions regions) {
+        return new RegionEditorViewModel(regions, submitBar.urlProperty().get().strip(), tasks, this::grabFrame,
+                submitBar.linesProperty().get(), submitBar.zonesProperty().get());
+    }
+
+    /** Takes a frame of a video with the local pool, and waits for it; run in the background. */
+    private RegionEditorViewModel.Frame grabFrame(String url) {
+        Deployment local = deployments.entry(Deployment.LOCAL_ID).orElseThrow().deployment();
+        Job submitted = local.submit(JobRequest.frame(url, FrameParams.at(null)));
+        Job done;
+        try {
+            done = local.awaitTerminal(submitted.id(), FRAME_FOR_DRAWING);
+        } catch (TimeoutException slow) {
+            throw new IllegalStateException("the local pool did not take the frame within " + FRAME_FOR_DRAWING.toSeconds()
+                    + " s; job #" + submitted.id() + " goes on, and the editor can be opened again once it is done");
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the console was closing", interrupted);
+        }
+        Optional<FrameResult> frame = FrameResults.of(done);
+        String imageUrl = frame.map(result -> FrameResults.imageUrlOf(done, result)).orElse(null);
+        if (frame.isEmpty() || imageUrl == null) {
+            throw new IllegalStateException(done.error() == null ? "job #" + done.id() + " made no frame" : done.error());
+        }
+        return new RegionEditorViewModel.Frame(imageUrl, frame.get().width(), frame.get().height());
+    }
+
     /** A job just submitted is what people want to watch next. */
-    private void showSubmitted(Job job) {
-        jobList.select(jobList.apply(job));
+    private void showSubmitted(String deploymentId, Job job) {
+        JobRow row = jobList.apply(deploymentId, job);
+        deployments.entry(deploymentId).ifPresent(deployments::select);
+        jobList.select(row);
     }
 
-    /** Selects a job, as when someone clicks the alert about it. */
-    public void showJob(long jobId) {
-        jobList.row(jobId).ifPresent(jobList::select);
+    /** Shows a job, as when someone clicks the alert about it: its deployment first. */
+    public void showJob(JobKey key) {
+        deployments.entry(key.deploymentId()).ifPresent(deployments::select);
+        jobList.row(key).ifPresent(jobList::select);
     }
 
-    /** Applies a batch of engine events, in order, on the UI thread, then shows the alerts they raised. */
-    void apply(List<EngineEvent> batch) {
-        for (EngineEvent event : batch) {
-            if (event instanceof JobChanged changed) {
-                showJobChange(changed.job());
-            } else if (event instanceof JobProgress progress) {
-                jobList.applyProgress(progress);
-            } else if (event instanceof WorkerChanged changed) {
-                statusBar.apply(changed.worker());
-                workers.apply(changed.worker());
-            } else if (event instanceof MemorySampled sample) {
-                statusBar.applyMemory(sample);
-                workers.applyMemory(sample);
-            } else if (event instanceof QueueChanged changed) {
-                queueReported = true;
-                showFigures(changed.figures());
-                alerts.queueChanged(changed.figures());
-            } else if (event instanceof PoolChanged changed) {
-                poolControl.apply(changed);
-            }
+    /** Shows a deployment, as when someone clicks an alert about it. */
+    public void showDeployment(String deploymentId) {
+        deployments.entry(deploymentId).ifPresent(deployments::select);
+    }
+
+    /** Applies a batch of events, in order, on the UI thread, then shows the alerts they raised. */
+    void apply(List<SourcedEvent> batch) {
+        for (SourcedEvent sourced : batch) {
+            deployments.entry(sourced.deploymentId()).ifPresent(entry -> apply(entry, sourced.event()));
         }
         alerts.refresh();
     }
 
-    private void showJobChange(Job job) {
-        JobStatus before = jobList.row(job.id()).map(row -> row.job().status()).orElse(null);
-        jobList.apply(job);
-        alerts.jobChanged(before, job);
+    private void apply(DeploymentEntry entry, EngineEvent event) {
+        String id = entry.id();
+        if (event instanceof JobChanged changed) {
+            JobStatus before = jobList.row(new JobKey(id, changed.job().id())).map(row -> row.job().status()).orElse(null);
+            jobList.apply(id, changed.job());
+            alerts.jobChanged(id, before, changed.job());
+        } else if (event instanceof JobProgress progress) {
+            jobList.applyProgress(id, progress);
+        } else if (event instanceof WorkerChanged changed) {
+            statusBar.apply(id, changed.worker());
+            workers.apply(id, changed.worker());
+        } else if (event instanceof MemorySampled sample) {
+            statusBar.applyMemory(id, sample);
+            workers.applyMemory(id, sample);
+        } else if (event instanceof QueueChanged changed) {
+            entry.markFiguresReported();
+            showFigures(entry, changed.figures());
+            alerts.queueChanged(id, changed.figures(), entry.backlogThreshold());
+        } else if (event instanceof PoolChanged changed) {
+            poolControl.apply(id, changed);
+        } else if (event instanceof ConnectionChanged changed) {
+            entry.markConnectionReported();
+            entry.showConnection(changed);
+            alerts.connectionChanged(id, entry.nameProperty().get(), changed);
+        } else if (event instanceof Warning warning) {
+            alerts.warning(id, warning);
+        }
     }
 
-    private void showFigures(QueueFigures figures) {
-        queueHealth.apply(figures);
-        bulkActions.apply(figures);
+    private void showFigures(DeploymentEntry entry, QueueFigures figures) {
+        entry.showFigures(figures);
+        queueHealth.apply(entry.id(), figures);
+        bulkActions.apply(entry.id(), figures);
     }
 
     /**
-     * Stops listening and closes the deployment, which ends its worker processes. Blocks until the
-     * deployment has closed, so call it off the UI thread.
+     * Stops listening and closes the deployments, which ends the local pool's worker processes. Blocks
+     * until they have closed, so call it off the UI thread.
      */
     @Override
     public void close() {
         closed = true;
         events.close();
-        closeSubscription();
-        deployment.close();
-    }
-
-    private void closeSubscription() {
-        Subscription open = subscription.getAndSet(null);
-        if (open != null) {
-            open.close();
-        }
+        deployments.entries().forEach(DeploymentEntry::unsubscribe);
+        catalog.close();
     }
 
     /** Deployment errors are written for people; fall back to the kind of failure when there is none. */
@@ -199,6 +274,10 @@ public final class MainViewModel implements AutoCloseable {
             return "Unexpected " + failure.getClass().getSimpleName();
         }
         return message;
+    }
+
+    public DeploymentListViewModel deployments() {
+        return deployments;
     }
 
     public SubmitBarViewModel submitBar() {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -58,12 +59,14 @@ public final class MemoryChartViewModel {
     private static final double MIB = 1024 * 1024;
 
     private final Clock clock;
-    private final Map<String, Line> lines = new TreeMap<>(WorkerInfo.NAME_ORDER);
+    /** Every deployment's lines, by deployment and then by worker; only the shown deployment's are drawn. */
+    private final Map<String, Map<String, Line>> lines = new HashMap<>();
     private final ObservableList<XYChart.Series<Number, Number>> series = FXCollections.observableArrayList();
     private final ObjectProperty<Window> window = new SimpleObjectProperty<>(Window.TEN_MINUTES);
     private final ReadOnlyDoubleWrapper lowerBound = new ReadOnlyDoubleWrapper();
     private final ReadOnlyDoubleWrapper upperBound = new ReadOnlyDoubleWrapper();
     private final ReadOnlyDoubleWrapper tickUnit = new ReadOnlyDoubleWrapper();
+    private String shownDeployment;
 
     MemoryChartViewModel(Clock clock) {
         this.clock = clock;
@@ -72,51 +75,76 @@ public final class MemoryChartViewModel {
                 window.set(before);
                 return;
             }
-            lines.values().forEach(Line::redraw);
+            allLines().forEach(Line::redraw);
             moveWindow();
         });
         moveWindow();
     }
 
+    /** Draws the lines of another deployment. */
+    void show(String deploymentId) {
+        shownDeployment = deploymentId;
+        series.setAll(linesOf(deploymentId).values().stream().map(line -> line.chartSeries).toList());
+    }
+
     /** A new sample: added to its worker's line, and every line moves on with the clock. */
-    void add(MemorySampled sample) {
-        lineOf(sample.workerId()).add(sample);
+    void add(String deploymentId, MemorySampled sample) {
+        lineOf(deploymentId, sample.workerId()).add(sample);
         moveWindow();
     }
 
     /** The samples a worker had before the window opened, oldest first; samples already shown win. */
-    void fill(String workerId, List<MemorySampled> history) {
+    void fill(String deploymentId, String workerId, List<MemorySampled> history) {
         if (history.isEmpty()) {
             return;
         }
-        lineOf(workerId).prepend(history);
+        lineOf(deploymentId, workerId).prepend(history);
         moveWindow();
     }
 
     /** A worker left the pool for good; its line goes with it. */
-    void remove(String workerId) {
-        Line line = lines.remove(workerId);
+    void remove(String deploymentId, String workerId) {
+        Line line = linesOf(deploymentId).remove(workerId);
         if (line != null) {
             series.remove(line.chartSeries);
         }
     }
 
-    private Line lineOf(String workerId) {
-        Line line = lines.get(workerId);
+    /** A deployment was removed; all its lines go. */
+    void forget(String deploymentId) {
+        Map<String, Line> gone = lines.remove(deploymentId);
+        if (gone != null) {
+            gone.values().forEach(line -> series.remove(line.chartSeries));
+        }
+    }
+
+    private Map<String, Line> linesOf(String deploymentId) {
+        return lines.computeIfAbsent(deploymentId, id -> new TreeMap<>(WorkerInfo.NAME_ORDER));
+    }
+
+    private Line lineOf(String deploymentId, String workerId) {
+        Map<String, Line> ofDeployment = linesOf(deploymentId);
+        Line line = ofDeployment.get(workerId);
         if (line == null) {
             line = new Line(workerId);
-            // Sorted by worker id, so the legend and the colours follow the workers' order.
-            int index = (int) lines.keySet().stream().filter(other -> WorkerInfo.NAME_ORDER.compare(other, workerId) < 0).count();
-            lines.put(workerId, line);
-            series.add(index, line.chartSeries);
+            ofDeployment.put(workerId, line);
+            if (deploymentId.equals(shownDeployment)) {
+                // Sorted by worker, so the legend and the colours follow the workers' order.
+                int index = (int) ofDeployment.keySet().stream().filter(other -> WorkerInfo.NAME_ORDER.compare(other, workerId) < 0).count();
+                series.add(index, line.chartSeries);
+            }
         }
         return line;
+    }
+
+    private List<Line> allLines() {
+        return lines.values().stream().flatMap(ofDeployment -> ofDeployment.values().stream()).toList();
     }
 
     private void moveWindow() {
         Instant now = clock.instant();
         Instant start = now.minus(window.get().length());
-        lines.values().forEach(line -> line.forgetBefore(now.minus(KEPT), start));
+        allLines().forEach(line -> line.forgetBefore(now.minus(KEPT), start));
         lowerBound.set(seconds(start));
         upperBound.set(seconds(now));
         tickUnit.set(window.get().tick.toSeconds());
@@ -193,7 +221,7 @@ public final class MemoryChartViewModel {
         }
     }
 
-    /** One series per worker, ordered by worker id. */
+    /** One series per worker of the deployment shown, ordered by worker. */
     public ObservableList<XYChart.Series<Number, Number>> series() {
         return series;
     }

@@ -1,16 +1,24 @@
 package com.intellivision.console.ui;
 
+import com.intellivision.console.deployment.Capabilities;
+import com.intellivision.console.deployment.Capabilities.Feature;
 import com.intellivision.console.deployment.PoolControl;
 import com.intellivision.console.job.EngineEvent.PoolChanged;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 
 /**
- * The pool's size and whether it hands out jobs, for deployments that let people change them. The
- * workers spinner writes {@link #sizeProperty()}; each change is sent to the pool in the background,
- * and the pool's own reports ({@link PoolChanged}) move the spinner when someone else changed it.
+ * The pool's size and whether it hands out jobs, for the deployment shown where it lets people change
+ * them. The workers spinner writes {@link #sizeProperty()}; each change is sent to the pool in the
+ * background, and the pool's own reports ({@link PoolChanged}) move the spinner when someone else
+ * changed it. Every deployment's reports are kept, so switching shows its pool at once.
  */
 public final class PoolControlViewModel {
 
@@ -21,6 +29,9 @@ public final class PoolControlViewModel {
     private final TaskRunner tasks;
     private final Notices notices;
     private final ReadOnlyBooleanWrapper available = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper unavailableReason = new ReadOnlyStringWrapper("");
+    private final Map<String, PoolChanged> reports = new HashMap<>();
+    private String shown;
     private final ObjectProperty<Integer> size = new SimpleObjectProperty<>(MIN_WORKERS);
     private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper switching = new ReadOnlyBooleanWrapper(false);
@@ -29,8 +40,6 @@ public final class PoolControlViewModel {
     private int reportedSize = MIN_WORKERS;
     /** The size being sent, or 0: one resize at a time, and the latest wish is sent when it returns. */
     private int resizing;
-    /** Whether the pool has reported itself since the window opened. */
-    private boolean reported;
     /** True while the pool's own report sets the spinner, which must not be sent back as a wish. */
     private boolean showingReport;
 
@@ -44,22 +53,36 @@ public final class PoolControlViewModel {
         });
     }
 
-    /**
-     * Starts controlling the pool, which had {@code workers} and was paused or not when the window
-     * opened; a report that came in meanwhile is newer and wins.
-     */
-    void attach(PoolControl poolControl, int workers, boolean isPaused) {
-        control = poolControl;
-        if (!reported) {
-            reportedSize = clamp(workers);
-            showSize(reportedSize);
-            paused.set(isPaused);
+    /** Controls another deployment's pool from now on, or shows why it cannot be controlled. */
+    void show(String deploymentId, Optional<PoolControl> poolControl, Capabilities capabilities) {
+        shown = deploymentId;
+        control = poolControl.orElse(null);
+        available.set(control != null);
+        unavailableReason.set(capabilities.whyNot(Feature.POOL_CONTROL).orElse(""));
+        PoolChanged last = reports.get(deploymentId);
+        if (last != null) {
+            showReport(last);
         }
-        available.set(true);
     }
 
-    void apply(PoolChanged change) {
-        reported = true;
+    /**
+     * What a deployment's pool was like when the window opened: {@code workers}, paused or not; a
+     * report that came in meanwhile is newer and wins.
+     */
+    void attach(String deploymentId, int workers, boolean isPaused) {
+        if (reports.putIfAbsent(deploymentId, new PoolChanged(workers, isPaused)) == null && deploymentId.equals(shown)) {
+            showReport(reports.get(deploymentId));
+        }
+    }
+
+    void apply(String deploymentId, PoolChanged change) {
+        reports.put(deploymentId, change);
+        if (deploymentId.equals(shown)) {
+            showReport(change);
+        }
+    }
+
+    private void showReport(PoolChanged change) {
         reportedSize = clamp(change.size());
         paused.set(change.paused());
         // While a resize is on its way, earlier reports would make the spinner jump back and forth.
@@ -115,6 +138,11 @@ public final class PoolControlViewModel {
     /** Whether the deployment lets people control its pool; the controls are hidden otherwise. */
     public ReadOnlyBooleanProperty availableProperty() {
         return available.getReadOnlyProperty();
+    }
+
+    /** Why it does not, for people; empty when it does. */
+    public ReadOnlyStringProperty unavailableReasonProperty() {
+        return unavailableReason.getReadOnlyProperty();
     }
 
     /** The number of workers: the spinner's value. */

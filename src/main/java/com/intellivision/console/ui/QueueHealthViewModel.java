@@ -1,6 +1,8 @@
 package com.intellivision.console.ui;
 
 import com.intellivision.console.job.QueueFigures;
+import java.util.HashMap;
+import java.util.Map;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -19,10 +21,34 @@ public final class QueueHealthViewModel {
     private final ReadOnlyStringWrapper failureRate = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper alarming = new ReadOnlyBooleanWrapper(false);
+    private final Map<String, QueueFigures> figuresByDeployment = new HashMap<>();
+    private String shown;
 
-    void apply(QueueFigures figures) {
+    /** Speaks of another deployment's queue from now on; nothing until its figures are known. */
+    void show(String deploymentId) {
+        shown = deploymentId;
+        QueueFigures figures = figuresByDeployment.get(deploymentId);
+        if (figures == null) {
+            counts.set("");
+            failureRate.set("");
+            alarming.set(false);
+            details.set("");
+        } else {
+            display(figures);
+        }
+    }
+
+    void apply(String deploymentId, QueueFigures figures) {
+        figuresByDeployment.put(deploymentId, figures);
+        if (deploymentId.equals(shown)) {
+            display(figures);
+        }
+    }
+
+    private void display(QueueFigures figures) {
+        String broker = figures.brokerQueued() == QueueFigures.UNKNOWN ? "" : " · " + figures.brokerQueued() + " queued in Celery";
         counts.set(figures.pending() + " pending · " + figures.processing() + " running · "
-                + figures.completedLastMinute() + " done/min · " + figures.failedLastMinute() + " failed/min");
+                + figures.completedLastMinute() + " done/min · " + figures.failedLastMinute() + " failed/min" + broker);
         failureRate.set(percent(figures.failureRate15Minutes()) + " failed (15 min)");
         alarming.set(isAlarming(figures.failureRate15Minutes()));
         details.set(detailsOf(figures));

@@ -1,15 +1,13 @@
 package com.intellivision.console.ui;
 
 import atlantafx.base.theme.Styles;
-import com.intellivision.console.ui.BulkActionsViewModel.Confirmation;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableStringValue;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
-import javafx.scene.control.Alert;
-import javafx.scene.control.Alert.AlertType;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar.ButtonData;
-import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.Tooltip;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -17,6 +15,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /** The queue's bulk actions and the pool's controls, on the right of the tab row. */
 public final class QueueToolbarView {
 
+    @FXML private Label bulkNote;
+    @FXML private Label poolNote;
     @FXML private Button retryAllButton;
     @FXML private Button cancelAllButton;
     @FXML private Node poolControls;
@@ -26,11 +26,15 @@ public final class QueueToolbarView {
     @FXML private Spinner<Integer> workersSpinner;
 
     void bind(BulkActionsViewModel bulk, PoolControlViewModel pool) {
+        showWhen(retryAllButton, bulk.availableProperty());
+        showWhen(cancelAllButton, bulk.availableProperty());
+        showNote(bulkNote, bulk.availableProperty(), bulk.unavailableReasonProperty());
+        showNote(poolNote, pool.availableProperty(), pool.unavailableReasonProperty());
         retryAllButton.disableProperty().bind(bulk.workingProperty());
         retryAllButton.setOnAction(event -> bulk.retryAllFailed());
         cancelAllButton.disableProperty().bind(bulk.canCancelAllPendingProperty().not());
         cancelAllButton.setOnAction(event -> bulk.cancelAllPendingConfirmation().ifPresent(question -> {
-            if (confirmed(question)) {
+            if (ConfirmationDialog.confirmed(cancelAllButton, question)) {
                 bulk.cancelAllPending();
             }
         }));
@@ -48,27 +52,21 @@ public final class QueueToolbarView {
         workersSpinner.getValueFactory().valueProperty().bindBidirectional(pool.sizeProperty());
     }
 
+    private static void showWhen(Node node, ObservableBooleanValue condition) {
+        node.visibleProperty().bind(condition);
+        node.managedProperty().bind(condition);
+    }
+
+    /** Where the deployment shown lacks a control, a short note says why instead. */
+    private static void showNote(Label note, ObservableBooleanValue available, ObservableStringValue reason) {
+        note.textProperty().bind(reason);
+        note.setTooltip(new Tooltip());
+        note.getTooltip().textProperty().bind(reason);
+        showWhen(note, Bindings.createBooleanBinding(() -> !available.get() && !reason.get().isEmpty(), available, reason));
+    }
+
     private void showPaused(boolean paused) {
         pauseIcon.setIconLiteral(paused ? "fth-play" : "fth-pause");
         pauseButton.pseudoClassStateChanged(Styles.STATE_WARNING, paused);
-    }
-
-    /** Asks; only an explicit click on the confirming button says yes, so Enter or Escape keep the jobs. */
-    private boolean confirmed(Confirmation question) {
-        ButtonType confirm = new ButtonType(question.confirmLabel(), ButtonData.OK_DONE);
-        ButtonType keep = new ButtonType(question.keepLabel(), ButtonData.CANCEL_CLOSE);
-        Alert dialog = new Alert(AlertType.CONFIRMATION, question.detail(), keep, confirm);
-        dialog.initOwner(cancelAllButton.getScene().getWindow());
-        dialog.setTitle(question.title());
-        dialog.setHeaderText(question.question());
-        FontIcon warning = new FontIcon("fth-alert-triangle");
-        warning.getStyleClass().add("confirm-icon");
-        dialog.setGraphic(warning);
-        dialog.getDialogPane().getStylesheets().setAll(cancelAllButton.getScene().getStylesheets());
-        Button confirmButton = (Button) dialog.getDialogPane().lookupButton(confirm);
-        confirmButton.setDefaultButton(false);
-        confirmButton.getStyleClass().add(Styles.DANGER);
-        ((Button) dialog.getDialogPane().lookupButton(keep)).setDefaultButton(true);
-        return dialog.showAndWait().filter(confirm::equals).isPresent();
     }
 }

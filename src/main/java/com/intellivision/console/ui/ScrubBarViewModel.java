@@ -10,7 +10,8 @@ import com.intellivision.console.job.Timecode;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.DoubleProperty;
@@ -35,8 +36,8 @@ import javafx.scene.image.Image;
 public final class ScrubBarViewModel {
 
     private final TaskRunner tasks;
-    private final Function<JobRequest, Job> submit;
-    private final Consumer<Job> onSubmitted;
+    private final BiFunction<String, JobRequest, Job> submit;
+    private final BiConsumer<String, Job> onSubmitted;
     private final Notices notices;
     private final Function<String, Image> loadSheet;
     /** The shown storyboard's sheets, each loaded once however often people scrub over it. */
@@ -60,12 +61,12 @@ public final class ScrubBarViewModel {
     private Storyboard storyboard;
 
     /**
-     * @param submit the deployment's submit call, run in the background
-     * @param onSubmitted what to do with the new job, on the UI thread (select it)
+     * @param submit submits to the deployment of the given id, run in the background
+     * @param onSubmitted what to do with the new job of that deployment, on the UI thread (select it)
      * @param loadSheet makes the image of a sprite sheet's URL, loading in the background
      */
-    ScrubBarViewModel(ObservableValue<JobRow> selectedRow, TaskRunner tasks, Function<JobRequest, Job> submit,
-            Consumer<Job> onSubmitted, Notices notices, Function<String, Image> loadSheet) {
+    ScrubBarViewModel(ObservableValue<JobRow> selectedRow, TaskRunner tasks, BiFunction<String, JobRequest, Job> submit,
+            BiConsumer<String, Job> onSubmitted, Notices notices, Function<String, Image> loadSheet) {
         this.tasks = tasks;
         this.submit = submit;
         this.onSubmitted = onSubmitted;
@@ -171,10 +172,11 @@ public final class ScrubBarViewModel {
         }
         double at = rounded(position.get());
         JobRequest request = JobRequest.frame(shownJob.youtubeUrl(), FrameParams.at(at));
+        String deploymentId = row.deploymentId();
         extracting.set(true);
-        tasks.run(() -> submit.apply(request), job -> {
+        tasks.run(() -> submit.apply(deploymentId, request), job -> {
             extracting.set(false);
-            onSubmitted.accept(job);
+            onSubmitted.accept(deploymentId, job);
         }, failure -> {
             extracting.set(false);
             notices.problem("Could not extract the frame at " + Timecode.format(at), failure);

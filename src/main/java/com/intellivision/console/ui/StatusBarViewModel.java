@@ -14,19 +14,44 @@ import java.util.TreeMap;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
-/** The status bar: where jobs run, how many workers there are, what they do and how much memory they use. */
+/**
+ * The status bar: which deployment is shown, how many workers it has, what they do and how much memory
+ * they use. Every deployment's workers are followed; the bar speaks of the one shown.
+ */
 public final class StatusBarViewModel {
 
-    private final SortedMap<String, WorkerInfo> workers = new TreeMap<>(WorkerInfo.NAME_ORDER);
-    private final Map<String, MemorySampled> latestSamples = new HashMap<>();
+    private final Map<String, SortedMap<String, WorkerInfo>> workersByDeployment = new HashMap<>();
+    private final Map<String, Map<String, MemorySampled>> samplesByDeployment = new HashMap<>();
+    private SortedMap<String, WorkerInfo> workers = new TreeMap<>(WorkerInfo.NAME_ORDER);
+    private Map<String, MemorySampled> latestSamples = new HashMap<>();
+    private String shown;
     private final ReadOnlyStringWrapper deploymentName = new ReadOnlyStringWrapper("Connecting…");
     private final ReadOnlyStringWrapper workersSummary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper memorySummary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper workersDetails = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
 
-    void showDeployment(String name) {
-        deploymentName.set(name);
+    /** Speaks of another deployment from now on. */
+    void show(DeploymentEntry entry) {
+        shown = entry.id();
+        deploymentName.bind(entry.nameProperty());
+        workers = workersOf(entry.id());
+        latestSamples = samplesOf(entry.id());
+        refresh();
+    }
+
+    private SortedMap<String, WorkerInfo> workersOf(String deploymentId) {
+        return workersByDeployment.computeIfAbsent(deploymentId, id -> new TreeMap<>(WorkerInfo.NAME_ORDER));
+    }
+
+    private Map<String, MemorySampled> samplesOf(String deploymentId) {
+        return samplesByDeployment.computeIfAbsent(deploymentId, id -> new HashMap<>());
+    }
+
+    /** A deployment was removed. */
+    void forget(String deploymentId) {
+        workersByDeployment.remove(deploymentId);
+        samplesByDeployment.remove(deploymentId);
     }
 
     void showProblem(String text) {
@@ -37,26 +62,34 @@ public final class StatusBarViewModel {
      * Takes the deployment's list of workers, for those no event has told of yet: an event was sent
      * after the list was read, or describes a change the next event will also report.
      */
-    void showAll(List<WorkerInfo> listed) {
-        listed.forEach(worker -> workers.putIfAbsent(worker.id(), worker));
-        refresh();
+    void showAll(String deploymentId, List<WorkerInfo> listed) {
+        SortedMap<String, WorkerInfo> known = workersOf(deploymentId);
+        listed.forEach(worker -> known.putIfAbsent(worker.id(), worker));
+        refreshIfShown(deploymentId);
     }
 
-    void apply(WorkerInfo worker) {
-        WorkerInfo before = workers.get(worker.id());
-        if (worker.state() == WorkerState.DEAD && before != null && before.state() == WorkerState.STOPPING) {
+    void apply(String deploymentId, WorkerInfo worker) {
+        SortedMap<String, WorkerInfo> known = workersOf(deploymentId);
+        WorkerInfo before = known.get(worker.id());
+        if (worker.state() == WorkerState.DEAD && (before == null || before.state() == WorkerState.STOPPING)) {
             // It left the pool, which shrank; a worker that dies otherwise is restarted in its slot.
-            workers.remove(worker.id());
-            latestSamples.remove(worker.id());
+            known.remove(worker.id());
+            samplesOf(deploymentId).remove(worker.id());
         } else {
-            workers.put(worker.id(), worker);
+            known.put(worker.id(), worker);
         }
-        refresh();
+        refreshIfShown(deploymentId);
     }
 
-    void applyMemory(MemorySampled sample) {
-        latestSamples.put(sample.workerId(), sample);
-        refresh();
+    void applyMemory(String deploymentId, MemorySampled sample) {
+        samplesOf(deploymentId).put(sample.workerId(), sample);
+        refreshIfShown(deploymentId);
+    }
+
+    private void refreshIfShown(String deploymentId) {
+        if (deploymentId.equals(shown)) {
+            refresh();
+        }
     }
 
     private void refresh() {

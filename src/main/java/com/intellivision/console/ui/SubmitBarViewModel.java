@@ -1,25 +1,36 @@
 package com.intellivision.console.ui;
 
+import com.intellivision.console.deployment.Capabilities;
+import com.intellivision.console.deployment.Capabilities.Feature;
 import com.intellivision.console.job.CountParams;
+import com.intellivision.console.job.EmergencyLines;
 import com.intellivision.console.job.FrameParams;
 import com.intellivision.console.job.JobRequest;
+import com.intellivision.console.job.JobType;
+import com.intellivision.console.job.LobbyZones;
 import com.intellivision.console.job.Timecode;
+import java.util.EnumSet;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
 /**
- * The submit form: what to do with the URL (a frame, a filmstrip or a people count) and that kind's
- * settings, whether they make a valid request, and what went wrong last time.
- * Submitting itself is {@link MainViewModel#submit()}, which owns the deployment.
+ * The submit form: what to do with the URL (a frame, a filmstrip, a people count, or another analysis
+ * where the deployment shown runs it) and that kind's settings, whether they make a valid request, and
+ * what went wrong last time. Submitting itself is {@link MainViewModel#submit()}, which owns the
+ * deployments.
  */
 public final class SubmitBarViewModel {
 
@@ -29,17 +40,29 @@ public final class SubmitBarViewModel {
     /** Filmstrip frames are thumbnails: small JPEGs load quickly in a row of them. */
     static final String FILMSTRIP_FORMAT = "jpg";
     static final int FILMSTRIP_WIDTH = 320;
+    static final String DRAW_LINES_FIRST = "Draw the two lines people cross on a frame of the video first";
+    static final String DRAW_ZONES_FIRST = "Draw the zones to watch on a frame of the video first";
 
     private final ObjectProperty<JobKind> kind = new SimpleObjectProperty<>(JobKind.FRAME);
     private final StringProperty url = new SimpleStringProperty("");
     private final StringProperty timestamp = new SimpleStringProperty("");
     private final ObjectProperty<Integer> filmstripCount = new SimpleObjectProperty<>(DEFAULT_FILMSTRIP);
     private final StringProperty countFps = new SimpleStringProperty(formatFps(CountParams.DEFAULT_FPS));
+    private final ObjectProperty<EmergencyLines> lines = new SimpleObjectProperty<>();
+    private final ObjectProperty<LobbyZones> zones = new SimpleObjectProperty<>();
+    private final ObservableList<JobKind> offeredAnalyses = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<Capabilities> capabilities = new ReadOnlyObjectWrapper<>(
+            Capabilities.full(EnumSet.allOf(JobType.class)));
+    private final ReadOnlyBooleanWrapper filmstripOffered = new ReadOnlyBooleanWrapper(true);
+    private final ReadOnlyBooleanWrapper countOffered = new ReadOnlyBooleanWrapper(true);
+    private final ReadOnlyBooleanWrapper chosenTimeOffered = new ReadOnlyBooleanWrapper(true);
+    private final ReadOnlyStringWrapper chosenTimeReason = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper timestampError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper countFpsError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper settingsError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper submitError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper progressNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper submitting = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper canSubmit = new ReadOnlyBooleanWrapper(false);
 
@@ -47,19 +70,42 @@ public final class SubmitBarViewModel {
         timestampError.bind(Bindings.createStringBinding(() -> timestampProblem(timestamp.get()), timestamp));
         countFpsError.bind(Bindings.createStringBinding(() -> fpsProblem(countFps.get()), countFps));
         // Only the chosen kind's settings count: a bad timestamp does not block a people count.
-        settingsError.bind(Bindings.createStringBinding(() -> switch (kind.get()) {
-            case FRAME -> timestampError.get();
-            case FILMSTRIP -> "";
-            case COUNT -> countFpsError.get();
-        }, kind, timestampError, countFpsError));
+        settingsError.bind(Bindings.createStringBinding(this::settingsProblem, kind, timestampError, countFpsError, chosenTimeOffered));
         // The last failure is about the last request; once the input changes it no longer applies.
-        for (ObservableValue<?> input : List.<ObservableValue<?>>of(kind, url, timestamp, filmstripCount, countFps)) {
+        for (ObservableValue<?> input : List.<ObservableValue<?>>of(kind, url, timestamp, filmstripCount, countFps, lines, zones)) {
             input.addListener((property, before, after) -> submitError.set(""));
         }
+        // Lines and zones belong to one video; another video needs them drawn again.
+        url.addListener((property, before, after) -> {
+            lines.set(null);
+            zones.set(null);
+        });
         problem.bind(Bindings.when(settingsError.isNotEmpty()).then(settingsError).otherwise(submitError));
         canSubmit.bind(Bindings.createBooleanBinding(
-                () -> !isBlank(url.get()) && settingsError.get().isEmpty() && !submitting.get(),
-                url, settingsError, submitting));
+                () -> !isBlank(url.get()) && settingsError.get().isEmpty() && regionsDrawn() && !submitting.get(),
+                url, settingsError, submitting, kind, lines, zones));
+    }
+
+    /** Offers what the deployment shown can run; a kind it cannot run gives way to a frame. */
+    void offer(Capabilities offered) {
+        capabilities.set(offered);
+        filmstripOffered.set(offered.accepts(JobKind.FILMSTRIP.jobType()) && offered.has(Feature.CHOSEN_FRAME_TIME));
+        countOffered.set(offered.accepts(JobKind.COUNT.jobType()));
+        chosenTimeOffered.set(offered.has(Feature.CHOSEN_FRAME_TIME));
+        chosenTimeReason.set(offered.whyNot(Feature.CHOSEN_FRAME_TIME).orElse(""));
+        offeredAnalyses.setAll(JobKind.analyses().stream().filter(analysis -> offered.accepts(analysis.jobType())).toList());
+        if (!isOffered(kind.get())) {
+            kind.set(JobKind.FRAME);
+        }
+    }
+
+    boolean isOffered(JobKind candidate) {
+        return switch (candidate) {
+            case FRAME -> true;
+            case FILMSTRIP -> filmstripOffered.get();
+            case COUNT -> countOffered.get();
+            default -> offeredAnalyses.contains(candidate);
+        };
     }
 
     /** The request the form describes; only valid while {@link #canSubmitProperty()} is true. */
@@ -67,10 +113,39 @@ public final class SubmitBarViewModel {
         if (!canSubmit.get()) {
             throw new IllegalStateException("the form does not describe a valid request");
         }
-        return switch (kind.get()) {
-            case FRAME -> JobRequest.frame(url.get(), FrameParams.at(timestampSeconds(timestamp.get())));
+        JobKind chosen = kind.get();
+        return switch (chosen) {
+            case FRAME -> JobRequest.frame(url.get(), FrameParams.at(chosenTimeOffered.get() ? timestampSeconds(timestamp.get()) : null));
             case FILMSTRIP -> JobRequest.frame(url.get(), FrameParams.filmstrip(clampedCount(), FILMSTRIP_FORMAT, FILMSTRIP_WIDTH));
             case COUNT -> JobRequest.count(url.get(), new CountParams(Double.parseDouble(countFps.get().strip()), null, null));
+            case EMERGENCY_COUNT -> JobRequest.analysis(chosen.jobType(), url.get(), lines.get().toParams());
+            case LOBBY_DETECTION -> JobRequest.analysis(chosen.jobType(), url.get(), zones.get().toParams());
+            default -> JobRequest.analysis(chosen.jobType(), url.get(), null);
+        };
+    }
+
+    private String settingsProblem() {
+        return switch (kind.get()) {
+            case FRAME -> chosenTimeOffered.get() ? timestampError.get() : "";
+            case COUNT -> countFpsError.get();
+            default -> "";
+        };
+    }
+
+    private boolean regionsDrawn() {
+        return switch (kind.get().regions()) {
+            case NONE -> true;
+            case LINES -> lines.get() != null;
+            case ZONES -> zones.get() != null;
+        };
+    }
+
+    /** What stands between the form and Submit once a URL is in: the regions to draw, or empty. */
+    public String missingRegions() {
+        return switch (kind.get().regions()) {
+            case NONE -> "";
+            case LINES -> lines.get() == null ? DRAW_LINES_FIRST : "";
+            case ZONES -> zones.get() == null ? DRAW_ZONES_FIRST : "";
         };
     }
 
@@ -80,14 +155,17 @@ public final class SubmitBarViewModel {
         return count == null ? DEFAULT_FILMSTRIP : Math.max(MIN_FILMSTRIP, Math.min(MAX_FILMSTRIP, count));
     }
 
-    void submissionStarted() {
+    /** @param note what happens meanwhile, for people (a server checks the link first), or empty */
+    void submissionStarted(String note) {
         submitError.set("");
+        progressNote.set(note);
         submitting.set(true);
     }
 
     /** Clears the URL for the next one, unless it was edited while the request was on its way. */
     void submissionSucceeded(JobRequest submitted) {
         submitting.set(false);
+        progressNote.set("");
         if (url.get() != null && url.get().strip().equals(submitted.url())) {
             url.set("");
         }
@@ -95,6 +173,7 @@ public final class SubmitBarViewModel {
 
     void submissionFailed(String message) {
         submitting.set(false);
+        progressNote.set("");
         submitError.set(message);
     }
 
@@ -154,6 +233,43 @@ public final class SubmitBarViewModel {
         return countFps;
     }
 
+    /** The lines drawn for an emergency count, or null before they are. */
+    public ObjectProperty<EmergencyLines> linesProperty() {
+        return lines;
+    }
+
+    /** The zones drawn for a lobby detection, or null before they are. */
+    public ObjectProperty<LobbyZones> zonesProperty() {
+        return zones;
+    }
+
+    /** The analyses beyond frames and people counts that the deployment shown runs. */
+    public ObservableList<JobKind> offeredAnalyses() {
+        return offeredAnalyses;
+    }
+
+    public ReadOnlyBooleanProperty filmstripOfferedProperty() {
+        return filmstripOffered.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty countOfferedProperty() {
+        return countOffered.getReadOnlyProperty();
+    }
+
+    /** Whether the deployment takes a frame at a chosen moment; a server that picks its own does not. */
+    public ReadOnlyBooleanProperty chosenTimeOfferedProperty() {
+        return chosenTimeOffered.getReadOnlyProperty();
+    }
+
+    /** Why it does not, for people. */
+    public ReadOnlyStringProperty chosenTimeReasonProperty() {
+        return chosenTimeReason.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Capabilities> capabilitiesProperty() {
+        return capabilities.getReadOnlyProperty();
+    }
+
     /** Why the sample rate is not one, or empty. */
     public ReadOnlyStringProperty countFpsErrorProperty() {
         return countFpsError.getReadOnlyProperty();
@@ -172,6 +288,11 @@ public final class SubmitBarViewModel {
     /** The one message to show under the form: a bad setting of the chosen kind first, else the last failure. */
     public ReadOnlyStringProperty problemProperty() {
         return problem.getReadOnlyProperty();
+    }
+
+    /** What happens while a submission is on its way, e.g. that the server checks the link; empty otherwise. */
+    public ReadOnlyStringProperty progressNoteProperty() {
+        return progressNote.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty submittingProperty() {

@@ -8,10 +8,12 @@ import java.util.Locale;
 /**
  * One line of the workers table: the worker as last reported, with the memory of its latest sample.
  *
+ * @param activeJobs how many jobs it runs now
+ * @param processes how many processes work for it (a Celery worker's pool)
  * @param rssBytes resident memory now, 0 before the first sample
  * @param peakBytes the highest resident memory of its current process
  */
-public record WorkerRow(String id, long pid, WorkerState state, long jobId, long rssBytes, long peakBytes) {
+public record WorkerRow(String id, long pid, WorkerState state, long jobId, int activeJobs, int processes, long rssBytes, long peakBytes) {
 
     private static final long MIB = 1024 * 1024;
 
@@ -25,7 +27,7 @@ public record WorkerRow(String id, long pid, WorkerState state, long jobId, long
         if (before != null && before.pid() == worker.pid()) {
             peak = Math.max(peak, before.peakBytes());
         }
-        return new WorkerRow(worker.id(), worker.pid(), worker.state(), worker.jobId(), rss, peak);
+        return new WorkerRow(worker.id(), worker.pid(), worker.state(), worker.jobId(), worker.activeJobs(), worker.processes(), rss, peak);
     }
 
     /** The latest sample of the worker's current process, else what the worker itself last reported. */
@@ -53,8 +55,16 @@ public record WorkerRow(String id, long pid, WorkerState state, long jobId, long
         return "worker-" + state.name().toLowerCase(Locale.ROOT);
     }
 
+    /** "#7", "#7 and 2 more", or "2 tasks" when the jobs are not known by number. */
     public String jobText() {
-        return jobId == WorkerInfo.NO_JOB ? "—" : "#" + jobId;
+        if (jobId == WorkerInfo.NO_JOB) {
+            return activeJobs > 0 ? activeJobs + (activeJobs == 1 ? " task" : " tasks") : "—";
+        }
+        return activeJobs > 1 ? "#" + jobId + " and " + (activeJobs - 1) + " more" : "#" + jobId;
+    }
+
+    public String processesText() {
+        return processes > 0 ? Integer.toString(processes) : "—";
     }
 
     public String memoryText() {

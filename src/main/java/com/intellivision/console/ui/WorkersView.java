@@ -12,6 +12,9 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
+import atlantafx.base.theme.Styles;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -19,6 +22,9 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import org.kordamp.ikonli.javafx.FontIcon;
 import javafx.util.StringConverter;
 
 /** The Workers tab: the workers table and the memory chart with its choice of window. */
@@ -31,6 +37,11 @@ public final class WorkersView {
     private static final int MAX_ROWS = 8;
     private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
 
+    @FXML private Node unavailablePane;
+    @FXML private Label unavailableReason;
+    @FXML private Node workersPane;
+    @FXML private Label chartTitle;
+    @FXML private TableColumn<WorkerRow, WorkerRow> processesColumn;
     @FXML private TableView<WorkerRow> workersTable;
     @FXML private TableColumn<WorkerRow, String> nameColumn;
     @FXML private TableColumn<WorkerRow, String> pidColumn;
@@ -52,7 +63,14 @@ public final class WorkersView {
         showText(peakColumn, WorkerRow::peakText);
         stateColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         stateColumn.setCellFactory(column -> new WorkerStateCell());
+        processesColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+        processesColumn.setCellFactory(column -> new ProcessesCell(viewModel));
+        processesColumn.visibleProperty().bind(viewModel.resizableProperty());
         workersTable.setItems(viewModel.rows());
+        workersPane.visibleProperty().bind(viewModel.availableProperty());
+        unavailablePane.visibleProperty().bind(viewModel.availableProperty().not());
+        unavailableReason.textProperty().bind(viewModel.unavailableReasonProperty());
+        chartTitle.textProperty().bind(viewModel.chartTitleProperty());
         fitTableToRows(viewModel);
         bindChart(viewModel.memoryChart(), ZoneId.systemDefault());
     }
@@ -97,6 +115,38 @@ public final class WorkersView {
 
     private static void showText(TableColumn<WorkerRow, String> column, Function<WorkerRow, String> text) {
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(text.apply(cell.getValue())));
+    }
+
+    /** A Celery worker's pool of processes, with buttons to grow or shrink it by one. */
+    private static final class ProcessesCell extends TableCell<WorkerRow, WorkerRow> {
+
+        private final Label count = new Label();
+        private final Button shrink = new Button(null, new FontIcon("fth-minus"));
+        private final Button grow = new Button(null, new FontIcon("fth-plus"));
+        private final HBox box = new HBox(shrink, count, grow);
+
+        ProcessesCell(WorkersViewModel viewModel) {
+            setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+            box.getStyleClass().add("processes-cell");
+            shrink.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, "shrink-button");
+            grow.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, "grow-button");
+            shrink.setTooltip(new Tooltip("One process fewer in this worker's pool"));
+            grow.setTooltip(new Tooltip("One process more in this worker's pool"));
+            shrink.setOnAction(event -> viewModel.resize(getItem(), -1));
+            grow.setOnAction(event -> viewModel.resize(getItem(), 1));
+        }
+
+        @Override
+        protected void updateItem(WorkerRow worker, boolean empty) {
+            super.updateItem(worker, empty);
+            if (empty || worker == null) {
+                setGraphic(null);
+                return;
+            }
+            count.setText(worker.processesText());
+            shrink.setDisable(worker.processes() <= 1);
+            setGraphic(box);
+        }
     }
 
     /** A worker's state as a coloured pill, like a job's status. */

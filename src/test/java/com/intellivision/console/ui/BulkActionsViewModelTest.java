@@ -3,7 +3,6 @@ package com.intellivision.console.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.intellivision.console.job.QueueFigures;
-import com.intellivision.console.ui.BulkActionsViewModel.Confirmation;
 import java.util.ArrayDeque;
 import java.util.Queue;
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,214 @@
+package com.intellivision.console.deployment.intellivision;
+
+import com.intellivision.console.deployment.EventFanout;
+import com.intellivision.console.job.EngineEvent.JobChanged;
+import com.intellivision.console.job.EngineEvent.JobProgress;
+import com.intellivision.console.job.Job;
+import com.intellivision.console.job.JobStatus;
+import com.intellivision.console.remote.IntelliVisionClient;
+import com.intellivision.console.remote.RemoteException;
+import com.intellivision.console.remote.ServerJob;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Turns a server that can only be asked into events: it asks about the jobs that are not finished
+ * (each less often while it does not change), and now and then for the whole list (to learn of jobs
+ * submitted elsewhere, or deleted), and reports every change as the same {@link JobChanged} the local
+ * pool sends, so the window stays push-only. With many unfinished jobs one request for the list
+ * answers for all of them. Runs on one thread; {@link #track} may be called from any.
+ */
+final class JobPoller {
+
+    /** A job that just changed is asked about again after this... */
+    static final Duration FIRST_INTERVAL = Duration.ofSeconds(1);
+    /** ...and, while it stays as it is, less and less often, down to this. */
+    static final Duration MAX_INTERVAL = Duration.ofSeconds(8);
+    /** The whole list is read this often regardless. */
+    static final Duration LIST_EVERY = Duration.ofSeconds(30);
+    /** With this many jobs to ask about at once, one request for the list is cheaper. */
+    static final int LIST_INSTEAD_ABOVE = 4;
+    /** But the list is never read more often than this, however many jobs are running. */
+    static final Duration LIST_GAP = Duration.ofSeconds(2);
+    /** A job missing from the list this soon after the console saw it may simply be too new to be listed. */
+    static final Duration LISTING_GRACE = Duration.ofSeconds(10);
+    /** Images fetched for jobs that finished before the console saw them, per round. */
+    static final int BACKLOG_IMAGES_PER_ROUND = 3;
+
+    private final String deploymentId;
+    private final IntelliVisionClient client;
+    private final RemoteJobStore store;
+    private final OutputImages images;
+    private final ConnectionHealth health;
+    private final EventFanout events;
+    private final Clock clock;
+    private final Map<Long, Tracked> tracked = new HashMap<>();
+    private final Map<Long, JobProgress> lastProgress = new HashMap<>();
+    private final Deque<ServerJob> imagesToFetch = new ArrayDeque<>();
+    private final Set<Long> imagesTried = new HashSet<>();
+    /** What each job looked like when last kept, so an unchanged one in a long list costs no store access. */
+    private final Map<Long, String> fingerprints = new HashMap<>();
+    private Instant lastListed = Instant.MIN;
+    private long requests;
+
+    /** When to ask about a job next, and how long it has stayed as it is. */
+    private record Tracked(Instant nextAt, Duration interval, Instant since) {}
+
+    JobPoller(String deploymentId, IntelliVisionClient client, RemoteJobStore store, OutputImages images, ConnectionHealth health,
+            EventFanout events, Clock clock) {
+        this.deploymentId = deploymentId;
+        this.client = client;
+        this.store = store;
+        this.images = images;
+        this.health = health;
+        this.events = events;
+        this.clock = clock;
+        store.active(deploymentId).forEach(this::track);
+    }
+
+    /** Asks about {@code job} until it has finished. */
+    synchronized void track(Job job) {
+        Instant now = clock.instant();
+        tracked.put(job.id(), new Tracked(now.plus(FIRST_INTERVAL), FIRST_INTERVAL, now));
+    }
+
+    /** One round: asks what is due, reports what changed. */
+    synchronized void poll() {
+        if (!health.mayAsk()) {
+            return;
+        }
+        Instant now = clock.instant();
+        List<Long> due = tracked.entrySet().stream().filter(entry -> !entry.getValue().nextAt().isAfter(now)).map(Map.Entry::getKey).toList();
+        boolean listDue = !now.isBefore(lastListed.plus(LIST_EVERY))
+                || due.size() > LIST_INSTEAD_ABOVE && !now.isBefore(lastListed.plus(LIST_GAP));
+        try {
+            if (listDue) {
+                requests++;
+                reconcile(client.jobs(), now);
+                lastListed = now;
+            } else if (due.size() <= LIST_INSTEAD_ABOVE) {
+                for (long jobId : due) {
+                    requests++;
+                    client.job(jobId).ifPresentOrElse(server -> apply(server, now), () -> deletedOnServer(jobId, now));
+                }
+            }
+            fetchBacklogImages();
+            health.succeeded();
+        } catch (RemoteException failure) {
+            health.failed(failure);
+        }
+    }
+
+    /** How many requests the poller has sent, for the benchmark. */
+    synchronized long requestsSent() {
+        return requests;
+    }
+
+    private void reconcile(List<ServerJob> listed, Instant now) {
+        Set<Long> present = new HashSet<>();
+        for (ServerJob server : listed) {
+            present.add(server.job().id());
+            apply(server, now);
+        }
+        for (Map.Entry<Long, Tracked> entry : List.copyOf(tracked.entrySet())) {
+            if (!present.contains(entry.getKey()) && entry.getValue().since().plus(LISTING_GRACE).isBefore(now)) {
+                deletedOnServer(entry.getKey(), now);
+            }
+        }
+    }
+
+    /** Keeps the server's word about a job and reports it if it changed. */
+    private void apply(ServerJob server, Instant now) {
+        Job incoming = server.job();
+        String fingerprint = incoming.status() + "|" + incoming.updatedAt() + "|" + Objects.hashCode(incoming.results());
+        if (fingerprint.equals(fingerprints.get(incoming.id()))) {
+            reportProgress(incoming, server.progress());
+            reschedule(incoming, false, now);
+            return;
+        }
+        Job known = store.find(deploymentId, incoming.id()).orElse(null);
+        if (incoming.status() == JobStatus.COMPLETED && (known == null || known.outputImage() == null) && tracked.containsKey(incoming.id())) {
+            // Seen to finish: its image is what people look at next.
+            incoming = images.withImage(incoming, server.imageUrls());
+        } else if (incoming.status() == JobStatus.COMPLETED && (known == null || known.outputImage() == null)
+                && !server.imageUrls().isEmpty() && imagesTried.add(incoming.id())) {
+            imagesToFetch.addLast(server);
+        }
+        Job kept = store.saveFromServer(deploymentId, incoming, now);
+        fingerprints.put(incoming.id(), fingerprint);
+        boolean changed = known == null || !sameAsSeen(known, kept);
+        if (changed) {
+            events.publish(new JobChanged(kept));
+        }
+        reportProgress(kept, server.progress());
+        reschedule(kept, changed, now);
+    }
+
+    /** A finished job is asked about no more; an unfinished one sooner after a change, later while it stays. */
+    private void reschedule(Job job, boolean changed, Instant now) {
+        Tracked was = tracked.get(job.id());
+        if (job.isTerminal()) {
+            tracked.remove(job.id());
+            lastProgress.remove(job.id());
+        } else if (was != null) {
+            Duration next = changed ? FIRST_INTERVAL : min(was.interval().multipliedBy(2), MAX_INTERVAL);
+            tracked.put(job.id(), new Tracked(now.plus(next), next, was.since()));
+        } else {
+            tracked.put(job.id(), new Tracked(now.plus(FIRST_INTERVAL), FIRST_INTERVAL, now));
+        }
+    }
+
+    private void reportProgress(Job job, JobProgress progress) {
+        if (progress == null || job.isTerminal() || Objects.equals(progress, lastProgress.get(job.id()))) {
+            return;
+        }
+        lastProgress.put(job.id(), progress);
+        events.publish(progress);
+    }
+
+    /** A job the server no longer has was deleted there (by someone, or by the console's own cancel). */
+    private void deletedOnServer(long jobId, Instant now) {
+        tracked.remove(jobId);
+        fingerprints.remove(jobId);
+        lastProgress.remove(jobId);
+        store.find(deploymentId, jobId).filter(job -> !job.isTerminal()).ifPresent(job -> {
+            Job deleted = job.withStatus(JobStatus.CANCELLED, "The job was deleted from the server.", now);
+            store.saveEndedHere(deploymentId, deleted, now);
+            events.publish(new JobChanged(deleted));
+        });
+    }
+
+    /** Images of jobs that had finished before the console saw them, a few each round, newest first. */
+    private void fetchBacklogImages() {
+        for (int fetched = 0; fetched < BACKLOG_IMAGES_PER_ROUND && !imagesToFetch.isEmpty(); fetched++) {
+            ServerJob server = imagesToFetch.pollFirst();
+            Job withImage = images.withImage(server.job(), server.imageUrls());
+            if (withImage.outputImage() != null) {
+                Job kept = store.saveFromServer(deploymentId, withImage, clock.instant());
+                events.publish(new JobChanged(kept));
+            }
+        }
+    }
+
+    /** Whether the console has shown this state already; the time the server last saw it changes nothing. */
+    private static boolean sameAsSeen(Job before, Job after) {
+        return before.status() == after.status()
+                && Objects.equals(before.updatedAt(), after.updatedAt())
+                && Objects.equals(before.results(), after.results())
+                && Objects.equals(before.outputImage(), after.outputImage())
+                && Objects.equals(before.error(), after.error());
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}
