@@ -1,5 +1,6 @@
 package com.intellivision.console;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -42,6 +43,11 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule domainStaysPure = noClasses().that().resideInAPackage(ROOT + "job..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "okhttp3..", "org.bytedeco..", "java.net.http..", "java.sql..");
+
+    @ArchTest
+    static final ArchRule deploymentSettingsKnowOnlyTheDomain = classes().that().resideInAPackage(ROOT + "deployment.settings..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(ROOT + "deployment.settings..", ROOT + "job..", "java..",
+                    "com.fasterxml.jackson..", "org.slf4j..", "com.github.javakeyring..");
 
     @ArchTest
     static final ArchRule onlyTheUiKnowsJavaFx = noClasses().that().resideOutsideOfPackages(ROOT + "ui..", ROOT + "app..")
