@@ -1,9 +1,8 @@
 package com.intellivision.console.app;
 
-import com.intellivision.console.deployment.FixedCatalog;
 import com.intellivision.console.deployment.LocalDeployment;
+import com.intellivision.console.deployment.SavedDeployments;
 import com.intellivision.console.ui.ConsoleApplication;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -39,7 +38,8 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ConsoleApplication.launch(() -> new FixedCatalog(List.of(LocalDeployment.start(pool.toConfig(Runtime.getRuntime().availableProcessors())))));
+        ConsoleApplication.launch(() -> SavedDeployments.open(LocalDeployment.start(pool.toConfig(Runtime.getRuntime().availableProcessors())),
+                pool.dataDir));
         return 0;
     }
 }

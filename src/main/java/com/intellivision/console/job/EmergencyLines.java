@@ -1,5 +1,6 @@
 package com.intellivision.console.job;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
@@ -17,6 +18,7 @@ public record EmergencyLines(List<Line> lines, int videoWidth, int videoHeight) 
             @JsonProperty("end_x") double endX,
             @JsonProperty("end_y") double endY) {
 
+        @JsonIgnore
         public boolean isPoint() {
             return startX == endX && startY == endY;
         }

@@ -24,7 +24,7 @@ final class ConsoleSession {
     static ConsoleSession open(Stage stage, DeploymentCatalog catalog) {
         BackgroundExecutor background = new BackgroundExecutor();
         MainViewModel viewModel = new MainViewModel(catalog, new TaskRunner(background, FxThread.INSTANCE), Clock.systemDefaultZone());
-        MainView view = MainView.load(viewModel, new DeploymentDialogs(viewModel));
+        MainView view = MainView.load(viewModel);
         ConsoleWindow.show(stage, view.root());
         viewModel.start();
         return new ConsoleSession(background, viewModel, view);

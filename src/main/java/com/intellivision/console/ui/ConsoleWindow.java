@@ -3,8 +3,10 @@ package com.intellivision.console.ui;
 import atlantafx.base.theme.PrimerLight;
 import java.util.Objects;
 import javafx.application.Application;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /** The console's window: its theme (AtlantaFX Primer Light, then the console's stylesheet), title and size. */
@@ -12,9 +14,9 @@ final class ConsoleWindow {
 
     static final String TITLE = "IntelliVision Console";
     static final String STYLESHEET = "/styles/console.css";
-    private static final double WIDTH = 1200;
+    private static final double WIDTH = 1320;
     private static final double HEIGHT = 760;
-    private static final double MIN_WIDTH = 860;
+    private static final double MIN_WIDTH = 1060;
     private static final double MIN_HEIGHT = 520;
 
     private ConsoleWindow() {}
@@ -27,7 +29,9 @@ final class ConsoleWindow {
     /** Puts {@code content} in {@code stage}, styled and sized, and shows it. */
     static void show(Stage stage, Parent content) {
         installTheme();
-        Scene scene = new Scene(content, WIDTH, HEIGHT);
+        // No larger than the screen leaves room for: a laptop's is often 1366 × 768.
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(content, Math.min(WIDTH, screen.getWidth()), Math.min(HEIGHT, screen.getHeight()));
         scene.getStylesheets().add(Objects.requireNonNull(ConsoleWindow.class.getResource(STYLESHEET),
                 STYLESHEET + " is missing from the class path").toExternalForm());
         stage.setTitle(TITLE);

@@ -5,6 +5,7 @@ import java.util.Locale;
 import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -23,6 +24,7 @@ public final class DeploymentListView {
     @FXML private Button addButton;
     @FXML private Button editButton;
     @FXML private Button removeButton;
+    @FXML private Node footer;
 
     /** What the buttons do; the dialogs belong to the window. */
     interface Actions {
@@ -33,7 +35,11 @@ public final class DeploymentListView {
         void remove(DeploymentEntry entry);
     }
 
-    void bind(DeploymentListViewModel viewModel, Actions actions) {
+    /** @param editable whether deployments can be added, changed and removed; the buttons are hidden otherwise */
+    void bind(DeploymentListViewModel viewModel, Actions actions, boolean editable) {
+        addButton.setVisible(editable);
+        footer.setVisible(editable);
+        footer.setManaged(editable);
         deploymentsList.setItems(viewModel.entries());
         deploymentsList.setCellFactory(list -> new EntryCell());
         deploymentsList.getSelectionModel().selectedItemProperty().addListener((property, before, entry) -> {

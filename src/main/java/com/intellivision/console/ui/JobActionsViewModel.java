@@ -60,13 +60,13 @@ public final class JobActionsViewModel {
     /** A job can be cancelled while it waits or runs, once, where its deployment can cancel. */
     public boolean canCancel(JobRow row) {
         JobStatus status = row.job().status();
-        return (status == JobStatus.PENDING || status == JobStatus.PROCESSING) && !row.isCancelling() && control(row).isPresent();
+        return (status == JobStatus.PENDING || status == JobStatus.PROCESSING) && !row.isCancelling() && offers(row, Feature.CANCEL);
     }
 
     /** A job that ended without a result can be run again, where its deployment can retry. */
     public boolean canRetry(JobRow row) {
         JobStatus status = row.job().status();
-        return (status == JobStatus.FAILED || status == JobStatus.CANCELLED) && !retrying.contains(row.key()) && control(row).isPresent();
+        return (status == JobStatus.FAILED || status == JobStatus.CANCELLED) && !retrying.contains(row.key()) && offers(row, Feature.RETRY);
     }
 
     /**
@@ -140,6 +140,10 @@ public final class JobActionsViewModel {
     /** The selected job, for the view to ask its confirmation about. */
     public Optional<JobRow> selected() {
         return Optional.ofNullable(selected);
+    }
+
+    private boolean offers(JobRow row, Feature feature) {
+        return control(row).isPresent() && deployments.apply(row.deploymentId()).map(entry -> entry.capabilities().has(feature)).orElse(false);
     }
 
     private Optional<JobControl> control(JobRow row) {

@@ -46,7 +46,7 @@ public final class MainView {
     @FXML private StatusBarView statusBarController;
 
     /** Loads the window's content and binds it to {@code viewModel}; call on the FX thread. */
-    public static MainView load(MainViewModel viewModel, DeploymentListView.Actions deploymentActions) {
+    public static MainView load(MainViewModel viewModel) {
         URL location = Objects.requireNonNull(MainView.class.getResource(FXML), FXML + " is missing from the class path");
         FXMLLoader loader = new FXMLLoader(location);
         try {
@@ -55,11 +55,11 @@ public final class MainView {
             throw new UncheckedIOException("could not load " + FXML, e);
         }
         MainView view = loader.getController();
-        view.bind(viewModel, deploymentActions);
+        view.bind(viewModel);
         return view;
     }
 
-    private void bind(MainViewModel viewModel, DeploymentListView.Actions deploymentActions) {
+    private void bind(MainViewModel viewModel) {
         submitBarController.bind(viewModel.submitBar(), viewModel::submit, viewModel::regionEditor);
         jobListController.bind(viewModel.jobList(), viewModel.jobActions());
         previewController.bind(viewModel.preview(), viewModel.jobActions(), viewModel.attempts(), viewModel.scrubBar());
@@ -74,7 +74,7 @@ public final class MainView {
                 viewModel.showDeployment(alert.deploymentId());
             }
         });
-        deploymentListController.bind(viewModel.deployments(), deploymentActions);
+        deploymentListController.bind(viewModel.deployments(), new DeploymentDialogs(viewModel, root), viewModel.canEditDeployments());
         bindPausedBanner(viewModel.poolControl());
         bindConnectionBanner(viewModel.deployments());
     }

@@ -1,5 +1,6 @@
 package com.intellivision.console.ui;
 
+import com.intellivision.console.deployment.CatalogEditor;
 import com.intellivision.console.deployment.Deployment;
 import com.intellivision.console.deployment.DeploymentCatalog;
 import com.intellivision.console.deployment.PoolControl;
@@ -95,6 +96,56 @@ public final class MainViewModel implements AutoCloseable {
             follow(deployments.add(deployment));
         }
         deployments.selectFirst();
+        catalog.openingProblem().ifPresent(problem -> alerts.problem("Some deployments could not be opened", problem));
+    }
+
+    // ---- adding, changing and removing deployments ----
+
+    /** Whether people can add, change and remove deployments here. */
+    public boolean canEditDeployments() {
+        return catalog.editor().isPresent();
+    }
+
+    /** The form for a new deployment, or for changing {@code entry}'s; empty where deployments cannot be edited. */
+    public Optional<DeploymentFormViewModel> deploymentForm(DeploymentEntry entry) {
+        return catalog.editor().map(editor -> new DeploymentFormViewModel(tasks, editor,
+                entry == null ? null : editor.settingsOf(entry.id()).orElse(null)));
+    }
+
+    /** A deployment just saved: listed (in place of its old self if it was changed), followed and shown. */
+    public void saved(Deployment deployment) {
+        Optional<DeploymentEntry> before = deployments.entry(deployment.id());
+        before.ifPresent(DeploymentEntry::unsubscribe);
+        DeploymentEntry entry = before.isPresent() ? deployments.replace(deployment) : deployments.add(deployment);
+        follow(entry);
+        deployments.select(entry);
+        showDeployment(entry);
+        alerts.done((before.isPresent() ? "Saved " : "Added ") + deployment.displayName());
+    }
+
+    /** What to ask before removing a deployment. */
+    public Confirmation removeConfirmation(DeploymentEntry entry) {
+        String name = entry.nameProperty().get();
+        return new Confirmation("Remove " + name, "Stop watching " + name + "?",
+                "The console forgets its address, its tokens and what it knew of its jobs. Nothing changes on the server: its jobs go on,"
+                        + " and adding it again shows them again.", "Remove", "Keep it");
+    }
+
+    /** Disconnects and forgets a deployment, once people confirmed. */
+    public void remove(DeploymentEntry entry) {
+        Optional<CatalogEditor> editor = catalog.editor();
+        if (editor.isEmpty() || entry.isLocal()) {
+            return;
+        }
+        entry.unsubscribe();
+        String id = entry.id();
+        tasks.perform(() -> editor.get().remove(id), () -> {
+            deployments.remove(id);
+            jobList.forget(id);
+            workers.forget(id);
+            statusBar.forget(id);
+            alerts.done("Removed " + entry.nameProperty().get());
+        }, failure -> alerts.problem("Could not remove " + entry.nameProperty().get(), failure));
     }
 
     /** Subscribes to a deployment's events and loads its current jobs and workers, in the background. */

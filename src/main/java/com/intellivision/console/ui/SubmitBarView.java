@@ -129,6 +129,9 @@ public final class SubmitBarView {
     }
 
     private void offerAnalyses(SubmitBarViewModel viewModel) {
+        // The last button shown ends the segmented choice with a rounded edge.
+        countKind.getStyleClass().removeAll("center-pill", "right-pill");
+        countKind.getStyleClass().add(viewModel.offeredAnalyses().isEmpty() ? "right-pill" : "center-pill");
         analysisKind.getItems().setAll(viewModel.offeredAnalyses().stream().map(kind -> {
             MenuItem item = new MenuItem(kind.label());
             item.setId("analysis-" + kind.name().toLowerCase(Locale.ROOT).replace('_', '-'));

@@ -19,24 +19,24 @@ class AlertsViewModelTest {
             + " out-of-memory killer)); the job was queued again.";
 
     private final MutableClock clock = new MutableClock(T0);
-    private final AlertsViewModel alerts = new AlertsViewModel(clock);
+    private final AlertsViewModel alerts = new AlertsViewModel(clock, id -> "");
 
     @Test
     void aFailedJobIsAnnouncedWithTheFirstSentenceOfItsError() {
-        alerts.jobChanged(JobStatus.PROCESSING, Jobs.failed(7, T0, T0, "The file /v/clip.mp4 does not exist. Check the path."));
+        alerts.jobChanged("local", JobStatus.PROCESSING, Jobs.failed(7, T0, T0, "The file /v/clip.mp4 does not exist. Check the path."));
         alerts.refresh();
 
         assertThat(alerts.shown()).singleElement().satisfies(alert -> {
             assertThat(alert.kind()).isEqualTo(Kind.JOB_FAILED);
             assertThat(alert.title()).isEqualTo("Job #7 failed");
             assertThat(alert.body()).isEqualTo("The file /v/clip.mp4 does not exist.");
-            assertThat(alert.jobId()).isEqualTo(7);
+            assertThat(alert.job().jobId()).isEqualTo(7);
         });
     }
 
     @Test
     void aWorkerKilledForMemoryIsNamedAsSuch() {
-        alerts.jobChanged(JobStatus.PROCESSING, Jobs.failed(7, T0, T0, MEMORY_KILL));
+        alerts.jobChanged("local", JobStatus.PROCESSING, Jobs.failed(7, T0, T0, MEMORY_KILL));
         alerts.refresh();
 
         Alert alert = alerts.shown().get(0);
@@ -48,7 +48,7 @@ class AlertsViewModelTest {
 
     @Test
     void aLostWorkerIsAnnouncedWhenItsJobIsQueuedAgainButNotWhenSomeoneRetriesIt() {
-        alerts.jobChanged(JobStatus.PROCESSING, Jobs.requeued(7, T0, T0, LOST));
+        alerts.jobChanged("local", JobStatus.PROCESSING, Jobs.requeued(7, T0, T0, LOST));
         alerts.refresh();
         assertThat(alerts.shown()).singleElement().satisfies(alert -> {
             assertThat(alert.kind()).isEqualTo(Kind.WORKER_LOST);
@@ -59,14 +59,14 @@ class AlertsViewModelTest {
 
         clock.advance(Duration.ofSeconds(10));
         // A retried dead letter keeps its old error while pending; that is no new loss.
-        alerts.jobChanged(JobStatus.FAILED, Jobs.requeued(8, T0, T0, LOST));
+        alerts.jobChanged("local", JobStatus.FAILED, Jobs.requeued(8, T0, T0, LOST));
         alerts.refresh();
         assertThat(alerts.shown()).isEmpty();
     }
 
     @Test
     void aJobWhoseWorkerWasLostOnEveryRetryFailsForGood() {
-        alerts.jobChanged(JobStatus.PROCESSING, Jobs.deadLetter(7, T0, T0, "Worker lost (exit code 137). It was lost 3 times, so it will not be retried automatically."));
+        alerts.jobChanged("local", JobStatus.PROCESSING, Jobs.deadLetter(7, T0, T0, "Worker lost (exit code 137). It was lost 3 times, so it will not be retried automatically."));
         alerts.refresh();
 
         assertThat(alerts.shown()).singleElement().satisfies(alert -> {
@@ -78,7 +78,7 @@ class AlertsViewModelTest {
 
     @Test
     void aJobAlreadyKnownToHaveFailedIsNotAnnouncedAgain() {
-        alerts.jobChanged(JobStatus.FAILED, Jobs.failed(7, T0, T0, "gone"));
+        alerts.jobChanged("local", JobStatus.FAILED, Jobs.failed(7, T0, T0, "gone"));
         alerts.refresh();
 
         assertThat(alerts.shown()).isEmpty();
@@ -87,27 +87,27 @@ class AlertsViewModelTest {
     @Test
     void aBurstInOneBatchBecomesOneAlert() {
         for (long id = 1; id <= 5; id++) {
-            alerts.jobChanged(JobStatus.PROCESSING, Jobs.failed(id, T0, T0, "network down"));
+            alerts.jobChanged("local", JobStatus.PROCESSING, Jobs.failed(id, T0, T0, "network down"));
         }
         alerts.refresh();
 
         assertThat(alerts.shown()).singleElement().satisfies(alert -> {
             assertThat(alert.title()).isEqualTo("5 jobs failed");
             assertThat(alert.body()).isEqualTo("Jobs #1, #2, #3, #4 and #5.");
-            assertThat(alert.jobId()).as("the latest, for a click").isEqualTo(5);
+            assertThat(alert.job().jobId()).as("the latest, for a click").isEqualTo(5);
         });
     }
 
     @Test
     void atMostOneAlertASecondAndWhatArrivesMeanwhileIsCollapsed() {
-        alerts.jobChanged(JobStatus.PROCESSING, Jobs.failed(1, T0, T0, "network down"));
+        alerts.jobChanged("local", JobStatus.PROCESSING, Jobs.failed(1, T0, T0, "network down"));
         alerts.refresh();
 
         clock.advance(Duration.ofMillis(300));
-        alerts.jobChanged(JobStatus.PROCESSING, Jobs.failed(2, T0, T0, "network down"));
+        alerts.jobChanged("local", JobStatus.PROCESSING, Jobs.failed(2, T0, T0, "network down"));
         alerts.refresh();
         clock.advance(Duration.ofMillis(300));
-        alerts.jobChanged(JobStatus.PROCESSING, Jobs.failed(3, T0, T0, "network down"));
+        alerts.jobChanged("local", JobStatus.PROCESSING, Jobs.failed(3, T0, T0, "network down"));
         alerts.refresh();
         assertThat(alerts.shown()).extracting(Alert::title).containsExactly("Job #1 failed");
 
@@ -121,7 +121,7 @@ class AlertsViewModelTest {
     @Test
     void longListsOfJobsAreShortened() {
         for (long id = 1; id <= 12; id++) {
-            alerts.jobChanged(JobStatus.PROCESSING, Jobs.failed(id, T0, T0, "network down"));
+            alerts.jobChanged("local", JobStatus.PROCESSING, Jobs.failed(id, T0, T0, "network down"));
         }
         alerts.refresh();
 
@@ -130,9 +130,9 @@ class AlertsViewModelTest {
 
     @Test
     void failuresCollapsedWithOtherAlertsStillLeadWithTheFailures() {
-        alerts.jobChanged(JobStatus.PROCESSING, Jobs.failed(1, T0, T0, "network down"));
-        alerts.jobChanged(JobStatus.PROCESSING, Jobs.failed(2, T0, T0, "network down"));
-        alerts.queueChanged(new QueueFigures(0, 0, 1, 2, 0.25, 0));
+        alerts.jobChanged("local", JobStatus.PROCESSING, Jobs.failed(1, T0, T0, "network down"));
+        alerts.jobChanged("local", JobStatus.PROCESSING, Jobs.failed(2, T0, T0, "network down"));
+        alerts.queueChanged("local", new QueueFigures(0, 0, 1, 2, 0.25, 0), 100);
         alerts.refresh();
 
         assertThat(alerts.shown()).singleElement().satisfies(alert -> {
@@ -144,19 +144,19 @@ class AlertsViewModelTest {
 
     @Test
     void theFailureRateAlertsOncePerCrossingOfTwentyPercent() {
-        alerts.startFrom(new QueueFigures(0, 0, 10, 0, 0.05, 0));
+        alerts.startFrom("local", new QueueFigures(0, 0, 10, 0, 0.05, 0), 100);
 
-        alerts.queueChanged(new QueueFigures(0, 0, 4, 1, 0.21, 0));
+        alerts.queueChanged("local", new QueueFigures(0, 0, 4, 1, 0.21, 0), 100);
         alerts.refresh();
         clock.advance(Duration.ofSeconds(2));
-        alerts.queueChanged(new QueueFigures(0, 0, 4, 2, 0.33, 0));
+        alerts.queueChanged("local", new QueueFigures(0, 0, 4, 2, 0.33, 0), 100);
         alerts.refresh();
 
         assertThat(alerts.shown()).extracting(Alert::title).containsExactly("Failure rate 21 % (15 min)");
 
         clock.advance(Duration.ofSeconds(2));
-        alerts.queueChanged(new QueueFigures(0, 0, 40, 0, 0.1, 0));
-        alerts.queueChanged(new QueueFigures(0, 0, 4, 4, 0.4, 0));
+        alerts.queueChanged("local", new QueueFigures(0, 0, 40, 0, 0.1, 0), 100);
+        alerts.queueChanged("local", new QueueFigures(0, 0, 4, 4, 0.4, 0), 100);
         alerts.refresh();
 
         assertThat(alerts.shown()).extracting(Alert::title).containsExactly("Failure rate 21 % (15 min)", "Failure rate 40 % (15 min)");
@@ -164,9 +164,9 @@ class AlertsViewModelTest {
 
     @Test
     void aRateAlreadyHighWhenTheWindowOpensIsNoCrossing() {
-        alerts.startFrom(new QueueFigures(0, 0, 1, 1, 0.5, 0));
+        alerts.startFrom("local", new QueueFigures(0, 0, 1, 1, 0.5, 0), 100);
 
-        alerts.queueChanged(new QueueFigures(0, 0, 1, 2, 0.6, 0));
+        alerts.queueChanged("local", new QueueFigures(0, 0, 1, 2, 0.6, 0), 100);
         alerts.refresh();
 
         assertThat(alerts.shown()).isEmpty();

@@ -3,15 +3,15 @@ package com.intellivision.console.ui;
 import static com.intellivision.console.ui.Jobs.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.intellivision.console.deployment.Capabilities;
 import com.intellivision.console.job.JobAttempt;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 import org.junit.jupiter.api.Test;
 
@@ -20,14 +20,11 @@ class AttemptsViewModelTest {
 
     private final JobListViewModel jobs = new JobListViewModel(new MutableClock(T0));
     private final Queue<Runnable> background = new ArrayDeque<>();
-    private final Map<Long, List<JobAttempt>> stored = new HashMap<>();
-    private final List<Long> reads = new ArrayList<>();
+    private final FakeDeployment deployment = new FakeDeployment();
+    private final Map<Long, List<JobAttempt>> stored = deployment.attempts;
+    private final DeploymentEntry entry = new DeploymentEntry(deployment);
     private final AttemptsViewModel attempts = new AttemptsViewModel(jobs.selectedRowProperty(),
-            new TaskRunner(background::add, Runnable::run),
-            jobId -> {
-                reads.add(jobId);
-                return stored.getOrDefault(jobId, List.of());
-            },
+            new TaskRunner(background::add, Runnable::run), id -> id.equals(deployment.id()) ? Optional.of(entry) : Optional.empty(),
             ZoneOffset.UTC);
 
     @Test
@@ -36,9 +33,9 @@ class AttemptsViewModelTest {
                 attempt(3, 1, "failed", T0, T0.plusMillis(840), "The file /v/clip.mp4 does not exist. Check the path."),
                 attempt(3, 2, "completed", T0.plusSeconds(60), T0.plusSeconds(72), null)));
 
-        jobs.select(jobs.apply(Jobs.completedFrame(3, T0, T0.plusSeconds(72))));
+        jobs.select(jobs.apply("fake", Jobs.completedFrame(3, T0, T0.plusSeconds(72))));
         assertThat(attempts.placeholderProperty().get()).isEqualTo(AttemptsViewModel.LOADING);
-        assertThat(reads).as("not on the UI thread").isEmpty();
+        assertThat(reads()).as("not on the UI thread").isEmpty();
         background.poll().run();
 
         assertThat(attempts.attempts()).containsExactly(
@@ -53,7 +50,7 @@ class AttemptsViewModelTest {
         // Some stores report a running attempt's end as the epoch; it is not an end.
         stored.put(3L, List.of(attempt(3, 1, "running", T0, Instant.EPOCH, null)));
 
-        jobs.select(jobs.apply(Jobs.processing(3, T0, T0)));
+        jobs.select(jobs.apply("fake", Jobs.processing(3, T0, T0)));
         background.poll().run();
 
         assertThat(attempts.attempts()).singleElement().satisfies(row -> {
@@ -64,7 +61,7 @@ class AttemptsViewModelTest {
 
     @Test
     void aJobThatHasNotRunSaysSo() {
-        jobs.select(jobs.apply(Jobs.pending(3, T0)));
+        jobs.select(jobs.apply("fake", Jobs.pending(3, T0)));
         background.poll().run();
 
         assertThat(attempts.attempts()).isEmpty();
@@ -73,15 +70,15 @@ class AttemptsViewModelTest {
 
     @Test
     void theAttemptsAreReadAgainWhenTheSelectedJobChanges() {
-        JobRow row = jobs.apply(Jobs.pending(3, T0));
+        JobRow row = jobs.apply("fake", Jobs.pending(3, T0));
         jobs.select(row);
         background.poll().run();
         stored.put(3L, List.of(attempt(3, 1, "running", T0.plusSeconds(1), null, null)));
 
-        jobs.apply(Jobs.processing(3, T0, T0.plusSeconds(1)));
+        jobs.apply("fake", Jobs.processing(3, T0, T0.plusSeconds(1)));
         background.poll().run();
 
-        assertThat(reads).containsExactly(3L, 3L);
+        assertThat(reads()).containsExactly("attempts 3", "attempts 3");
         assertThat(attempts.attempts()).extracting(AttemptRow::outcome).containsExactly("Running");
     }
 
@@ -89,8 +86,8 @@ class AttemptsViewModelTest {
     void anAnswerForAJobNoLongerSelectedIsDropped() {
         stored.put(3L, List.of(attempt(3, 1, "failed", T0, T0.plusSeconds(1), "gone")));
         stored.put(4L, List.of(attempt(4, 1, "completed", T0, T0.plusSeconds(1), null)));
-        jobs.select(jobs.apply(Jobs.failed(3, T0, T0.plusSeconds(1), "gone")));
-        jobs.select(jobs.apply(Jobs.completedFrame(4, T0, T0.plusSeconds(1))));
+        jobs.select(jobs.apply("fake", Jobs.failed(3, T0, T0.plusSeconds(1), "gone")));
+        jobs.select(jobs.apply("fake", Jobs.completedFrame(4, T0, T0.plusSeconds(1))));
 
         Runnable slowAnswerFor3 = background.poll();
         background.poll().run();
@@ -101,19 +98,29 @@ class AttemptsViewModelTest {
 
     @Test
     void aFailedReadIsShownInsteadOfTheList() {
+        deployment.attemptsFailure = new IllegalStateException("the job store is locked");
         AttemptsViewModel failing = new AttemptsViewModel(jobs.selectedRowProperty(), new TaskRunner(Runnable::run, Runnable::run),
-                jobId -> {
-                    throw new IllegalStateException("the job store is locked");
-                }, ZoneOffset.UTC);
+                id -> Optional.of(entry), ZoneOffset.UTC);
 
-        jobs.select(jobs.apply(Jobs.pending(3, T0)));
+        jobs.select(jobs.apply("fake", Jobs.pending(3, T0)));
 
         assertThat(failing.placeholderProperty().get()).isEqualTo("The attempts could not be read: the job store is locked");
     }
 
     @Test
+    void aDeploymentThatKeepsNoHistorySaysSoInsteadOfAsking() {
+        deployment.capabilities = deployment.capabilities.without(Capabilities.Feature.ATTEMPT_HISTORY, "This server keeps no history of runs.");
+
+        jobs.select(jobs.apply("fake", Jobs.failed(3, T0, T0, "gone")));
+
+        assertThat(background).as("nothing to read").isEmpty();
+        assertThat(attempts.attempts()).isEmpty();
+        assertThat(attempts.placeholderProperty().get()).isEqualTo("This server keeps no history of runs.");
+    }
+
+    @Test
     void clearingTheSelectionHidesTheList() {
-        jobs.select(jobs.apply(Jobs.pending(3, T0)));
+        jobs.select(jobs.apply("fake", Jobs.pending(3, T0)));
         jobs.select(null);
         background.forEach(Runnable::run);
 
@@ -132,5 +139,9 @@ class AttemptsViewModelTest {
 
     private static JobAttempt attempt(long jobId, int number, String outcome, Instant started, Instant ended, String error) {
         return new JobAttempt(jobId, number, "w2", 4312, started, ended, outcome, error);
+    }
+
+    private List<String> reads() {
+        return deployment.calls.stream().filter(call -> call.startsWith("attempts")).toList();
     }
 }

@@ -2,6 +2,7 @@ package com.intellivision.console.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.intellivision.console.deployment.Capabilities;
 import com.intellivision.console.job.QueueFigures;
 import java.util.ArrayDeque;
 import java.util.Queue;
@@ -12,12 +13,16 @@ class BulkActionsViewModelTest {
     private final FakeDeployment deployment = new FakeDeployment();
     private final RecordedNotices notices = new RecordedNotices();
     private final Queue<Runnable> background = new ArrayDeque<>();
-    private final BulkActionsViewModel bulk = new BulkActionsViewModel(new TaskRunner(background::add, Runnable::run),
-            () -> deployment.bulkActions().orElseThrow().retryAllFailed(), () -> deployment.bulkActions().orElseThrow().cancelAllPending(), notices);
+    private final BulkActionsViewModel bulk = shown(new BulkActionsViewModel(new TaskRunner(background::add, Runnable::run), notices));
+
+    private BulkActionsViewModel shown(BulkActionsViewModel viewModel) {
+        viewModel.show(deployment.id(), deployment.bulkActions(), deployment.capabilities());
+        return viewModel;
+    }
 
     @Test
     void theConfirmationCountsThePendingJobsTheFiguresReport() {
-        bulk.apply(figures(12));
+        bulk.apply("fake", figures(12));
 
         Confirmation question = bulk.cancelAllPendingConfirmation().orElseThrow();
 
@@ -26,24 +31,24 @@ class BulkActionsViewModelTest {
         assertThat(question.keepLabel()).isEqualTo("Keep them");
         assertThat(question.detail()).contains("Running jobs are not affected");
 
-        bulk.apply(figures(1));
+        bulk.apply("fake", figures(1));
         assertThat(bulk.cancelAllPendingConfirmation().orElseThrow().question()).isEqualTo("Cancel 1 pending job?");
     }
 
     @Test
     void withNothingPendingThereIsNothingToConfirmOrCancel() {
-        bulk.apply(figures(0));
+        bulk.apply("fake", figures(0));
 
         assertThat(bulk.cancelAllPendingConfirmation()).isEmpty();
         assertThat(bulk.canCancelAllPendingProperty().get()).isFalse();
 
-        bulk.apply(figures(3));
+        bulk.apply("fake", figures(3));
         assertThat(bulk.canCancelAllPendingProperty().get()).isTrue();
     }
 
     @Test
     void cancellingAllPendingRunsInTheBackgroundAndSaysHowManyWereCancelled() {
-        bulk.apply(figures(12));
+        bulk.apply("fake", figures(12));
         deployment.pendingToCancel = 11;
 
         bulk.cancelAllPending();
@@ -72,15 +77,37 @@ class BulkActionsViewModelTest {
 
     @Test
     void aBulkActionThatFailsIsReported() {
-        BulkActionsViewModel failing = new BulkActionsViewModel(new TaskRunner(Runnable::run, Runnable::run),
-                () -> {
-                    throw new IllegalStateException("the job store is locked");
-                }, () -> deployment.bulkActions().orElseThrow().cancelAllPending(), notices);
+        deployment.bulkFailure = new IllegalStateException("the job store is locked");
+        BulkActionsViewModel failing = shown(new BulkActionsViewModel(new TaskRunner(Runnable::run, Runnable::run), notices));
 
         failing.retryAllFailed();
 
         assertThat(notices.problems).containsExactly("Could not retry the failed jobs: the job store is locked");
         assertThat(failing.workingProperty().get()).isFalse();
+    }
+
+    @Test
+    void aDeploymentWithoutBulkActionsOffersNoneAndSaysWhy() {
+        deployment.capabilities = deployment.capabilities.without(Capabilities.Feature.BULK_ACTIONS, "Retry or cancel its jobs one by one.");
+        BulkActionsViewModel none = shown(new BulkActionsViewModel(new TaskRunner(Runnable::run, Runnable::run), notices));
+        none.apply("fake", figures(5));
+
+        none.retryAllFailed();
+
+        assertThat(none.availableProperty().get()).isFalse();
+        assertThat(none.unavailableReasonProperty().get()).isEqualTo("Retry or cancel its jobs one by one.");
+        assertThat(none.canCancelAllPendingProperty().get()).as("however many are pending").isFalse();
+        assertThat(deployment.calls).isEmpty();
+    }
+
+    @Test
+    void eachDeploymentKeepsItsOwnPendingCount() {
+        bulk.apply("fake", figures(12));
+        bulk.apply("other", figures(3));
+
+        assertThat(bulk.pendingProperty().get()).as("the shown deployment's").isEqualTo(12);
+        bulk.show("other", deployment.bulkActions(), deployment.capabilities());
+        assertThat(bulk.pendingProperty().get()).isEqualTo(3);
     }
 
     private static QueueFigures figures(int pending) {

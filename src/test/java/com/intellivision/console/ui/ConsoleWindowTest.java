@@ -2,12 +2,14 @@ package com.intellivision.console.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.intellivision.console.deployment.FixedCatalog;
 import com.intellivision.console.deployment.LocalDeployment;
 import com.intellivision.console.job.JobStatus;
 import com.intellivision.console.pool.PoolConfig;
 import com.intellivision.console.testsupport.LoopbackHttpServer;
 import com.intellivision.console.testsupport.TestVideos;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -55,7 +57,7 @@ class ConsoleWindowTest {
     @Start
     void openConsole(Stage stage) {
         LocalDeployment deployment = LocalDeployment.start(PoolConfig.defaults(temp.resolve("pool")).withWorkerCount(1));
-        session = ConsoleSession.open(stage, deployment);
+        session = ConsoleSession.open(stage, new FixedCatalog(List.of(deployment)));
     }
 
     @AfterEach

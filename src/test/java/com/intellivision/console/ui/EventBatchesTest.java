@@ -13,6 +13,7 @@ import com.intellivision.console.job.WorkerInfo;
 import com.intellivision.console.job.WorkerState;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Queue;
 import org.junit.jupiter.api.Test;
@@ -29,8 +30,7 @@ class EventBatchesTest {
         MemorySampled lastOfWorker1 = new MemorySampled("w1", 100, 2_000, T0.plusSeconds(1));
         JobChanged finished = new JobChanged(Jobs.completedFrame(1, T0, T0.plusSeconds(2)));
 
-        List<EngineEvent> kept = EventBatches.coalesce(List.of(
-                started, firstOfJob1, onlyOfJob2, firstOfWorker1, lastOfJob1, lastOfWorker1, finished));
+        List<EngineEvent> kept = coalesced(started, firstOfJob1, onlyOfJob2, firstOfWorker1, lastOfJob1, lastOfWorker1, finished);
 
         assertThat(kept).containsExactly(started, onlyOfJob2, lastOfJob1, lastOfWorker1, finished);
     }
@@ -41,10 +41,10 @@ class EventBatchesTest {
         JobProgress seeking = new JobProgress(1, 40, "seeking");
         JobProgress decoding = new JobProgress(1, 80, "decoding");
 
-        assertThat(EventBatches.coalesce(List.of(thumbnail, seeking, decoding))).containsExactly(thumbnail, decoding);
+        assertThat(coalesced(thumbnail, seeking, decoding)).containsExactly(thumbnail, decoding);
 
         JobProgress newerThumbnail = new JobProgress(1, 90, "counting people", ProgressDetails.preview("https://i.ytimg.com/vi/a/hq2.jpg"));
-        assertThat(EventBatches.coalesce(List.of(thumbnail, seeking, newerThumbnail))).containsExactly(newerThumbnail);
+        assertThat(coalesced(thumbnail, seeking, newerThumbnail)).containsExactly(newerThumbnail);
     }
 
     @Test
@@ -58,19 +58,30 @@ class EventBatchesTest {
                 new JobChanged(Jobs.completedFrame(1, T0, T0.plusSeconds(2))),
                 new WorkerChanged(idle));
 
+        assertThat(coalesced(batch.toArray(EngineEvent[]::new))).containsExactlyElementsOf(batch);
+    }
+
+    @Test
+    void theSameJobOrWorkerOfTwoDeploymentsIsTwoThings() {
+        List<SourcedEvent> batch = List.of(
+                new SourcedEvent("local", new JobProgress(1, 10, "decoding")),
+                new SourcedEvent("prod", new JobProgress(1, 20, "decoding")),
+                new SourcedEvent("local", new MemorySampled("w1", 100, 1_000, T0)),
+                new SourcedEvent("prod", new MemorySampled("w1", 200, 2_000, T0)));
+
         assertThat(EventBatches.coalesce(batch)).containsExactlyElementsOf(batch);
     }
 
     @Test
     void theBridgeDeliversABurstAsOneBatchOnTheUiThread() {
         Queue<Runnable> uiThread = new ArrayDeque<>();
-        List<List<EngineEvent>> delivered = new ArrayList<>();
+        List<List<SourcedEvent>> delivered = new ArrayList<>();
         FxEventBridge bridge = new FxEventBridge(uiThread::add, delivered::add);
 
         for (int percent = 1; percent <= 100; percent++) {
-            bridge.accept(new JobProgress(1, percent, "decoding"));
+            bridge.listenerFor("local").accept(new JobProgress(1, percent, "decoding"));
         }
-        bridge.accept(new JobChanged(Jobs.completedFrame(1, T0, T0.plusSeconds(2))));
+        bridge.listenerFor("local").accept(new JobChanged(Jobs.completedFrame(1, T0, T0.plusSeconds(2))));
 
         assertThat(uiThread).as("one task for the whole burst").hasSize(1);
         assertThat(delivered).as("nothing before the UI thread runs").isEmpty();
@@ -79,19 +90,19 @@ class EventBatchesTest {
 
         assertThat(delivered).hasSize(1);
         assertThat(delivered.get(0)).containsExactly(
-                new JobProgress(1, 100, "decoding"),
-                new JobChanged(Jobs.completedFrame(1, T0, T0.plusSeconds(2))));
+                new SourcedEvent("local", new JobProgress(1, 100, "decoding")),
+                new SourcedEvent("local", new JobChanged(Jobs.completedFrame(1, T0, T0.plusSeconds(2)))));
     }
 
     @Test
     void theBridgeSchedulesAgainForEventsAfterADrain() {
         Queue<Runnable> uiThread = new ArrayDeque<>();
-        List<List<EngineEvent>> delivered = new ArrayList<>();
+        List<List<SourcedEvent>> delivered = new ArrayList<>();
         FxEventBridge bridge = new FxEventBridge(uiThread::add, delivered::add);
 
-        bridge.accept(new JobChanged(Jobs.pending(1, T0)));
+        bridge.listenerFor("local").accept(new JobChanged(Jobs.pending(1, T0)));
         uiThread.poll().run();
-        bridge.accept(new JobChanged(Jobs.pending(2, T0)));
+        bridge.listenerFor("local").accept(new JobChanged(Jobs.pending(2, T0)));
 
         assertThat(uiThread).hasSize(1);
         uiThread.poll().run();
@@ -101,14 +112,20 @@ class EventBatchesTest {
     @Test
     void aClosedBridgeDeliversNothing() {
         Queue<Runnable> uiThread = new ArrayDeque<>();
-        List<List<EngineEvent>> delivered = new ArrayList<>();
+        List<List<SourcedEvent>> delivered = new ArrayList<>();
         FxEventBridge bridge = new FxEventBridge(uiThread::add, delivered::add);
 
-        bridge.accept(new JobChanged(Jobs.pending(1, T0)));
+        bridge.listenerFor("local").accept(new JobChanged(Jobs.pending(1, T0)));
         bridge.close();
-        bridge.accept(new JobChanged(Jobs.pending(2, T0)));
+        bridge.listenerFor("local").accept(new JobChanged(Jobs.pending(2, T0)));
         uiThread.forEach(Runnable::run);
 
         assertThat(delivered).isEmpty();
+    }
+
+    /** Coalesces events of one deployment, and gives back the events alone. */
+    private static List<EngineEvent> coalesced(EngineEvent... events) {
+        List<SourcedEvent> batch = Arrays.stream(events).map(event -> new SourcedEvent("local", event)).toList();
+        return EventBatches.coalesce(batch).stream().map(SourcedEvent::event).toList();
     }
 }

@@ -42,6 +42,8 @@ final class FakeDeployment implements Deployment {
         throw new IllegalStateException("no submission expected");
     };
     RuntimeException recentJobsFailure;
+    RuntimeException attemptsFailure;
+    RuntimeException bulkFailure;
     boolean closed;
     Map<Long, List<JobAttempt>> attempts = new HashMap<>();
     Function<Long, Optional<Job>> onCancel = jobId -> Optional.empty();
@@ -130,6 +132,9 @@ final class FakeDeployment implements Deployment {
 
     @Override
     public Optional<JobControl> jobControl() {
+        if (!capabilities.has(Capabilities.Feature.CANCEL) && !capabilities.has(Capabilities.Feature.RETRY)) {
+            return Optional.empty();
+        }
         return Optional.of(new JobControl() {
             @Override
             public Optional<Job> cancel(long jobId) {
@@ -147,10 +152,16 @@ final class FakeDeployment implements Deployment {
 
     @Override
     public Optional<BulkActions> bulkActions() {
+        if (!capabilities.has(Capabilities.Feature.BULK_ACTIONS)) {
+            return Optional.empty();
+        }
         return Optional.of(new BulkActions() {
             @Override
             public int retryAllFailed() {
                 calls.add("retryAllFailed");
+                if (bulkFailure != null) {
+                    throw bulkFailure;
+                }
                 return failedToRetry;
             }
 
@@ -164,8 +175,14 @@ final class FakeDeployment implements Deployment {
 
     @Override
     public Optional<AttemptHistory> attemptHistory() {
+        if (!capabilities.has(Capabilities.Feature.ATTEMPT_HISTORY)) {
+            return Optional.empty();
+        }
         return Optional.of(jobId -> {
             calls.add("attempts " + jobId);
+            if (attemptsFailure != null) {
+                throw attemptsFailure;
+            }
             return List.copyOf(attempts.getOrDefault(jobId, List.of()));
         });
     }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class FramePreviewViewModelTest {
 
-    private final JobListViewModel jobs = new JobListViewModel(new MutableClock(T0));
+    private final JobListViewModel jobs = shownFake(new JobListViewModel(new MutableClock(T0)));
     private final FramePreviewViewModel preview = new FramePreviewViewModel(jobs.selectedRowProperty());
 
     @Test
@@ -22,7 +22,7 @@ class FramePreviewViewModelTest {
 
     @Test
     void aPendingJobIsShownWaitingWithUnknownProgress() {
-        jobs.select(jobs.apply(Jobs.pending(3, T0)));
+        jobs.select(jobs.apply("fake", Jobs.pending(3, T0)));
 
         assertThat(preview.modeProperty().get()).isEqualTo(Mode.WORKING);
         assertThat(preview.progressProperty().get()).isNegative();
@@ -32,13 +32,13 @@ class FramePreviewViewModelTest {
 
     @Test
     void followsTheSelectedJobAsItRunsAndCompletes() {
-        jobs.select(jobs.apply(Jobs.processing(3, T0, T0)));
+        jobs.select(jobs.apply("fake", Jobs.processing(3, T0, T0)));
 
-        jobs.applyProgress(new JobProgress(3, 65, "seeking"));
+        jobs.applyProgress("fake", new JobProgress(3, 65, "seeking"));
         assertThat(preview.stageProperty().get()).isEqualTo("Seeking · 65 %");
         assertThat(preview.progressProperty().get()).isEqualTo(0.65);
 
-        jobs.apply(Jobs.completedFrame(3, T0, T0.plusSeconds(4)));
+        jobs.apply("fake", Jobs.completedFrame(3, T0, T0.plusSeconds(4)));
         assertThat(preview.modeProperty().get()).isEqualTo(Mode.FRAME);
         assertThat(preview.frameUrlProperty().get()).isEqualTo("file:/tmp/frames/3.png");
         assertThat(preview.frameTitleProperty().get()).isEqualTo("Harbour at dawn");
@@ -48,7 +48,7 @@ class FramePreviewViewModelTest {
     @Test
     void aFailedJobShowsItsErrorAsWritten() {
         String error = "The video is private. Ask its owner to share it, or use another URL.";
-        jobs.select(jobs.apply(Jobs.failed(3, T0, T0.plusSeconds(1), error)));
+        jobs.select(jobs.apply("fake", Jobs.failed(3, T0, T0.plusSeconds(1), error)));
 
         assertThat(preview.modeProperty().get()).isEqualTo(Mode.FAILED);
         assertThat(preview.errorProperty().get()).isEqualTo(error);
@@ -56,14 +56,14 @@ class FramePreviewViewModelTest {
 
     @Test
     void aFailureWithoutAMessageStillSaysSomethingUseful() {
-        jobs.select(jobs.apply(Jobs.failed(3, T0, T0.plusSeconds(1), null)));
+        jobs.select(jobs.apply("fake", Jobs.failed(3, T0, T0.plusSeconds(1), null)));
 
         assertThat(preview.errorProperty().get()).isNotBlank();
     }
 
     @Test
     void aCompletedJobWithoutAFrameSaysSoInsteadOfShowingAnEmptyImage() {
-        jobs.select(jobs.apply(Jobs.job(3, JobStatus.COMPLETED, T0, T0.plusSeconds(1), null, null)));
+        jobs.select(jobs.apply("fake", Jobs.job(3, JobStatus.COMPLETED, T0, T0.plusSeconds(1), null, null)));
 
         assertThat(preview.modeProperty().get()).isEqualTo(Mode.MESSAGE);
         assertThat(preview.messageProperty().get()).contains("no frame");
@@ -71,12 +71,12 @@ class FramePreviewViewModelTest {
 
     @Test
     void changingTheSelectionStopsFollowingTheJobBefore() {
-        JobRow first = jobs.apply(Jobs.processing(3, T0, T0));
-        JobRow second = jobs.apply(Jobs.failed(4, T0, T0.plusSeconds(1), "no such file"));
+        JobRow first = jobs.apply("fake", Jobs.processing(3, T0, T0));
+        JobRow second = jobs.apply("fake", Jobs.failed(4, T0, T0.plusSeconds(1), "no such file"));
         jobs.select(first);
         jobs.select(second);
 
-        jobs.apply(Jobs.completedFrame(3, T0, T0.plusSeconds(5)));
+        jobs.apply("fake", Jobs.completedFrame(3, T0, T0.plusSeconds(5)));
 
         assertThat(preview.modeProperty().get()).isEqualTo(Mode.FAILED);
         assertThat(preview.headingProperty().get()).isEqualTo("Job #4 · Frame");
@@ -84,33 +84,39 @@ class FramePreviewViewModelTest {
 
     @Test
     void aJobAskedToStopSaysItIsCancellingUntilItHas() {
-        JobRow row = jobs.apply(Jobs.processing(3, T0, T0));
+        JobRow row = jobs.apply("fake", Jobs.processing(3, T0, T0));
         jobs.select(row);
 
         row.markCancelling();
         assertThat(preview.modeProperty().get()).isEqualTo(Mode.WORKING);
         assertThat(preview.stageProperty().get()).isEqualTo(FramePreviewViewModel.STOPPING);
 
-        jobs.apply(Jobs.cancelled(3, T0, T0.plusSeconds(2)));
+        jobs.apply("fake", Jobs.cancelled(3, T0, T0.plusSeconds(2)));
         assertThat(preview.modeProperty().get()).isEqualTo(Mode.MESSAGE);
         assertThat(preview.messageProperty().get()).isEqualTo("This job was cancelled.");
     }
 
     @Test
     void aDeadLetterIsMarkedUntilItIsRetried() {
-        jobs.select(jobs.apply(Jobs.deadLetter(3, T0, T0.plusSeconds(1), "Worker lost (exit code 137). It was lost 3 times.")));
+        jobs.select(jobs.apply("fake", Jobs.deadLetter(3, T0, T0.plusSeconds(1), "Worker lost (exit code 137). It was lost 3 times.")));
         assertThat(preview.deadLetterProperty().get()).isTrue();
 
-        jobs.apply(Jobs.job(3, JobStatus.PENDING, T0, T0.plusSeconds(9), null, null));
+        jobs.apply("fake", Jobs.job(3, JobStatus.PENDING, T0, T0.plusSeconds(9), null, null));
         assertThat(preview.deadLetterProperty().get()).isFalse();
     }
 
     @Test
     void clearingTheSelectionGoesBackToTheInvitation() {
-        jobs.select(jobs.apply(Jobs.failed(4, T0, T0.plusSeconds(1), "no such file")));
+        jobs.select(jobs.apply("fake", Jobs.failed(4, T0, T0.plusSeconds(1), "no such file")));
         jobs.select(null);
 
         assertThat(preview.modeProperty().get()).isEqualTo(Mode.MESSAGE);
         assertThat(preview.messageProperty().get()).isEqualTo(FramePreviewViewModel.NOTHING_SELECTED);
+    }
+
+    /** A job list showing the fake deployment's jobs. */
+    private static JobListViewModel shownFake(JobListViewModel list) {
+        list.show("fake");
+        return list;
     }
 }

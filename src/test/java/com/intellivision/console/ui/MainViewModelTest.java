@@ -3,6 +3,9 @@ package com.intellivision.console.ui;
 import static com.intellivision.console.ui.Jobs.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.intellivision.console.deployment.Deployment;
+import com.intellivision.console.deployment.FixedCatalog;
+import com.intellivision.console.job.ConnectionState;
 import com.intellivision.console.job.EngineEvent.JobChanged;
 import com.intellivision.console.job.EngineEvent.JobProgress;
 import com.intellivision.console.job.EngineEvent.MemorySampled;
@@ -25,9 +28,9 @@ import org.junit.jupiter.api.Test;
 /** The view model on a fake deployment, with background and UI work run on the test's thread. */
 class MainViewModelTest {
 
-    private final FakeDeployment deployment = new FakeDeployment();
+    private final FakeDeployment deployment = playingTheLocalPool(new FakeDeployment());
     private final MutableClock clock = new MutableClock(T0.plusSeconds(30));
-    private final MainViewModel viewModel = new MainViewModel(deployment, new TaskRunner(Runnable::run, Runnable::run), clock);
+    private final MainViewModel viewModel = new MainViewModel(new FixedCatalog(List.of(deployment)), new TaskRunner(Runnable::run, Runnable::run), clock);
 
     @Test
     void startSubscribesBeforeReadingSoNoChangeFallsBetween() {
@@ -36,7 +39,7 @@ class MainViewModelTest {
 
         viewModel.start();
 
-        assertThat(deployment.calls).startsWith("subscribe", "displayName", "recentJobs 500", "workers", "figures", "poolControl");
+        assertThat(deployment.calls).containsSubsequence("subscribe", "recentJobs 500", "workers", "figures", "poolControl");
         assertThat(viewModel.jobList().rows()).extracting(JobRow::id).containsExactly(2L, 1L);
         assertThat(viewModel.statusBar().deploymentNameProperty().get()).isEqualTo("Fake pool");
         assertThat(viewModel.statusBar().workersSummaryProperty().get()).isEqualTo("1 worker: 1 idle");
@@ -87,11 +90,11 @@ class MainViewModelTest {
         viewModel.start();
         deployment.emit(new JobChanged(Jobs.processing(3, T0, T0)));
         deployment.emit(new JobChanged(Jobs.pending(4, T0)));
-        viewModel.jobList().select(viewModel.jobList().row(4).orElseThrow());
+        viewModel.jobList().select(viewModel.jobList().row(new JobKey("local", 4)).orElseThrow());
 
         deployment.emit(new JobChanged(Jobs.failed(3, T0, T0.plusSeconds(1), "The file /v/x.mp4 does not exist. Check the path.")));
         Alert alert = viewModel.alerts().shown().get(0);
-        viewModel.showJob(alert.jobId());
+        viewModel.showJob(alert.job());
 
         assertThat(alert.title()).isEqualTo("Job #3 failed");
         assertThat(alert.body()).isEqualTo("The file /v/x.mp4 does not exist.");
@@ -112,20 +115,22 @@ class MainViewModelTest {
         deployment.recentJobs = List.of(Jobs.processing(3, T0, T0), Jobs.failed(4, T0, T0, "gone"));
         viewModel.start();
 
-        viewModel.jobActions().cancel(viewModel.jobList().row(3).orElseThrow());
-        viewModel.jobActions().retry(viewModel.jobList().row(4).orElseThrow());
+        viewModel.jobActions().cancel(viewModel.jobList().row(new JobKey("local", 3)).orElseThrow());
+        viewModel.jobActions().retry(viewModel.jobList().row(new JobKey("local", 4)).orElseThrow());
 
         assertThat(deployment.calls).contains("cancel 3", "retry 4");
     }
 
     @Test
-    void anUnreachableDeploymentIsReportedInTheStatusBar() {
+    void aDeploymentThatCannotBeReadIsMarkedDownWithTheReason() {
         deployment.recentJobsFailure = new IllegalStateException("the job store is locked by another console");
 
         viewModel.start();
 
-        assertThat(viewModel.statusBar().problemProperty().get())
-                .isEqualTo("Could not reach the deployment: the job store is locked by another console");
+        DeploymentEntry entry = viewModel.deployments().entries().get(0);
+        assertThat(entry.healthProperty().get()).isEqualTo(ConnectionState.DOWN);
+        assertThat(entry.healthReasonProperty().get()).isEqualTo("Could not read the deployment: the job store is locked by another console");
+        assertThat(viewModel.deployments().bannerProperty().get()).startsWith("Fake pool is unreachable: Could not read the deployment");
     }
 
     @Test
@@ -172,6 +177,7 @@ class MainViewModelTest {
         deployment.onSubmit = request -> {
             throw new IllegalArgumentException("'ftp://x' is not a video URL or a file: use http(s) or a local path");
         };
+        viewModel.start();
         viewModel.submitBar().urlProperty().set("ftp://x");
 
         viewModel.submit();
@@ -212,7 +218,7 @@ class MainViewModelTest {
         viewModel.start();
 
         deployment.emit(new JobChanged(Jobs.pending(3, T0)));
-        viewModel.jobList().select(viewModel.jobList().row(3).orElseThrow());
+        viewModel.jobList().select(viewModel.jobList().row(new JobKey("local", 3)).orElseThrow());
         deployment.emit(new WorkerChanged(WorkerInfo.single("w1", 100, WorkerState.BUSY, 3, 0, 0)));
         deployment.emit(new JobChanged(Jobs.processing(3, T0, T0.plusSeconds(1))));
         deployment.emit(new JobProgress(3, 40, "decoding"));
@@ -232,7 +238,7 @@ class MainViewModelTest {
     @Test
     void eventsAreHandedToTheUiThreadNotAppliedOnTheDeploymentsThread() {
         Queue<Runnable> uiThread = new ArrayDeque<>();
-        MainViewModel queued = new MainViewModel(deployment, new TaskRunner(Runnable::run, uiThread::add), clock);
+        MainViewModel queued = new MainViewModel(new FixedCatalog(List.of(deployment)), new TaskRunner(Runnable::run, uiThread::add), clock);
         queued.start();
         uiThread.poll().run();
 
@@ -262,7 +268,7 @@ class MainViewModelTest {
     @Test
     void closingBeforeTheSubscriptionIsMadeStillEndsIt() {
         Queue<Runnable> background = new ArrayDeque<>();
-        MainViewModel slow = new MainViewModel(deployment, new TaskRunner(background::add, Runnable::run), clock);
+        MainViewModel slow = new MainViewModel(new FixedCatalog(List.of(deployment)), new TaskRunner(background::add, Runnable::run), clock);
         slow.start();
 
         slow.close();
@@ -270,5 +276,10 @@ class MainViewModelTest {
 
         assertThat(deployment.listeners).isEmpty();
         assertThat(deployment.calls).contains("subscribe", "unsubscribe");
+    }
+
+    private static FakeDeployment playingTheLocalPool(FakeDeployment fake) {
+        fake.id = Deployment.LOCAL_ID;
+        return fake;
     }
 }

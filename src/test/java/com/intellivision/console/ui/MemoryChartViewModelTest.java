@@ -17,7 +17,7 @@ class MemoryChartViewModelTest {
     private static final long MIB = 1024 * 1024;
 
     private final MutableClock clock = new MutableClock(T0);
-    private final MemoryChartViewModel chart = new MemoryChartViewModel(clock);
+    private final MemoryChartViewModel chart = shown(new MemoryChartViewModel(clock));
 
     @Test
     void oneLinePerWorkerInTheOrderOfTheirIds() {
@@ -95,7 +95,7 @@ class MemoryChartViewModelTest {
             history.add(new MemorySampled("w1", 11, 100 * MIB, T0.plusSeconds(second)));
         }
 
-        chart.fill("w1", history);
+        chart.fill("local", "w1", history);
 
         List<XYChart.Data<Number, Number>> points = points(1);
         assertThat(points).hasSize(31);
@@ -106,7 +106,7 @@ class MemoryChartViewModelTest {
     @Test
     void historyOlderThanTheWindowIsKeptForTheHourButNotDrawn() {
         clock.advance(Duration.ofMinutes(30));
-        chart.fill("w1", List.of(new MemorySampled("w1", 11, 100 * MIB, T0), new MemorySampled("w1", 11, 110 * MIB, clock.instant())));
+        chart.fill("local", "w1", List.of(new MemorySampled("w1", 11, 100 * MIB, T0), new MemorySampled("w1", 11, 110 * MIB, clock.instant())));
 
         assertThat(points(1)).hasSize(1);
         chart.windowProperty().set(Window.ONE_HOUR);
@@ -118,17 +118,38 @@ class MemoryChartViewModelTest {
         sample(1, 100);
         sample(2, 100);
 
-        chart.remove("w2");
+        chart.remove("local", "w2");
 
         assertThat(chart.series()).extracting(XYChart.Series::getName).containsExactly("w1");
     }
 
     private void sample(int workerId, long mebibytes) {
         Instant now = clock.instant();
-        chart.add(new MemorySampled("w" + workerId, 10 + workerId, mebibytes * MIB, now));
+        chart.add("local", new MemorySampled("w" + workerId, 10 + workerId, mebibytes * MIB, now));
     }
 
     private List<XYChart.Data<Number, Number>> points(int workerId) {
         return chart.series().stream().filter(series -> series.getName().equals("w" + workerId)).findFirst().orElseThrow().getData();
+    }
+
+    @Test
+    void eachDeploymentHasItsOwnLinesAndOnlyTheShownOnesAreDrawn() {
+        sample(1, 100);
+        chart.add("prod", new MemorySampled("celery@gpu", 4242, 512 * MIB, clock.instant()));
+
+        assertThat(chart.series()).extracting(XYChart.Series::getName).containsExactly("w1");
+        chart.show("prod");
+        assertThat(chart.series()).extracting(XYChart.Series::getName).containsExactly("celery@gpu");
+        chart.show("local");
+        assertThat(chart.series()).extracting(XYChart.Series::getName).containsExactly("w1");
+
+        chart.forget("prod");
+        chart.show("prod");
+        assertThat(chart.series()).isEmpty();
+    }
+
+    private static MemoryChartViewModel shown(MemoryChartViewModel chart) {
+        chart.show("local");
+        return chart;
     }
 }

@@ -2,10 +2,13 @@ package com.intellivision.console.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.intellivision.console.deployment.Capabilities;
 import com.intellivision.console.deployment.PoolControl;
 import com.intellivision.console.job.EngineEvent.PoolChanged;
 import java.util.ArrayDeque;
 import java.util.Queue;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The workers spinner and the pause button, against a fake pool; background calls wait in a queue. */
@@ -20,7 +23,7 @@ class PoolControlViewModelTest {
     void hiddenUntilTheDeploymentOffersControl() {
         assertThat(pool.availableProperty().get()).isFalse();
 
-        pool.attach(deployment.pool.orElseThrow(), 3, false);
+        attach(pool, deployment.pool.orElseThrow(), 3, false);
 
         assertThat(pool.availableProperty().get()).isTrue();
         assertThat(pool.sizeProperty().get()).isEqualTo(3);
@@ -29,9 +32,9 @@ class PoolControlViewModelTest {
 
     @Test
     void thePoolsReportsMoveTheSpinnerWithoutResizingAgain() {
-        pool.attach(deployment.pool.orElseThrow(), 2, false);
+        attach(pool, deployment.pool.orElseThrow(), 2, false);
 
-        pool.apply(new PoolChanged(5, false));
+        pool.apply("fake", new PoolChanged(5, false));
 
         assertThat(pool.sizeProperty().get()).isEqualTo(5);
         assertThat(background).isEmpty();
@@ -40,7 +43,7 @@ class PoolControlViewModelTest {
 
     @Test
     void turningTheSpinnerResizesThePoolInTheBackground() {
-        pool.attach(deployment.pool.orElseThrow(), 2, false);
+        attach(pool, deployment.pool.orElseThrow(), 2, false);
 
         pool.sizeProperty().set(4);
         assertThat(deployment.calls).as("not on the UI thread").isEmpty();
@@ -51,7 +54,7 @@ class PoolControlViewModelTest {
 
     @Test
     void quickTurnsSendOneResizeAtATimeAndEndOnTheLastWish() {
-        pool.attach(deployment.pool.orElseThrow(), 2, false);
+        attach(pool, deployment.pool.orElseThrow(), 2, false);
 
         pool.sizeProperty().set(3);
         pool.sizeProperty().set(4);
@@ -59,19 +62,19 @@ class PoolControlViewModelTest {
         assertThat(background).hasSize(1);
         background.poll().run();
         // The report of the first resize arrives while the spinner already says 5: it must not jump back.
-        pool.apply(new PoolChanged(3, false));
+        pool.apply("fake", new PoolChanged(3, false));
         assertThat(pool.sizeProperty().get()).isEqualTo(5);
         background.poll().run();
 
         assertThat(deployment.calls).containsExactly("resize 3", "resize 5");
         assertThat(background).isEmpty();
-        pool.apply(new PoolChanged(5, false));
+        pool.apply("fake", new PoolChanged(5, false));
         assertThat(pool.sizeProperty().get()).isEqualTo(5);
     }
 
     @Test
     void theSpinnerStaysWithinOneToSixteenWorkers() {
-        pool.attach(deployment.pool.orElseThrow(), 40, false);
+        attach(pool, deployment.pool.orElseThrow(), 40, false);
         assertThat(pool.sizeProperty().get()).isEqualTo(PoolControlViewModel.MAX_WORKERS);
 
         pool.sizeProperty().set(0);
@@ -82,7 +85,7 @@ class PoolControlViewModelTest {
     @Test
     void aFailedResizePutsTheSpinnerBackAndSaysWhy() {
         PoolControlViewModel failing = new PoolControlViewModel(new TaskRunner(Runnable::run, Runnable::run), notices);
-        failing.attach(new RefusingPool(), 2, false);
+        attach(failing, new RefusingPool(), 2, false);
 
         failing.sizeProperty().set(6);
 
@@ -92,7 +95,7 @@ class PoolControlViewModelTest {
 
     @Test
     void pauseAndResumeFollowThePoolsReports() {
-        pool.attach(deployment.pool.orElseThrow(), 2, false);
+        attach(pool, deployment.pool.orElseThrow(), 2, false);
 
         pool.togglePause();
         assertThat(pool.switchingProperty().get()).isTrue();
@@ -101,7 +104,7 @@ class PoolControlViewModelTest {
         assertThat(deployment.calls).containsExactly("pause");
         assertThat(pool.pausedProperty().get()).as("paused once the pool says so").isFalse();
 
-        pool.apply(new PoolChanged(2, true));
+        pool.apply("fake", new PoolChanged(2, true));
         assertThat(pool.pausedProperty().get()).isTrue();
 
         pool.togglePause();
@@ -111,12 +114,40 @@ class PoolControlViewModelTest {
 
     @Test
     void aReportThatArrivedBeforeTheWindowOpenedIsNotUndoneByTheOlderListing() {
-        pool.apply(new PoolChanged(4, true));
+        pool.apply("fake", new PoolChanged(4, true));
 
-        pool.attach(deployment.pool.orElseThrow(), 2, false);
+        attach(pool, deployment.pool.orElseThrow(), 2, false);
 
         assertThat(pool.sizeProperty().get()).isEqualTo(4);
         assertThat(pool.pausedProperty().get()).isTrue();
+    }
+
+    /** Shows the fake deployment's pool, as it was when the window opened. */
+    private static void attach(PoolControlViewModel viewModel, PoolControl control, int workers, boolean paused) {
+        viewModel.show("fake", Optional.of(control), Capabilities.full(Set.of()));
+        viewModel.attach("fake", workers, paused);
+    }
+
+    @Test
+    void aDeploymentWithoutPoolControlHidesItWithItsReason() {
+        pool.show("prod", Optional.empty(), Capabilities.full(Set.of()).without(Capabilities.Feature.POOL_CONTROL,
+                "The server's Celery workers decide how many jobs run at once."));
+
+        assertThat(pool.availableProperty().get()).isFalse();
+        assertThat(pool.unavailableReasonProperty().get()).isEqualTo("The server's Celery workers decide how many jobs run at once.");
+    }
+
+    @Test
+    void switchingBackShowsWhatTheOtherPoolLastReported() {
+        attach(pool, deployment.pool.orElseThrow(), 2, false);
+        pool.apply("other", new PoolChanged(7, true));
+        assertThat(pool.sizeProperty().get()).as("another deployment's report changes nothing shown").isEqualTo(2);
+
+        pool.show("other", deployment.pool, Capabilities.full(Set.of()));
+
+        assertThat(pool.sizeProperty().get()).isEqualTo(7);
+        assertThat(pool.pausedProperty().get()).isTrue();
+        assertThat(deployment.calls).as("showing is not resizing").doesNotContain("resize 7");
     }
 
     /** A pool that cannot grow. */

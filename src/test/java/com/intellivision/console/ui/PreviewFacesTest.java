@@ -16,34 +16,34 @@ class PreviewFacesTest {
 
     private static final String THUMBNAIL = "https://i.ytimg.com/vi/abc/hqdefault.jpg";
 
-    private final JobListViewModel jobs = new JobListViewModel(new MutableClock(T0));
+    private final JobListViewModel jobs = shownFake(new JobListViewModel(new MutableClock(T0)));
     private final FramePreviewViewModel preview = new FramePreviewViewModel(jobs.selectedRowProperty());
     private final ProgressPreviewViewModel running = preview.progressPreview();
 
     @Test
     void aRunningFrameJobShowsTheThumbnailAsSoonAsItArrivesAndKeepsIt() {
-        jobs.select(jobs.apply(Jobs.processing(3, T0, T0)));
+        jobs.select(jobs.apply("fake", Jobs.processing(3, T0, T0)));
         assertThat(running.thumbnailUrlProperty().get()).isNull();
 
-        jobs.applyProgress(new JobProgress(3, 5, "resolved", ProgressDetails.preview(THUMBNAIL)));
+        jobs.applyProgress("fake", new JobProgress(3, 5, "resolved", ProgressDetails.preview(THUMBNAIL)));
         assertThat(preview.modeProperty().get()).isEqualTo(Mode.WORKING);
         assertThat(running.thumbnailUrlProperty().get()).isEqualTo(THUMBNAIL);
         assertThat(running.thumbnailCaptionProperty().get()).isEqualTo("Thumbnail — extracting the exact frame…");
 
-        jobs.applyProgress(new JobProgress(3, 60, "seeking"));
+        jobs.applyProgress("fake", new JobProgress(3, 60, "seeking"));
         assertThat(running.thumbnailUrlProperty().get()).as("later reports carry no preview").isEqualTo(THUMBNAIL);
         assertThat(running.figuresProperty().get()).isEmpty();
 
-        jobs.apply(Jobs.completedFrame(3, T0, T0.plusSeconds(2)));
+        jobs.apply("fake", Jobs.completedFrame(3, T0, T0.plusSeconds(2)));
         assertThat(preview.modeProperty().get()).isEqualTo(Mode.FRAME);
         assertThat(running.thumbnailUrlProperty().get()).isNull();
     }
 
     @Test
     void aThumbnailSeenBeforeTheJobWasSelectedIsShownWhenItIs() {
-        JobRow row = jobs.apply(Jobs.processing(3, T0, T0));
-        jobs.applyProgress(new JobProgress(3, 5, "resolved", ProgressDetails.preview(THUMBNAIL)));
-        jobs.applyProgress(new JobProgress(3, 40, "seeking"));
+        JobRow row = jobs.apply("fake", Jobs.processing(3, T0, T0));
+        jobs.applyProgress("fake", new JobProgress(3, 5, "resolved", ProgressDetails.preview(THUMBNAIL)));
+        jobs.applyProgress("fake", new JobProgress(3, 40, "seeking"));
 
         jobs.select(row);
 
@@ -52,9 +52,9 @@ class PreviewFacesTest {
 
     @Test
     void aRunningCountShowsItsFramesRateAndTimeLeft() {
-        jobs.select(jobs.apply(Jobs.processingCount(4, T0, T0)));
+        jobs.select(jobs.apply("fake", Jobs.processingCount(4, T0, T0)));
 
-        jobs.applyProgress(new JobProgress(4, 30, "counting people", new ProgressDetails(120L, 480L, 80.0, 24.5, THUMBNAIL)));
+        jobs.applyProgress("fake", new JobProgress(4, 30, "counting people", new ProgressDetails(120L, 480L, 80.0, 24.5, THUMBNAIL)));
 
         assertThat(preview.headingProperty().get()).isEqualTo("Job #4 · People count");
         assertThat(preview.stageProperty().get()).isEqualTo("Counting people · 30 %");
@@ -73,7 +73,7 @@ class PreviewFacesTest {
 
     @Test
     void aFilmstripShowsEveryFrameAndTheChosenOneLarge() {
-        jobs.select(jobs.apply(Jobs.completedFilmstrip(5, T0, T0.plusSeconds(3), 4)));
+        jobs.select(jobs.apply("fake", Jobs.completedFilmstrip(5, T0, T0.plusSeconds(3), 4)));
 
         FilmstripViewModel strip = preview.filmstrip();
         assertThat(preview.modeProperty().get()).isEqualTo(Mode.FRAME);
@@ -89,8 +89,8 @@ class PreviewFacesTest {
 
     @Test
     void aSingleFrameAfterAFilmstripHasNoStrip() {
-        jobs.select(jobs.apply(Jobs.completedFilmstrip(5, T0, T0.plusSeconds(3), 4)));
-        jobs.select(jobs.apply(Jobs.completedFrame(6, T0, T0.plusSeconds(4))));
+        jobs.select(jobs.apply("fake", Jobs.completedFilmstrip(5, T0, T0.plusSeconds(3), 4)));
+        jobs.select(jobs.apply("fake", Jobs.completedFrame(6, T0, T0.plusSeconds(4))));
 
         assertThat(preview.filmstrip().frames()).isEmpty();
         assertThat(preview.frameUrlProperty().get()).isEqualTo("file:/tmp/frames/6.png");
@@ -99,17 +99,17 @@ class PreviewFacesTest {
     @Test
     void warningsAreShownUnderTheCaptionAndOnlyForTheirJob() {
         String damaged = "The video is damaged near 00:00:02 (FFmpeg: corrupt decoded frame); the frame may show blocks or smears.";
-        jobs.select(jobs.apply(Jobs.completedFilmstrip(5, T0, T0.plusSeconds(3), 2, damaged)));
+        jobs.select(jobs.apply("fake", Jobs.completedFilmstrip(5, T0, T0.plusSeconds(3), 2, damaged)));
         assertThat(preview.warningsProperty().get()).isEqualTo(damaged);
 
-        jobs.select(jobs.apply(Jobs.completedFrame(6, T0, T0.plusSeconds(4))));
+        jobs.select(jobs.apply("fake", Jobs.completedFrame(6, T0, T0.plusSeconds(4))));
         assertThat(preview.warningsProperty().get()).isEmpty();
     }
 
     @Test
     void aCompletedCountShowsItsAnnotatedFrameCountTimelineAndAlerts() {
         Path annotated = Path.of("/tmp/frames/7.png").toAbsolutePath();
-        jobs.select(jobs.apply(Jobs.completedCount(7, T0, T0.plusSeconds(9), annotated.toString())));
+        jobs.select(jobs.apply("fake", Jobs.completedCount(7, T0, T0.plusSeconds(9), annotated.toString())));
 
         PeopleCountViewModel count = preview.peopleCount();
         assertThat(preview.modeProperty().get()).isEqualTo(Mode.COUNT);
@@ -135,5 +135,11 @@ class PreviewFacesTest {
         assertThat(JobImages.urlOf("file:/tmp/1.png")).isEqualTo("file:/tmp/1.png");
         assertThat(JobImages.urlOf("/tmp/1.png")).isEqualTo(Path.of("/tmp/1.png").toUri().toString());
         assertThat(JobImages.urlOf(null)).isNull();
+    }
+
+    /** A job list showing the fake deployment's jobs. */
+    private static JobListViewModel shownFake(JobListViewModel list) {
+        list.show("fake");
+        return list;
     }
 }

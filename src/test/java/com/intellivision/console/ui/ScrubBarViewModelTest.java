@@ -45,7 +45,7 @@ class ScrubBarViewModelTest {
     Path temp;
 
     private final FakeDeployment deployment = new FakeDeployment();
-    private final JobListViewModel jobs = new JobListViewModel(new MutableClock(T0));
+    private final JobListViewModel jobs = shownFake(new JobListViewModel(new MutableClock(T0)));
     private final RecordedNotices notices = new RecordedNotices();
     private final List<String> loadedSheets = new ArrayList<>();
     private final Map<String, Image> sheetImages = new HashMap<>();
@@ -64,7 +64,8 @@ class ScrubBarViewModelTest {
         firstSheet = writeSheet("sheet-0.png", 0);
         secondSheet = writeSheet("sheet-1.png", COLUMNS * ROWS);
         scrub = new ScrubBarViewModel(jobs.selectedRowProperty(), new TaskRunner(Runnable::run, Runnable::run),
-                deployment::submit, job -> jobs.select(jobs.apply(job)), notices, url -> {
+                (deploymentId, request) -> deployment.submit(request), (deploymentId, job) -> jobs.select(jobs.apply(deploymentId, job)), notices,
+                url -> {
                     loadedSheets.add(url);
                     Image image = new Image(url);
                     sheetImages.put(url, image);
@@ -74,16 +75,16 @@ class ScrubBarViewModelTest {
 
     @Test
     void aFrameWithoutAStoryboardHasNoScrubBar() {
-        jobs.select(jobs.apply(Jobs.completedFrame(3, T0, T0.plusSeconds(1))));
+        jobs.select(jobs.apply("fake", Jobs.completedFrame(3, T0, T0.plusSeconds(1))));
         assertThat(scrub.availableProperty().get()).isFalse();
 
-        jobs.select(jobs.apply(Jobs.processing(4, T0, T0)));
+        jobs.select(jobs.apply("fake", Jobs.processing(4, T0, T0)));
         assertThat(scrub.availableProperty().get()).isFalse();
     }
 
     @Test
     void theBarSpansTheStoryboardAndStartsAtTheFrame() {
-        jobs.select(jobs.apply(frameWithStoryboard(5, 7.25)));
+        jobs.select(jobs.apply("fake", frameWithStoryboard(5, 7.25)));
 
         assertThat(scrub.availableProperty().get()).isTrue();
         assertThat(scrub.durationProperty().get()).isEqualTo(20.0);
@@ -94,7 +95,7 @@ class ScrubBarViewModelTest {
 
     @Test
     void hoveringShowsTheTileOfThatMomentCutFromItsSheet() {
-        jobs.select(jobs.apply(frameWithStoryboard(5, 1)));
+        jobs.select(jobs.apply("fake", frameWithStoryboard(5, 1)));
 
         scrub.hover(5);
         assertThat(scrub.peekingProperty().get()).isTrue();
@@ -115,7 +116,7 @@ class ScrubBarViewModelTest {
 
     @Test
     void draggingShowsTheKnobsMomentAndEachSheetIsLoadedOnce() {
-        jobs.select(jobs.apply(frameWithStoryboard(5, 1)));
+        jobs.select(jobs.apply("fake", frameWithStoryboard(5, 1)));
         scrub.setDragging(true);
 
         for (double seconds = 0; seconds < 20; seconds += 0.5) {
@@ -130,7 +131,7 @@ class ScrubBarViewModelTest {
 
     @Test
     void extractThisFrameSubmitsAFrameJobAtTheKnobAndSelectsIt() {
-        jobs.select(jobs.apply(frameWithStoryboard(5, 1)));
+        jobs.select(jobs.apply("fake", frameWithStoryboard(5, 1)));
         deployment.onSubmit = request -> Jobs.pending(6, T0.plusSeconds(10));
 
         scrub.positionProperty().set(13.37);
@@ -148,7 +149,7 @@ class ScrubBarViewModelTest {
 
     @Test
     void aRefusedExtractionIsReported() {
-        jobs.select(jobs.apply(frameWithStoryboard(5, 1)));
+        jobs.select(jobs.apply("fake", frameWithStoryboard(5, 1)));
         deployment.onSubmit = request -> {
             throw new IllegalStateException("the pool is shutting down");
         };
@@ -201,5 +202,11 @@ class ScrubBarViewModelTest {
 
     private static int colourOf(int tile) {
         return (tile * 20 + 10) << 16 | (200 - tile * 15) << 8 | (tile * 37 % 256);
+    }
+
+    /** A job list showing the fake deployment's jobs. */
+    private static JobListViewModel shownFake(JobListViewModel list) {
+        list.show("fake");
+        return list;
     }
 }

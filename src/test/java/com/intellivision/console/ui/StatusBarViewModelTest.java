@@ -15,73 +15,77 @@ class StatusBarViewModelTest {
 
     private final StatusBarViewModel status = new StatusBarViewModel();
 
+    {
+        status.show(new DeploymentEntry(new FakeDeployment()));
+    }
+
     @Test
     void summarisesWorkersByState() {
-        status.showAll(List.of(worker(1, 101, WorkerState.BUSY, 7), worker(2, 102, WorkerState.IDLE, WorkerInfo.NO_JOB)));
+        status.showAll("fake", List.of(worker(1, 101, WorkerState.BUSY, 7), worker(2, 102, WorkerState.IDLE, WorkerInfo.NO_JOB)));
 
         assertThat(status.workersSummaryProperty().get()).isEqualTo("2 workers: 1 busy, 1 idle");
 
-        status.apply(worker(3, -1, WorkerState.STARTING, WorkerInfo.NO_JOB));
-        status.apply(worker(1, 101, WorkerState.IDLE, WorkerInfo.NO_JOB));
+        status.apply("fake", worker(3, -1, WorkerState.STARTING, WorkerInfo.NO_JOB));
+        status.apply("fake", worker(1, 101, WorkerState.IDLE, WorkerInfo.NO_JOB));
 
         assertThat(status.workersSummaryProperty().get()).isEqualTo("3 workers: 2 idle, 1 starting");
     }
 
     @Test
     void saysSoWhenThereAreNoWorkersAndUsesTheSingularForOne() {
-        status.showAll(List.of());
+        status.showAll("fake", List.of());
         assertThat(status.workersSummaryProperty().get()).isEqualTo("No workers");
 
-        status.apply(worker(1, 101, WorkerState.IDLE, WorkerInfo.NO_JOB));
+        status.apply("fake", worker(1, 101, WorkerState.IDLE, WorkerInfo.NO_JOB));
         assertThat(status.workersSummaryProperty().get()).isEqualTo("1 worker: 1 idle");
     }
 
     @Test
     void showsEachWorkersLatestMemoryInMebibytes() {
-        status.showAll(List.of(worker(1, 101, WorkerState.BUSY, 7), worker(2, 102, WorkerState.IDLE, WorkerInfo.NO_JOB)));
+        status.showAll("fake", List.of(worker(1, 101, WorkerState.BUSY, 7), worker(2, 102, WorkerState.IDLE, WorkerInfo.NO_JOB)));
 
-        status.applyMemory(new MemorySampled("w1", 101, 100 * MIB, T0));
-        status.applyMemory(new MemorySampled("w2", 102, 97 * MIB, T0));
-        status.applyMemory(new MemorySampled("w1", 101, 142 * MIB, T0.plusSeconds(1)));
+        status.applyMemory("fake", new MemorySampled("w1", 101, 100 * MIB, T0));
+        status.applyMemory("fake", new MemorySampled("w2", 102, 97 * MIB, T0));
+        status.applyMemory("fake", new MemorySampled("w1", 101, 142 * MIB, T0.plusSeconds(1)));
 
         assertThat(status.memorySummaryProperty().get()).isEqualTo("w1 142 MiB · w2 97 MiB");
     }
 
     @Test
     void aSampleOfAReplacedProcessDoesNotCountForTheNewOne() {
-        status.apply(worker(1, 101, WorkerState.BUSY, 7));
-        status.applyMemory(new MemorySampled("w1", 101, 300 * MIB, T0));
+        status.apply("fake", worker(1, 101, WorkerState.BUSY, 7));
+        status.applyMemory("fake", new MemorySampled("w1", 101, 300 * MIB, T0));
 
-        status.apply(worker(1, 202, WorkerState.IDLE, WorkerInfo.NO_JOB));
+        status.apply("fake", worker(1, 202, WorkerState.IDLE, WorkerInfo.NO_JOB));
 
         assertThat(status.memorySummaryProperty().get()).isEmpty();
-        status.applyMemory(new MemorySampled("w1", 202, 90 * MIB, T0.plusSeconds(2)));
+        status.applyMemory("fake", new MemorySampled("w1", 202, 90 * MIB, T0.plusSeconds(2)));
         assertThat(status.memorySummaryProperty().get()).isEqualTo("w1 90 MiB");
     }
 
     @Test
     void theInitialListDoesNotOverrideWhatEventsAlreadySaid() {
-        status.apply(worker(1, 101, WorkerState.BUSY, 7));
+        status.apply("fake", worker(1, 101, WorkerState.BUSY, 7));
 
-        status.showAll(List.of(worker(1, 101, WorkerState.IDLE, WorkerInfo.NO_JOB), worker(2, 102, WorkerState.IDLE, WorkerInfo.NO_JOB)));
+        status.showAll("fake", List.of(worker(1, 101, WorkerState.IDLE, WorkerInfo.NO_JOB), worker(2, 102, WorkerState.IDLE, WorkerInfo.NO_JOB)));
 
         assertThat(status.workersSummaryProperty().get()).isEqualTo("2 workers: 1 busy, 1 idle");
     }
 
     @Test
     void detailsNameTheJobAndPeakOfEachWorker() {
-        status.apply(WorkerInfo.single("w1", 101, WorkerState.BUSY, 7, 120 * MIB, 180 * MIB));
+        status.apply("fake", WorkerInfo.single("w1", 101, WorkerState.BUSY, 7, 120 * MIB, 180 * MIB));
 
         assertThat(status.workersDetailsProperty().get()).isEqualTo("w1: busy on job #7, pid 101, 120 MiB (peak 180 MiB)");
     }
 
     @Test
     void recyclingWorkersAreCountedAndRetiredOnesLeave() {
-        status.showAll(List.of(worker(1, 101, WorkerState.RECYCLING, WorkerInfo.NO_JOB), worker(2, 102, WorkerState.IDLE, WorkerInfo.NO_JOB)));
+        status.showAll("fake", List.of(worker(1, 101, WorkerState.RECYCLING, WorkerInfo.NO_JOB), worker(2, 102, WorkerState.IDLE, WorkerInfo.NO_JOB)));
         assertThat(status.workersSummaryProperty().get()).isEqualTo("2 workers: 1 idle, 1 recycling");
 
-        status.apply(worker(2, 102, WorkerState.STOPPING, WorkerInfo.NO_JOB));
-        status.apply(worker(2, 102, WorkerState.DEAD, WorkerInfo.NO_JOB));
+        status.apply("fake", worker(2, 102, WorkerState.STOPPING, WorkerInfo.NO_JOB));
+        status.apply("fake", worker(2, 102, WorkerState.DEAD, WorkerInfo.NO_JOB));
 
         assertThat(status.workersSummaryProperty().get()).isEqualTo("1 worker: 1 recycling");
     }

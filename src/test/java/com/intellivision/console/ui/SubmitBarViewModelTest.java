@@ -3,11 +3,17 @@ package com.intellivision.console.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.intellivision.console.deployment.Capabilities;
+import com.intellivision.console.deployment.Capabilities.Feature;
 import com.intellivision.console.job.CountParams;
+import com.intellivision.console.job.EmergencyLines;
+import com.intellivision.console.job.JobType;
 import com.intellivision.console.job.FrameParams;
 import com.intellivision.console.job.JobRequest;
 import com.intellivision.console.job.JobType;
 import com.intellivision.console.job.Timecode;
+import java.util.EnumSet;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SubmitBarViewModelTest {
@@ -64,7 +70,7 @@ class SubmitBarViewModelTest {
     @Test
     void submittingBlocksASecondSubmissionUntilTheFirstIsAnswered() {
         form.urlProperty().set("https://youtu.be/abc");
-        form.submissionStarted();
+        form.submissionStarted("");
         assertThat(form.canSubmitProperty().get()).isFalse();
 
         form.submissionFailed("the pool is shutting down");
@@ -76,7 +82,7 @@ class SubmitBarViewModelTest {
     @Test
     void editingTheFormClearsTheLastFailure() {
         form.urlProperty().set("https://youtu.be/abc");
-        form.submissionStarted();
+        form.submissionStarted("");
         form.submissionFailed("the pool is shutting down");
 
         form.urlProperty().set("https://youtu.be/abcd");
@@ -89,13 +95,13 @@ class SubmitBarViewModelTest {
     void successClearsTheUrlButNotOneTypedWhileSubmitting() {
         form.urlProperty().set("https://youtu.be/first");
         JobRequest first = form.request();
-        form.submissionStarted();
+        form.submissionStarted("");
         form.submissionSucceeded(first);
         assertThat(form.urlProperty().get()).isEmpty();
 
         form.urlProperty().set("https://youtu.be/second");
         JobRequest second = form.request();
-        form.submissionStarted();
+        form.submissionStarted("");
         form.urlProperty().set("https://youtu.be/third");
         form.submissionSucceeded(second);
         assertThat(form.urlProperty().get()).isEqualTo("https://youtu.be/third");
@@ -165,5 +171,50 @@ class SubmitBarViewModelTest {
         } catch (IllegalArgumentException e) {
             return e.getMessage();
         }
+    }
+
+    @Test
+    void aServerThatPicksItsOwnFrameOffersNoTimeNorFilmstripAndSaysWhy() {
+        form.kindProperty().set(JobKind.FILMSTRIP);
+        form.offer(Capabilities.full(EnumSet.allOf(JobType.class)).without(Feature.CHOSEN_FRAME_TIME, "The server picks the frame itself"));
+
+        assertThat(form.kindProperty().get()).as("a filmstrip cannot run there").isEqualTo(JobKind.FRAME);
+        assertThat(form.filmstripOfferedProperty().get()).isFalse();
+        assertThat(form.chosenTimeOfferedProperty().get()).isFalse();
+        assertThat(form.chosenTimeReasonProperty().get()).isEqualTo("The server picks the frame itself");
+        form.urlProperty().set("https://youtu.be/abc");
+        form.timestampProperty().set("not a time");
+        assertThat(form.canSubmitProperty().get()).as("the time is not asked for, so it cannot be wrong").isTrue();
+        assertThat(form.request().frameParams().atSeconds()).isNull();
+    }
+
+    @Test
+    void theAnalysesOfferedAreThoseTheDeploymentRuns() {
+        form.offer(Capabilities.full(EnumSet.of(JobType.YOUTUBE_FRAME_EXTRACTION, JobType.PEOPLE_COUNT)));
+        assertThat(form.offeredAnalyses()).isEmpty();
+
+        form.offer(Capabilities.full(EnumSet.allOf(JobType.class)));
+        assertThat(form.offeredAnalyses()).contains(JobKind.CAR_COUNT, JobKind.EMERGENCY_COUNT, JobKind.LOBBY_DETECTION);
+    }
+
+    @Test
+    void anEmergencyCountNeedsItsLinesDrawnAndSendsThem() {
+        form.offer(Capabilities.full(EnumSet.allOf(JobType.class)));
+        form.kindProperty().set(JobKind.EMERGENCY_COUNT);
+        form.urlProperty().set("https://youtu.be/abc");
+        assertThat(form.canSubmitProperty().get()).as("no lines yet").isFalse();
+
+        EmergencyLines lines = new EmergencyLines(List.of(new EmergencyLines.Line(10, 20, 300, 20), new EmergencyLines.Line(10, 200, 300, 200)),
+                640, 360);
+        form.linesProperty().set(lines);
+
+        assertThat(form.canSubmitProperty().get()).isTrue();
+        JobRequest request = form.request();
+        assertThat(request.type()).isEqualTo(JobType.EMERGENCY_COUNT);
+        assertThat(request.params().get("emergency_lines").size()).isEqualTo(2);
+        assertThat(request.params().get("video_width").asInt()).isEqualTo(640);
+
+        form.urlProperty().set("https://youtu.be/another");
+        assertThat(form.linesProperty().get()).as("lines belong to the video they were drawn on").isNull();
     }
 }

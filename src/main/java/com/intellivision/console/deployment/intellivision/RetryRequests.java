@@ -4,7 +4,6 @@ import com.intellivision.console.job.Job;
 import com.intellivision.console.job.JobRequest;
 import java.net.URI;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -42,7 +41,7 @@ final class RetryRequests {
         }
         try {
             return Optional.of(url.startsWith("file:") ? Path.of(URI.create(url)) : Path.of(url));
-        } catch (InvalidPathException | IllegalArgumentException notAPath) {
+        } catch (IllegalArgumentException notAPath) {
             return Optional.empty();
         }
     }

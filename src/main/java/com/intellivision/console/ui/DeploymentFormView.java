@@ -1,0 +1,53 @@
+package com.intellivision.console.ui;
+
+import javafx.css.PseudoClass;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
+
+/** The fields of the deployment form, bound to its view model; the dialog around it saves. */
+public final class DeploymentFormView {
+
+    private static final PseudoClass PASSED = PseudoClass.getPseudoClass("passed");
+
+    @FXML private TextField nameField;
+    @FXML private TextField urlField;
+    @FXML private PasswordField accessField;
+    @FXML private PasswordField refreshField;
+    @FXML private TextField flowerUrlField;
+    @FXML private TextField flowerUserField;
+    @FXML private PasswordField flowerPasswordField;
+    @FXML private TextField alertField;
+    @FXML private Label secretsNote;
+    @FXML private Button testButton;
+    @FXML private Label testResult;
+    @FXML private Label formProblem;
+
+    void bind(DeploymentFormViewModel form) {
+        nameField.textProperty().bindBidirectional(form.nameProperty());
+        urlField.textProperty().bindBidirectional(form.baseUrlProperty());
+        accessField.textProperty().bindBidirectional(form.accessTokenProperty());
+        refreshField.textProperty().bindBidirectional(form.refreshTokenProperty());
+        flowerUrlField.textProperty().bindBidirectional(form.flowerUrlProperty());
+        flowerUserField.textProperty().bindBidirectional(form.flowerUserProperty());
+        flowerPasswordField.textProperty().bindBidirectional(form.flowerPasswordProperty());
+        alertField.textProperty().bindBidirectional(form.queueAlertAboveProperty());
+        accessField.promptTextProperty().bind(form.accessPromptProperty());
+        refreshField.promptTextProperty().bind(form.refreshPromptProperty());
+        flowerPasswordField.promptTextProperty().bind(form.flowerPasswordPromptProperty());
+        secretsNote.setText("Tokens and passwords are kept in " + form.secretsLocation() + ", never in the settings file or the logs."
+                + " The server has no sign-in page: paste the tokens it issued (an access token lasts 2 hours, a refresh token 7 days).");
+
+        testButton.disableProperty().bind(form.workingProperty());
+        testButton.setOnAction(event -> form.test());
+        testResult.textProperty().bind(form.testResultProperty());
+        form.testPassedProperty().addListener((property, before, passed) ->
+                testResult.pseudoClassStateChanged(PASSED, passed));
+        formProblem.textProperty().bind(form.problemProperty());
+        formProblem.visibleProperty().bind(form.problemProperty().isNotEmpty());
+        formProblem.managedProperty().bind(formProblem.visibleProperty());
+        nameField.requestFocus();
+    }
+}
