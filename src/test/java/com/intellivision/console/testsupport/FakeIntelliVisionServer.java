@@ -117,6 +117,11 @@ public final class FakeIntelliVisionServer implements AutoCloseable {
         return id;
     }
 
+    /** Deletes a job, as someone else would through the server's own frontend. */
+    public void deleteJob(long id) {
+        jobs.remove(id);
+    }
+
     /** The jobs still on the server, by id, and their state. */
     public Map<Long, String> statuses() {
         Map<Long, String> statuses = new TreeMap<>();

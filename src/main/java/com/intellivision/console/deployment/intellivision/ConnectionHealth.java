@@ -18,19 +18,20 @@ final class ConnectionHealth {
 
     static final int FAILURES_BEFORE_DOWN = 3;
     static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
-    static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
     /** A server that said it was full is asked again after this; it says when it has room by taking a job. */
     static final Duration BUSY_FOR = Duration.ofSeconds(60);
 
     private final Clock clock;
+    private final Duration maxBackoff;
     private final Consumer<ConnectionChanged> onChange;
     private ConnectionChanged current;
     private int failuresInARow;
     private Instant retryAt = Instant.MIN;
     private Instant busyUntil = Instant.MIN;
 
-    ConnectionHealth(Clock clock, Consumer<ConnectionChanged> onChange) {
+    ConnectionHealth(Clock clock, Duration maxBackoff, Consumer<ConnectionChanged> onChange) {
         this.clock = clock;
+        this.maxBackoff = maxBackoff;
         this.onChange = onChange;
         this.current = new ConnectionChanged(ConnectionState.CONNECTED, "", clock.instant());
     }
@@ -77,7 +78,7 @@ final class ConnectionHealth {
             } else {
                 failuresInARow++;
                 Duration wait = FIRST_BACKOFF.multipliedBy(1L << Math.min(failuresInARow - 1, 5));
-                retryAt = clock.instant().plus(wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait);
+                retryAt = clock.instant().plus(wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait);
                 ConnectionState state = isDown(failure) ? ConnectionState.DOWN : ConnectionState.DEGRADED;
                 changed = state == current.state() && failure.getMessage().equals(current.reason()) ? null : become(state, failure.getMessage());
             }

@@ -77,14 +77,20 @@ public final class IntelliVisionDeployment implements Deployment, JobControl, At
      */
     public IntelliVisionDeployment(DeploymentSettings settings, DeploymentSecrets secrets, RemoteJobStore store, Path imageFolder,
             Consumer<String> accessTokenRenewed, Clock clock) {
+        this(settings, secrets, store, imageFolder, accessTokenRenewed, clock, PollingPace.every(Duration.ofSeconds(settings.pollSeconds())));
+    }
+
+    /** As above, asking at {@code pace}. */
+    public IntelliVisionDeployment(DeploymentSettings settings, DeploymentSecrets secrets, RemoteJobStore store, Path imageFolder,
+            Consumer<String> accessTokenRenewed, Clock clock, PollingPace pace) {
         this.settings = settings;
         this.store = store;
         this.clock = clock;
         SavedCredentials credentials = new SavedCredentials(secrets, accessTokenRenewed);
         this.client = new IntelliVisionClient(settings.baseUrl(), credentials);
         this.images = new OutputImages(client, imageFolder);
-        this.health = new ConnectionHealth(clock, events::publish);
-        this.poller = new JobPoller(settings.id(), client, store, images, health, events, clock);
+        this.health = new ConnectionHealth(clock, pace.maxBackoff(), events::publish);
+        this.poller = new JobPoller(settings.id(), client, store, images, health, events, clock, pace);
         this.flower = settings.flowerUrl() == null ? null : new FlowerWatch(settings.name(), settings.flowerUrl(),
                 new FlowerClient(settings.flowerUrl(), settings.flowerUser(), secrets.flowerPassword()), events, clock);
         this.capabilities = capabilitiesOf(flower != null);
@@ -94,7 +100,7 @@ public final class IntelliVisionDeployment implements Deployment, JobControl, At
             return thread;
         });
         TokenWarnings tokens = new TokenWarnings(settings.name(), credentials::accessToken, credentials.refreshToken(), clock, events::publish);
-        schedule.scheduleWithFixedDelay(guarded(this::pollOnce), 0, settings.pollSeconds(), TimeUnit.SECONDS);
+        schedule.scheduleWithFixedDelay(guarded(this::pollOnce), 0, pace.tick().toMillis(), TimeUnit.MILLISECONDS);
         schedule.scheduleWithFixedDelay(guarded(tokens::check), 0, TOKEN_CHECK_EVERY.toMinutes(), TimeUnit.MINUTES);
         if (flower != null) {
             schedule.scheduleWithFixedDelay(guarded(flower::poll), 0, FlowerWatch.EVERY.toSeconds(), TimeUnit.SECONDS);

@@ -29,18 +29,6 @@ import java.util.Set;
  */
 final class JobPoller {
 
-    /** A job that just changed is asked about again after this... */
-    static final Duration FIRST_INTERVAL = Duration.ofSeconds(1);
-    /** ...and, while it stays as it is, less and less often, down to this. */
-    static final Duration MAX_INTERVAL = Duration.ofSeconds(8);
-    /** The whole list is read this often regardless. */
-    static final Duration LIST_EVERY = Duration.ofSeconds(30);
-    /** With this many jobs to ask about at once, one request for the list is cheaper. */
-    static final int LIST_INSTEAD_ABOVE = 4;
-    /** But the list is never read more often than this, however many jobs are running. */
-    static final Duration LIST_GAP = Duration.ofSeconds(2);
-    /** A job missing from the list this soon after the console saw it may simply be too new to be listed. */
-    static final Duration LISTING_GRACE = Duration.ofSeconds(10);
     /** Images fetched for jobs that finished before the console saw them, per round. */
     static final int BACKLOG_IMAGES_PER_ROUND = 3;
 
@@ -51,6 +39,7 @@ final class JobPoller {
     private final ConnectionHealth health;
     private final EventFanout events;
     private final Clock clock;
+    private final PollingPace pace;
     private final Map<Long, Tracked> tracked = new HashMap<>();
     private final Map<Long, JobProgress> lastProgress = new HashMap<>();
     private final Deque<ServerJob> imagesToFetch = new ArrayDeque<>();
@@ -58,13 +47,12 @@ final class JobPoller {
     /** What each job looked like when last kept, so an unchanged one in a long list costs no store access. */
     private final Map<Long, String> fingerprints = new HashMap<>();
     private Instant lastListed = Instant.MIN;
-    private long requests;
 
     /** When to ask about a job next, and how long it has stayed as it is. */
     private record Tracked(Instant nextAt, Duration interval, Instant since) {}
 
     JobPoller(String deploymentId, IntelliVisionClient client, RemoteJobStore store, OutputImages images, ConnectionHealth health,
-            EventFanout events, Clock clock) {
+            EventFanout events, Clock clock, PollingPace pace) {
         this.deploymentId = deploymentId;
         this.client = client;
         this.store = store;
@@ -72,13 +60,14 @@ final class JobPoller {
         this.health = health;
         this.events = events;
         this.clock = clock;
+        this.pace = pace;
         store.active(deploymentId).forEach(this::track);
     }
 
     /** Asks about {@code job} until it has finished. */
     synchronized void track(Job job) {
         Instant now = clock.instant();
-        tracked.put(job.id(), new Tracked(now.plus(FIRST_INTERVAL), FIRST_INTERVAL, now));
+        tracked.put(job.id(), new Tracked(now.plus(pace.firstInterval()), pace.firstInterval(), now));
     }
 
     /** One round: asks what is due, reports what changed. */
@@ -88,16 +77,14 @@ final class JobPoller {
         }
         Instant now = clock.instant();
         List<Long> due = tracked.entrySet().stream().filter(entry -> !entry.getValue().nextAt().isAfter(now)).map(Map.Entry::getKey).toList();
-        boolean listDue = !now.isBefore(lastListed.plus(LIST_EVERY))
-                || due.size() > LIST_INSTEAD_ABOVE && !now.isBefore(lastListed.plus(LIST_GAP));
+        boolean listDue = !now.isBefore(lastListed.plus(pace.listEvery()))
+                || due.size() > pace.listInsteadAbove() && !now.isBefore(lastListed.plus(pace.listGap()));
         try {
             if (listDue) {
-                requests++;
                 reconcile(client.jobs(), now);
                 lastListed = now;
-            } else if (due.size() <= LIST_INSTEAD_ABOVE) {
+            } else if (due.size() <= pace.listInsteadAbove()) {
                 for (long jobId : due) {
-                    requests++;
                     client.job(jobId).ifPresentOrElse(server -> apply(server, now), () -> deletedOnServer(jobId, now));
                 }
             }
@@ -108,11 +95,6 @@ final class JobPoller {
         }
     }
 
-    /** How many requests the poller has sent, for the benchmark. */
-    synchronized long requestsSent() {
-        return requests;
-    }
-
     private void reconcile(List<ServerJob> listed, Instant now) {
         Set<Long> present = new HashSet<>();
         for (ServerJob server : listed) {
@@ -120,7 +102,7 @@ final class JobPoller {
             apply(server, now);
         }
         for (Map.Entry<Long, Tracked> entry : List.copyOf(tracked.entrySet())) {
-            if (!present.contains(entry.getKey()) && entry.getValue().since().plus(LISTING_GRACE).isBefore(now)) {
+            if (!present.contains(entry.getKey()) && entry.getValue().since().plus(pace.listingGrace()).isBefore(now)) {
                 deletedOnServer(entry.getKey(), now);
             }
         }
@@ -160,10 +142,10 @@ final class JobPoller {
             tracked.remove(job.id());
             lastProgress.remove(job.id());
         } else if (was != null) {
-            Duration next = changed ? FIRST_INTERVAL : min(was.interval().multipliedBy(2), MAX_INTERVAL);
+            Duration next = changed ? pace.firstInterval() : min(was.interval().multipliedBy(2), pace.maxInterval());
             tracked.put(job.id(), new Tracked(now.plus(next), next, was.since()));
         } else {
-            tracked.put(job.id(), new Tracked(now.plus(FIRST_INTERVAL), FIRST_INTERVAL, now));
+            tracked.put(job.id(), new Tracked(now.plus(pace.firstInterval()), pace.firstInterval(), now));
         }
     }
 
