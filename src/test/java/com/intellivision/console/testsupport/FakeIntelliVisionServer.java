@@ -117,6 +117,20 @@ public final class FakeIntelliVisionServer implements AutoCloseable {
         return id;
     }
 
+    /** A job's Celery task, as a Flower lists it. */
+    public record Task(long jobId, String taskId) {}
+
+    /** The tasks of the jobs in {@code status} ("pending", "processing"), oldest first. */
+    public List<Task> tasksIn(String status) {
+        return jobs.values().stream().filter(job -> job.status.equals(status)).sorted(Comparator.comparingLong((FakeServerJob job) -> job.id))
+                .map(job -> new Task(job.id, job.taskId)).toList();
+    }
+
+    /** Stops a job's task, as a revoke through Flower does; the server keeps the job as it was. */
+    void revoke(String taskId) {
+        jobs.values().stream().filter(job -> job.taskId.equals(taskId)).forEach(job -> job.revoked = true);
+    }
+
     /** Deletes a job, as someone else would through the server's own frontend. */
     public void deleteJob(long id) {
         jobs.remove(id);

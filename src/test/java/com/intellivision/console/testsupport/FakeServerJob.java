@@ -31,6 +31,8 @@ final class FakeServerJob {
     String status = "pending";
     Instant updatedAt;
     int reads;
+    /** Its Celery task was revoked: it moves no more, and the server goes on listing it as it was. */
+    boolean revoked;
 
     FakeServerJob(long id, String jobType, String youtubeUrl, String inputVideo, JsonNode emergencyLines, JsonNode lobbyZones,
             Integer videoWidth, Integer videoHeight, Instant now) {
@@ -60,6 +62,9 @@ final class FakeServerJob {
 
     /** A read moves the job on: pending, then processing, then its outcome. */
     void advance(Instant now) {
+        if (revoked) {
+            return;
+        }
         reads++;
         if (status.equals("pending") && reads >= 1) {
             status = "processing";
