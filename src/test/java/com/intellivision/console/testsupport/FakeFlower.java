@@ -29,13 +29,16 @@ public final class FakeFlower implements AutoCloseable {
 
     private final FakeIntelliVisionServer jobs;
     private final MockWebServer server = new MockWebServer();
-    private final Map<String, Integer> processes = new LinkedHashMap<>(Map.of("celery@gpu-node", 2, "celery@cpu-node", 4));
+    /** In this order, so the first running job goes to the GPU node. */
+    private final Map<String, Integer> processes = new LinkedHashMap<>();
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     /** Messages in the broker beyond the server's pending jobs, as when other producers share it. */
     private volatile int alsoQueued;
 
     private FakeFlower(FakeIntelliVisionServer jobs) {
         this.jobs = jobs;
+        processes.put("celery@gpu-node", 2);
+        processes.put("celery@cpu-node", 4);
     }
 
     public static FakeFlower start(FakeIntelliVisionServer jobs) throws IOException {
