@@ -17,6 +17,9 @@ import com.intellivision.console.job.JobRequest;
 import com.intellivision.console.job.JobType;
 import com.intellivision.console.job.QueueFigures;
 import com.intellivision.console.job.WorkerInfo;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.intellivision.console.job.JobJson;
+import com.intellivision.console.job.JobStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -25,6 +28,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -45,6 +52,7 @@ final class FakeDeployment implements Deployment {
     RuntimeException attemptsFailure;
     RuntimeException bulkFailure;
     boolean closed;
+    Runnable whenClosed = () -> {};
     Map<Long, List<JobAttempt>> attempts = new HashMap<>();
     Function<Long, Optional<Job>> onCancel = jobId -> Optional.empty();
     Function<Long, Optional<Job>> onRetry = jobId -> Optional.empty();
@@ -54,14 +62,16 @@ final class FakeDeployment implements Deployment {
     Map<String, List<EngineEvent.MemorySampled>> memoryHistories = new HashMap<>();
     ConnectionChanged connection = new ConnectionChanged(ConnectionState.CONNECTED, "", Instant.EPOCH);
     Capabilities capabilities = Capabilities.full(EnumSet.of(JobType.YOUTUBE_FRAME_EXTRACTION, JobType.PEOPLE_COUNT))
-            .without(Capabilities.Feature.POOL_CONTROL, "The fake pool cannot be controlled.");
+            .without(Capabilities.Feature.POOL_CONTROL, "The fake pool cannot be controlled.")
+            .without(Capabilities.Feature.WORKER_POOL_RESIZE, "Its workers have no pools of their own.");
     /** Empty for a deployment whose pool cannot be controlled; see {@link #withPool(boolean)}. */
     Optional<PoolControl> pool = Optional.empty();
 
     /** Gives the deployment a pool people can control, recording each call in {@link #calls}. */
     FakeDeployment withPool(boolean paused) {
         boolean[] isPaused = {paused};
-        capabilities = Capabilities.full(capabilities.jobTypes());
+        capabilities = Capabilities.full(capabilities.jobTypes())
+                .without(Capabilities.Feature.WORKER_POOL_RESIZE, "Its workers have no pools of their own.");
         pool = Optional.of(new PoolControl() {
             @Override
             public void resize(int workers) {
@@ -88,6 +98,68 @@ final class FakeDeployment implements Deployment {
         return this;
     }
 
+    /**
+     * Runs jobs as a deployment would, on a thread of its own, by their link: one with "fail" fails, one
+     * with "stay" runs until cancelled, any other completes. Cancel stops a job, retry queues it again.
+     */
+    FakeDeployment runningJobs() {
+        ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "fake-deployment");
+            thread.setDaemon(true);
+            return thread;
+        });
+        AtomicLong ids = new AtomicLong(1);
+        recentJobs = new CopyOnWriteArrayList<>();
+        onSubmit = request -> {
+            Instant now = Instant.now();
+            Job job = new Job(ids.getAndIncrement(), request.type(), JobStatus.PENDING, request.url(), request.params(), null, null, null,
+                    0, 0, false, now, now);
+            keep(job);
+            run(job, worker);
+            return job;
+        };
+        onCancel = jobId -> job(jobId).filter(job -> !job.isTerminal()).map(job -> keep(job.withStatus(JobStatus.CANCELLED,
+                "Cancelled while running.", Instant.now())));
+        onRetry = jobId -> job(jobId).filter(job -> job.status() == JobStatus.FAILED || job.status() == JobStatus.CANCELLED).map(job -> {
+            Job again = keep(job.withStatus(JobStatus.PENDING, null, Instant.now()));
+            run(again, worker);
+            return again;
+        });
+        whenClosed = worker::shutdownNow;
+        return this;
+    }
+
+    private void run(Job job, ScheduledExecutorService worker) {
+        worker.schedule(() -> {
+            job(job.id()).filter(current -> current.status() == JobStatus.PENDING)
+                    .ifPresent(current -> keep(current.withStatus(JobStatus.PROCESSING, null, Instant.now())));
+            if (job.youtubeUrl().contains("stay")) {
+                return;
+            }
+            job(job.id()).filter(current -> current.status() == JobStatus.PROCESSING).ifPresent(current -> keep(job.youtubeUrl().contains("fail")
+                    ? current.withStatus(JobStatus.FAILED, "The video could not be opened: it does not exist.", Instant.now())
+                    : completed(current)));
+        }, 50, TimeUnit.MILLISECONDS);
+    }
+
+    private static Job completed(Job job) {
+        ObjectNode results = JobJson.mapper().createObjectNode().put("frame_url", "file:/tmp/frames/" + job.id() + ".png");
+        return new Job(job.id(), job.type(), JobStatus.COMPLETED, job.youtubeUrl(), job.params(), results, null, null, 1, 0, false,
+                job.createdAt(), Instant.now());
+    }
+
+    /** Keeps a job's latest state, newest job first, and tells the listeners. */
+    private synchronized Job keep(Job job) {
+        recentJobs.removeIf(known -> known.id() == job.id());
+        int at = 0;
+        while (at < recentJobs.size() && recentJobs.get(at).id() > job.id()) {
+            at++;
+        }
+        recentJobs.add(at, job);
+        emit(new EngineEvent.JobChanged(job));
+        return job;
+    }
+
     @Override
     public String id() {
         return id;
@@ -112,7 +184,7 @@ final class FakeDeployment implements Deployment {
     }
 
     @Override
-    public Optional<Job> job(long jobId) {
+    public synchronized Optional<Job> job(long jobId) {
         return recentJobs.stream().filter(job -> job.id() == jobId).findFirst();
     }
 
@@ -236,5 +308,6 @@ final class FakeDeployment implements Deployment {
     public void close() {
         calls.add("close");
         closed = true;
+        whenClosed.run();
     }
 }
