@@ -1,6 +1,8 @@
 package com.intellivision.console.job;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /**
@@ -30,10 +32,11 @@ public record PeopleCountResult(
         int width,
         int height) {
 
+    /** A server's count may carry no strategies, alerts or timeline (IntelliVision's has no timeline): none is then empty. */
     public PeopleCountResult {
-        detectionStrategies = List.copyOf(detectionStrategies);
-        alerts = List.copyOf(alerts);
-        timeline = List.copyOf(timeline);
+        detectionStrategies = detectionStrategies == null ? List.of() : List.copyOf(detectionStrategies);
+        alerts = alerts == null ? List.of() : List.copyOf(alerts);
+        timeline = timeline == null ? List.of() : List.copyOf(timeline);
     }
 
     /** The same result, timed from an earlier start (the whole job rather than the counting alone). */
@@ -47,7 +50,24 @@ public record PeopleCountResult(
      *
      * @param timestamp seconds into the video where it happened; null when it concerns the whole video
      */
-    public record Alert(String message, Double timestamp) {}
+    public record Alert(String message, Double timestamp) {
+
+        /** IntelliVision writes the moment as a clock time ("00:00:05"); the console, in seconds. */
+        @JsonCreator
+        static Alert read(@JsonProperty("message") String message, @JsonProperty("timestamp") JsonNode timestamp) {
+            if (timestamp == null || timestamp.isNull()) {
+                return new Alert(message, null);
+            }
+            if (timestamp.isNumber()) {
+                return new Alert(message, timestamp.asDouble());
+            }
+            try {
+                return new Alert(message, Timecode.parseSeconds(timestamp.asText()));
+            } catch (IllegalArgumentException notATime) {
+                return new Alert(message, null);
+            }
+        }
+    }
 
     /** People in view at one analysed frame, {@code timestamp} seconds into the video. */
     public record Sample(double timestamp, int count) {}

@@ -68,6 +68,9 @@ public final class PeopleCountView {
         });
         viewModel.timeline().addListener((ListChangeListener<Sample>) change -> showTimeline(viewModel.timeline()));
         showTimeline(viewModel.timeline());
+        // A server's count may have no timeline; an empty chart would only take room.
+        timelineChart.visibleProperty().bind(Bindings.isNotEmpty(viewModel.timeline()));
+        timelineChart.managedProperty().bind(timelineChart.visibleProperty());
 
         countAlertsScroller.visibleProperty().bind(Bindings.isNotEmpty(viewModel.alerts()));
         countAlertsScroller.managedProperty().bind(countAlertsScroller.visibleProperty());

@@ -66,11 +66,16 @@ public final class PeopleCountViewModel {
     /** For example "busiest frame at 00:00:05 · 1280 × 720 · 40 frames analysed · took 3.20 s". */
     static String detailsOf(PeopleCountResult result) {
         List<String> parts = new ArrayList<>();
-        parts.add("busiest frame at " + Timecode.format(result.annotatedTimestamp()));
+        // A server's count tells less: no frames analysed means no busiest frame either.
+        if (result.framesProcessed() > 0) {
+            parts.add("busiest frame at " + Timecode.format(result.annotatedTimestamp()));
+        }
         if (result.width() > 0 && result.height() > 0) {
             parts.add(result.width() + " × " + result.height());
         }
-        parts.add(result.framesProcessed() + " frames analysed");
+        if (result.framesProcessed() > 0) {
+            parts.add(result.framesProcessed() + " frames analysed");
+        }
         if (result.processingTime() > 0) {
             parts.add(String.format(Locale.ROOT, "took %.2f s", result.processingTime()));
         }

@@ -3,7 +3,11 @@ package com.intellivision.console.ui;
 import static com.intellivision.console.ui.Jobs.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.intellivision.console.job.EngineEvent.JobProgress;
+import com.intellivision.console.job.Job;
+import com.intellivision.console.job.JobJson;
+import com.intellivision.console.job.JobType;
 import com.intellivision.console.job.JobStatus;
 import com.intellivision.console.ui.FramePreviewViewModel.Mode;
 import org.junit.jupiter.api.Test;
@@ -112,6 +116,77 @@ class FramePreviewViewModelTest {
 
         assertThat(preview.modeProperty().get()).isEqualTo(Mode.MESSAGE);
         assertThat(preview.messageProperty().get()).isEqualTo(FramePreviewViewModel.NOTHING_SELECTED);
+    }
+
+    @Test
+    void aServersFrameIsShownFromItsDownloadedImageAndTimedByItsJob() {
+        ObjectNode results = JobJson.mapper().createObjectNode().put("frame_url", "/api/media/thumbnails/yt_thumb_1.jpg")
+                .put("method", "thumbnail").put("title", "Loopback test video").put("processing_time", 0.13);
+        Job job = new Job(6, JobType.YOUTUBE_FRAME_EXTRACTION, JobStatus.COMPLETED, "http://127.0.0.1:8091/page3.html",
+                JobJson.mapper().createObjectNode(), results, "/data/remote/prod/6.jpg", null, 1, 0, false, T0, T0.plusSeconds(8));
+
+        jobs.select(jobs.apply("fake", job));
+
+        assertThat(preview.modeProperty().get()).isEqualTo(Mode.FRAME);
+        assertThat(preview.frameUrlProperty().get()).isEqualTo("file:///data/remote/prod/6.jpg");
+        assertThat(preview.frameDetailsProperty().get()).contains("took 0.13 s").contains("thumbnail");
+    }
+
+    @Test
+    void aServersFrameNotYetDownloadedSaysSoRatherThanShowingABrokenImage() {
+        ObjectNode results = JobJson.mapper().createObjectNode().put("frame_url", "/api/media/thumbnails/yt_thumb_1.jpg");
+
+        jobs.select(jobs.apply("fake", Jobs.job(6, JobStatus.COMPLETED, T0, T0.plusSeconds(1), results, null)));
+
+        assertThat(preview.modeProperty().get()).isEqualTo(Mode.MESSAGE);
+        assertThat(preview.messageProperty().get()).contains("could not be fetched from the server");
+    }
+
+    @Test
+    void aServersPeopleCountIsShownAsACountThoughItHasNoTimeline() {
+        ObjectNode results = JobJson.mapper().createObjectNode().put("person_count", 7).put("raw_track_count", 9).put("fps", 2.0);
+        results.putArray("detection_strategies").add("yolov8");
+        results.putArray("alerts").addObject().put("message", "Crowd above threshold").put("timestamp", "00:00:05");
+        Job job = new Job(8, JobType.PEOPLE_COUNT, JobStatus.COMPLETED, "http://127.0.0.1:9/clip.mp4", JobJson.mapper().createObjectNode(),
+                results, null, null, 1, 0, false, T0, T0.plusSeconds(8));
+
+        jobs.select(jobs.apply("fake", job));
+
+        assertThat(preview.modeProperty().get()).isEqualTo(Mode.COUNT);
+        assertThat(preview.peopleCount().countTextProperty().get()).isEqualTo("7 people");
+        assertThat(preview.peopleCount().timeline()).isEmpty();
+        assertThat(preview.peopleCount().alerts()).singleElement()
+                .satisfies(alert -> assertThat(alert.when()).isEqualTo("00:00:05"));
+        assertThat(preview.peopleCount().detailsProperty().get()).doesNotContain("busiest").doesNotContain("frames analysed");
+    }
+
+    @Test
+    void anotherAnalysisShowsItsImageAndItsResultsAsTheyCame() {
+        ObjectNode results = JobJson.mapper().createObjectNode();
+        results.putObject("summary").put("entries", 12).put("exits", 9);
+        Job job = new Job(9, JobType.CAR_COUNT, JobStatus.COMPLETED, "http://127.0.0.1:9/road.mp4", JobJson.mapper().createObjectNode(),
+                results, "/data/remote/prod/9.jpg", null, 1, 0, false, T0, T0.plusSeconds(8), "task", null,
+                "http://127.0.0.1:8000/api/media/outputs/9.mp4", null);
+
+        jobs.select(jobs.apply("fake", job));
+
+        assertThat(preview.modeProperty().get()).isEqualTo(Mode.RESULTS);
+        assertThat(preview.resultsImageUrlProperty().get()).isEqualTo("file:///data/remote/prod/9.jpg");
+        assertThat(preview.resultsTextProperty().get()).contains("\"entries\" : 12");
+        assertThat(preview.outputVideoProperty().get()).endsWith("/outputs/9.mp4");
+    }
+
+    @Test
+    void aServersFailureShowsItsTracebackToo() {
+        Job job = new Job(8, JobType.PEOPLE_COUNT, JobStatus.FAILED, "http://127.0.0.1:9/clip.mp4", JobJson.mapper().createObjectNode(),
+                null, null, "ModuleNotFoundError: No module named 'boxmot'", 1, 0, false, T0, T0.plusSeconds(1), "task",
+                "Traceback (most recent call last):\n  File \"tasks.py\", line 388\n", null, null);
+
+        jobs.select(jobs.apply("fake", job));
+
+        assertThat(preview.modeProperty().get()).isEqualTo(Mode.FAILED);
+        assertThat(preview.errorProperty().get()).isEqualTo("ModuleNotFoundError: No module named 'boxmot'");
+        assertThat(preview.tracebackProperty().get()).startsWith("Traceback (most recent call last)");
     }
 
     /** A job list showing the fake deployment's jobs. */
