@@ -30,6 +30,10 @@ final class ConsoleSession {
         return new ConsoleSession(background, viewModel, view);
     }
 
+    MainViewModel viewModel() {
+        return viewModel;
+    }
+
     /** Stops the view's timers; call on the FX thread. */
     void closeView() {
         view.close();

@@ -12,30 +12,30 @@ public final class DeploymentFormView {
 
     private static final PseudoClass PASSED = PseudoClass.getPseudoClass("passed");
 
-    @FXML private TextField nameField;
-    @FXML private TextField urlField;
-    @FXML private PasswordField accessField;
-    @FXML private PasswordField refreshField;
+    @FXML private TextField deploymentNameField;
+    @FXML private TextField deploymentUrlField;
+    @FXML private PasswordField accessTokenField;
+    @FXML private PasswordField refreshTokenField;
     @FXML private TextField flowerUrlField;
     @FXML private TextField flowerUserField;
     @FXML private PasswordField flowerPasswordField;
-    @FXML private TextField alertField;
+    @FXML private TextField queueAlertField;
     @FXML private Label secretsNote;
     @FXML private Button testButton;
     @FXML private Label testResult;
-    @FXML private Label formProblem;
+    @FXML private Label deploymentProblem;
 
     void bind(DeploymentFormViewModel form) {
-        nameField.textProperty().bindBidirectional(form.nameProperty());
-        urlField.textProperty().bindBidirectional(form.baseUrlProperty());
-        accessField.textProperty().bindBidirectional(form.accessTokenProperty());
-        refreshField.textProperty().bindBidirectional(form.refreshTokenProperty());
+        deploymentNameField.textProperty().bindBidirectional(form.nameProperty());
+        deploymentUrlField.textProperty().bindBidirectional(form.baseUrlProperty());
+        accessTokenField.textProperty().bindBidirectional(form.accessTokenProperty());
+        refreshTokenField.textProperty().bindBidirectional(form.refreshTokenProperty());
         flowerUrlField.textProperty().bindBidirectional(form.flowerUrlProperty());
         flowerUserField.textProperty().bindBidirectional(form.flowerUserProperty());
         flowerPasswordField.textProperty().bindBidirectional(form.flowerPasswordProperty());
-        alertField.textProperty().bindBidirectional(form.queueAlertAboveProperty());
-        accessField.promptTextProperty().bind(form.accessPromptProperty());
-        refreshField.promptTextProperty().bind(form.refreshPromptProperty());
+        queueAlertField.textProperty().bindBidirectional(form.queueAlertAboveProperty());
+        accessTokenField.promptTextProperty().bind(form.accessPromptProperty());
+        refreshTokenField.promptTextProperty().bind(form.refreshPromptProperty());
         flowerPasswordField.promptTextProperty().bind(form.flowerPasswordPromptProperty());
         secretsNote.setText("Tokens and passwords are kept in " + form.secretsLocation() + ", never in the settings file or the logs."
                 + " The server has no sign-in page: paste the tokens it issued (an access token lasts 2 hours, a refresh token 7 days).");
@@ -45,9 +45,9 @@ public final class DeploymentFormView {
         testResult.textProperty().bind(form.testResultProperty());
         form.testPassedProperty().addListener((property, before, passed) ->
                 testResult.pseudoClassStateChanged(PASSED, passed));
-        formProblem.textProperty().bind(form.problemProperty());
-        formProblem.visibleProperty().bind(form.problemProperty().isNotEmpty());
-        formProblem.managedProperty().bind(formProblem.visibleProperty());
-        nameField.requestFocus();
+        deploymentProblem.textProperty().bind(form.problemProperty());
+        deploymentProblem.visibleProperty().bind(form.problemProperty().isNotEmpty());
+        deploymentProblem.managedProperty().bind(deploymentProblem.visibleProperty());
+        deploymentNameField.requestFocus();
     }
 }

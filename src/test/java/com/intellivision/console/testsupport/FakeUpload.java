@@ -16,9 +16,9 @@ import okio.Buffer;
  * name, and the other fields, as the server reads them ({@code emergency_lines} and {@code lobby_zones}
  * are JSON in a string).
  */
-record FakeUpload(String link, String fileName, long fileBytes, Map<String, String> fields) {
+public record FakeUpload(String link, String fileName, long fileBytes, Map<String, String> fields) {
 
-    static FakeUpload of(RecordedRequest request) {
+    public static FakeUpload of(RecordedRequest request) {
         String type = request.getHeaders().get("Content-Type");
         if (type != null && type.startsWith("multipart/form-data")) {
             return multipart(request, MediaType.get(type).parameter("boundary"));
@@ -57,7 +57,7 @@ record FakeUpload(String link, String fileName, long fileBytes, Map<String, Stri
     }
 
     /** A field holding JSON, as the server's {@code json.loads} reads it, or null. */
-    JsonNode json(String field) {
+    public JsonNode json(String field) {
         String value = fields.get(field);
         try {
             return value == null ? null : JobJson.mapper().readTree(value);
@@ -66,7 +66,7 @@ record FakeUpload(String link, String fileName, long fileBytes, Map<String, Stri
         }
     }
 
-    Integer number(String field) {
+    public Integer number(String field) {
         String value = fields.get(field);
         return value == null ? null : (int) Double.parseDouble(value);
     }
