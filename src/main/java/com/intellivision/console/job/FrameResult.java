@@ -12,7 +12,7 @@ import java.util.List;
  *     frame of a filmstrip
  * @param method how the frame was obtained; {@code stream_seek} means no download of the video
  * @param processingTime seconds the worker spent on the job
- * @param timestamp seconds into the video of the frame actually taken
+ * @param timestamp seconds into the video of the frame actually taken, or null where a server does not say (a thumbnail)
  * @param frames a filmstrip's frames in order, or null for a single frame
  * @param warnings what people should know about the frames (a damaged stretch of video), or null
  * @param storyboard the video's storyboard for a scrub bar, where the site publishes one, or null
@@ -25,7 +25,7 @@ public record FrameResult(
         @JsonProperty("processing_time") double processingTime,
         int width,
         int height,
-        double timestamp,
+        Double timestamp,
         List<FilmstripFrame> frames,
         List<String> warnings,
         Storyboard storyboard) {

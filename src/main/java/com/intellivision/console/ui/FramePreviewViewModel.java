@@ -202,9 +202,9 @@ public final class FramePreviewViewModel {
         mode.set(Mode.MESSAGE);
     }
 
-    /** For example "at 00:01:30 · 1280 × 720 · took 0.84 s · stream seek". */
+    /** For example "at 00:01:30 · 1280 × 720 · took 0.84 s · stream seek"; a server's thumbnail has no moment. */
     static String detailsOf(FrameResult result) {
-        return detailsOf("at " + Timecode.format(result.timestamp()), result);
+        return detailsOf(result.timestamp() == null ? null : "at " + Timecode.format(result.timestamp()), result);
     }
 
     /** For example "frame 3 of 8, at 00:00:05 · 320 × 180 · took 1.20 s · stream seek". */
@@ -215,7 +215,9 @@ public final class FramePreviewViewModel {
 
     private static String detailsOf(String which, FrameResult result) {
         List<String> parts = new ArrayList<>();
-        parts.add(which);
+        if (which != null) {
+            parts.add(which);
+        }
         if (result.width() > 0 && result.height() > 0) {
             parts.add(result.width() + " × " + result.height());
         }

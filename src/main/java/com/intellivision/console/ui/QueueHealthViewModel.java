@@ -46,7 +46,7 @@ public final class QueueHealthViewModel {
     }
 
     private void display(QueueFigures figures) {
-        String broker = figures.brokerQueued() == QueueFigures.UNKNOWN ? "" : " · " + figures.brokerQueued() + " queued in Celery";
+        String broker = figures.brokerQueued() == QueueFigures.UNKNOWN ? "" : " · " + figures.brokerQueued() + " in broker";
         counts.set(figures.pending() + " pending · " + figures.processing() + " running · "
                 + figures.completedLastMinute() + " done/min · " + figures.failedLastMinute() + " failed/min" + broker);
         failureRate.set(percent(figures.failureRate15Minutes()) + " failed (15 min)");

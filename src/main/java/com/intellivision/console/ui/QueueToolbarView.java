@@ -28,8 +28,8 @@ public final class QueueToolbarView {
     void bind(BulkActionsViewModel bulk, PoolControlViewModel pool) {
         showWhen(retryAllButton, bulk.availableProperty());
         showWhen(cancelAllButton, bulk.availableProperty());
-        showNote(bulkNote, bulk.availableProperty(), bulk.unavailableReasonProperty());
-        showNote(poolNote, pool.availableProperty(), pool.unavailableReasonProperty());
+        showNote(bulkNote, "No bulk actions", bulk.availableProperty(), bulk.unavailableReasonProperty());
+        showNote(poolNote, "Pool run by the server", pool.availableProperty(), pool.unavailableReasonProperty());
         retryAllButton.disableProperty().bind(bulk.workingProperty());
         retryAllButton.setOnAction(event -> bulk.retryAllFailed());
         cancelAllButton.disableProperty().bind(bulk.canCancelAllPendingProperty().not());
@@ -57,9 +57,9 @@ public final class QueueToolbarView {
         node.managedProperty().bind(condition);
     }
 
-    /** Where the deployment shown lacks a control, a short note says why instead. */
-    private static void showNote(Label note, ObservableBooleanValue available, ObservableStringValue reason) {
-        note.textProperty().bind(reason);
+    /** Where the deployment shown lacks a control, a short note stands in its place, and its tooltip says why. */
+    private static void showNote(Label note, String text, ObservableBooleanValue available, ObservableStringValue reason) {
+        note.setText(text);
         note.setTooltip(new Tooltip());
         note.getTooltip().textProperty().bind(reason);
         showWhen(note, Bindings.createBooleanBinding(() -> !available.get() && !reason.get().isEmpty(), available, reason));

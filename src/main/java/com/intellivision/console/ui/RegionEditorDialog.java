@@ -37,6 +37,7 @@ final class RegionEditorDialog {
         dialog.initOwner(owner.getScene().getWindow());
         dialog.initModality(Modality.WINDOW_MODAL);
         dialog.setTitle(title);
+        dialog.setHeaderText(title);
         dialog.setResizable(true);
         ButtonType use = new ButtonType("Use these", ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CANCEL, use);

@@ -71,6 +71,9 @@ public final class WorkersView {
         unavailablePane.visibleProperty().bind(viewModel.availableProperty().not());
         unavailableReason.textProperty().bind(viewModel.unavailableReasonProperty());
         chartTitle.textProperty().bind(viewModel.chartTitleProperty());
+        // A Celery worker's figure is already its peak: one column says so, a second would repeat it.
+        memoryColumn.textProperty().bind(Bindings.when(viewModel.residentMemoryProperty()).then("Memory (RSS)").otherwise("Peak RSS (main)"));
+        peakColumn.visibleProperty().bind(viewModel.residentMemoryProperty());
         fitTableToRows(viewModel);
         bindChart(viewModel.memoryChart(), ZoneId.systemDefault());
     }

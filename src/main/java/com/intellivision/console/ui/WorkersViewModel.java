@@ -47,6 +47,7 @@ public final class WorkersViewModel {
     private final ReadOnlyStringWrapper unavailableReason = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper chartTitle = new ReadOnlyStringWrapper(RESIDENT_TITLE);
     private final ReadOnlyBooleanWrapper resizable = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper residentMemory = new ReadOnlyBooleanWrapper(true);
     private String shown;
     private WorkerPoolControl shownPoolControl;
 
@@ -69,7 +70,8 @@ public final class WorkersViewModel {
         shown = deploymentId;
         available.set(capabilities.has(Feature.WORKERS));
         unavailableReason.set(capabilities.whyNot(Feature.WORKERS).orElse(""));
-        chartTitle.set(capabilities.memory() == MemoryReading.PEAK_OF_MAIN_PROCESS ? PEAK_TITLE : RESIDENT_TITLE);
+        residentMemory.set(capabilities.memory() == MemoryReading.RESIDENT);
+        chartTitle.set(residentMemory.get() ? RESIDENT_TITLE : PEAK_TITLE);
         shownPoolControl = poolControl.orElse(null);
         resizable.set(shownPoolControl != null);
         rows.setAll(of(deploymentId).rows.values().stream().sorted(Comparator.comparing(WorkerRow::id, WorkerInfo.NAME_ORDER)).toList());
@@ -198,6 +200,11 @@ public final class WorkersViewModel {
     /** What the memory chart shows, which differs between deployments. */
     public ReadOnlyStringProperty chartTitleProperty() {
         return chartTitle.getReadOnlyProperty();
+    }
+
+    /** Whether the memory figures are resident memory now, beside which a peak means something; else they are the peak. */
+    public ReadOnlyBooleanProperty residentMemoryProperty() {
+        return residentMemory.getReadOnlyProperty();
     }
 
     /** Whether each worker's own pool of processes can be grown and shrunk (Celery workers). */

@@ -54,12 +54,17 @@ public final class FakeIntelliVisionServer implements AutoCloseable {
     private int port;
 
     public static FakeIntelliVisionServer start() throws IOException {
+        return startOn(0);
+    }
+
+    /** On a port of one's choosing, as for trying the console by hand; 0 for any free one. */
+    public static FakeIntelliVisionServer startOn(int port) throws IOException {
         FakeIntelliVisionServer fake = new FakeIntelliVisionServer();
-        fake.startOn(0);
+        fake.listen(port);
         return fake;
     }
 
-    private void startOn(int wanted) throws IOException {
+    private void listen(int wanted) throws IOException {
         server = new MockWebServer();
         server.setDispatcher(new Dispatcher() {
             @Override
@@ -84,7 +89,7 @@ public final class FakeIntelliVisionServer implements AutoCloseable {
 
     /** Answers again on the same port, with the jobs it had. */
     public void restart() throws IOException {
-        startOn(port);
+        listen(port);
     }
 
     /** At capacity: every submission is refused with 503 {@code RESOURCE_UNAVAILABLE}, as the real server does. */

@@ -54,7 +54,7 @@ class QueueHealthViewModelTest {
     void aBrokersQueueIsCountedWhereTheDeploymentReportsIt() {
         queue.apply("local", new QueueFigures(3, 1, 0, 0, 0, 0).withBrokerQueued(42));
 
-        assertThat(queue.countsProperty().get()).isEqualTo("3 pending · 1 running · 0 done/min · 0 failed/min · 42 queued in Celery");
+        assertThat(queue.countsProperty().get()).isEqualTo("3 pending · 1 running · 0 done/min · 0 failed/min · 42 in broker");
     }
 
     @Test

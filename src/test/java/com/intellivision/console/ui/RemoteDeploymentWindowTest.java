@@ -141,9 +141,9 @@ class RemoteDeploymentWindowTest {
         assertThat(isShown(robot.lookup("#workersSpinner").query())).isFalse();
         Label poolNote = robot.lookup("#poolNote").queryAs(Label.class);
         assertThat(isShown(poolNote)).isTrue();
-        assertThat(poolNote.getText()).isEqualTo("The server's Celery workers decide how many jobs run at once.");
+        assertThat(poolNote.getTooltip().getText()).isEqualTo("The server's Celery workers decide how many jobs run at once.");
         assertThat(isShown(robot.lookup("#retryAllButton").query())).isFalse();
-        assertThat(robot.lookup("#bulkNote").queryAs(Label.class).getText()).contains("one by one");
+        assertThat(robot.lookup("#bulkNote").queryAs(Label.class).getTooltip().getText()).contains("one by one");
 
         robot.clickOn("Workers");
         Label reason = robot.lookup("#unavailableReason").queryAs(Label.class);
