@@ -1,5 +1,6 @@
 package com.intellivision.console.ui;
 
+import atlantafx.base.theme.Styles;
 import com.intellivision.console.ui.MemoryChartViewModel.Window;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -10,10 +11,9 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
-import atlantafx.base.theme.Styles;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
@@ -24,8 +24,8 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
-import org.kordamp.ikonli.javafx.FontIcon;
 import javafx.util.StringConverter;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The Workers tab: the workers table and the memory chart with its choice of window. */
 public final class WorkersView {

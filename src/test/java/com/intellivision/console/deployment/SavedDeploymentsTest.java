@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.tuple;
 import com.intellivision.console.deployment.CatalogEditor.SavedSecrets;
 import com.intellivision.console.deployment.CatalogEditor.TypedSecrets;
 import com.intellivision.console.deployment.settings.DeploymentKind;
-import com.intellivision.console.deployment.settings.DeploymentSecrets;
 import com.intellivision.console.deployment.settings.DeploymentSettings;
 import com.intellivision.console.deployment.settings.OwnerOnlySecretFile;
 import com.intellivision.console.deployment.settings.SecretStore;

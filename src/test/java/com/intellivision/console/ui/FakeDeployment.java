@@ -1,5 +1,6 @@
 package com.intellivision.console.ui;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.intellivision.console.deployment.AttemptHistory;
 import com.intellivision.console.deployment.BulkActions;
 import com.intellivision.console.deployment.Capabilities;
@@ -13,13 +14,12 @@ import com.intellivision.console.job.EngineEvent;
 import com.intellivision.console.job.EngineEvent.ConnectionChanged;
 import com.intellivision.console.job.Job;
 import com.intellivision.console.job.JobAttempt;
+import com.intellivision.console.job.JobJson;
 import com.intellivision.console.job.JobRequest;
+import com.intellivision.console.job.JobStatus;
 import com.intellivision.console.job.JobType;
 import com.intellivision.console.job.QueueFigures;
 import com.intellivision.console.job.WorkerInfo;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.intellivision.console.job.JobJson;
-import com.intellivision.console.job.JobStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;

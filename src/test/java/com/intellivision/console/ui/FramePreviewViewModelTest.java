@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.intellivision.console.job.EngineEvent.JobProgress;
 import com.intellivision.console.job.Job;
 import com.intellivision.console.job.JobJson;
-import com.intellivision.console.job.JobType;
 import com.intellivision.console.job.JobStatus;
+import com.intellivision.console.job.JobType;
 import com.intellivision.console.ui.FramePreviewViewModel.Mode;
 import org.junit.jupiter.api.Test;
 

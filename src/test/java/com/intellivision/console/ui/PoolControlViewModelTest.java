@@ -6,8 +6,8 @@ import com.intellivision.console.deployment.Capabilities;
 import com.intellivision.console.deployment.PoolControl;
 import com.intellivision.console.job.EngineEvent.PoolChanged;
 import java.util.ArrayDeque;
-import java.util.Queue;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
