@@ -1,11 +1,10 @@
 package com.intellivision.console.app;
 
+import com.intellivision.console.deployment.Deployment;
 import com.intellivision.console.job.CountParams;
 import com.intellivision.console.job.JobRequest;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,24 +14,32 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code count URL}: counts the different people in a video on the local pool and prints the finished job as JSON. */
-@Command(name = "count", mixinStandardHelpOptions = true,
-        description = "Count the different people in a video on the local pool and print the finished job as JSON.")
-final class CountCommand implements Callable<Integer> {
+/** {@code count URL}: counts the different people in a video, on the local pool or a remote deployment, and prints the finished job as JSON. */
+@Command(name = "count", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Count the different people in a video and print the finished job as JSON.",
+            "Runs on the local pool unless --deployment or --server names a remote deployment, which runs its own detector: "
+                    + "there --fps, --model and --alert-above are refused."},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {SingleJobRun.EXIT_COMPLETED, SingleJobRun.EXIT_FAILED, SingleJobRun.EXIT_REFUSED_OR_TIMED_OUT})
+final class CountCommand implements Callable<Integer>, SingleJobRun.JobToRun {
 
     /** Longer than a count's own time limit in the pool, so that the pool's limit, with its clear error, comes first. */
-    private static final Duration JOB_TIMEOUT = Duration.ofMinutes(80);
+    private static final String DEFAULT_TIMEOUT_MINUTES = "80";
+    private static final String SERVER_SETTINGS = "an IntelliVision server counts with its own detector, at its own rate, "
+            + "and raises its own alerts";
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "URL", description = "A YouTube or video URL, or the path of a video file.")
+    @Parameters(index = "0", paramLabel = "URL",
+            description = "A YouTube or video URL, or the path of a video file (which a server is sent as an upload).")
     String url;
 
     @Option(names = "--fps", paramLabel = "RATE", description = "Frames analysed per second of video (default: ${DEFAULT-VALUE}).")
     double fps = CountParams.DEFAULT_FPS;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Also copy the busiest frame, with its people boxed, to FILE (.png).")
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Also copy the busiest frame, with its people boxed, to FILE (.png; from a server also .jpg).")
     Path out;
 
     @Option(names = "--model", paramLabel = "FILE",
@@ -42,21 +49,50 @@ final class CountCommand implements Callable<Integer> {
     @Option(names = "--alert-above", paramLabel = "N", description = "Add an alert whenever more than N people are in view.")
     Integer alertAbove;
 
+    @Option(names = "--timeout", paramLabel = "MINUTES", defaultValue = DEFAULT_TIMEOUT_MINUTES,
+            description = "How long to wait for the count to end (default: ${DEFAULT-VALUE}); then the command gives up and the job goes on.")
+    double timeoutMinutes;
+
+    @Mixin
+    DeploymentChoice where = new DeploymentChoice();
+
     @Mixin
     PoolOptions pool = new PoolOptions();
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        if (out != null && !out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
-            throw new ParameterException(spec.commandLine(), "--out: the annotated frame is a PNG, so the file must end in .png, not " + out);
-        }
-        return SingleJobRun.run(spec, pool, JobRequest.count(url, countParams()), JOB_TIMEOUT, out);
+        checkOut();
+        return SingleJobRun.run(spec, where, pool, this, SingleJobRun.timeout(spec, timeoutMinutes), out);
     }
 
-    private CountParams countParams() {
+    /** The pool draws the busiest frame as a PNG; a server's image is converted to whichever of the two the file asks for. */
+    private void checkOut() {
+        if (out == null) {
+            return;
+        }
+        String format = ImageCopy.formatOf(out);
+        if (!where.isRemote() && !"png".equals(format)) {
+            throw new ParameterException(spec.commandLine(), "--out: the annotated frame is a PNG, so the file must end in .png, not " + out);
+        }
+        if (format == null) {
+            throw new ParameterException(spec.commandLine(), "--out: the file must end in .png or .jpg, not " + out);
+        }
+    }
+
+    @Override
+    public void refuseWhatCannotRunOn(Deployment deployment) {
+        // No capability names the count's settings: only the local pool's own workers read them.
+        if (!Deployment.LOCAL_ID.equals(deployment.id())) {
+            RefusedOptions.refuseIfGiven(spec, deployment, SERVER_SETTINGS, "--fps", "--model", "--alert-above");
+        }
+    }
+
+    @Override
+    public JobRequest request() {
         try {
             // The job is stored and may be retried from another directory: it keeps the model's full path.
-            return new CountParams(fps, model == null ? null : model.toAbsolutePath().toString(), alertAbove);
+            CountParams params = new CountParams(fps, model == null ? null : model.toAbsolutePath().toString(), alertAbove);
+            return JobRequest.count(VideoSources.of(url), params);
         } catch (IllegalArgumentException bad) {
             throw new ParameterException(spec.commandLine(), bad.getMessage());
         }

@@ -2,11 +2,18 @@ package com.intellivision.console.app;
 
 import com.intellivision.console.deployment.LocalDeployment;
 import com.intellivision.console.deployment.SavedDeployments;
+import com.intellivision.console.deployment.settings.SecretStore;
+import com.intellivision.console.deployment.settings.SecretStores;
 import com.intellivision.console.ui.ConsoleApplication;
+import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The program's entry point. With no command it opens the console window on the local pool; with a
@@ -15,11 +22,18 @@ import picocli.CommandLine.Mixin;
  */
 @Command(name = "intellivision-console", mixinStandardHelpOptions = true, version = "IntelliVision Console 0.1",
         description = "Desktop console for IntelliVision video jobs. With no command, opens the window on the local pool.",
-        subcommands = {FrameCommand.class, CountCommand.class, UpdateYtDlpCommand.class})
+        subcommands = {FrameCommand.class, CountCommand.class, SubmitCommand.class, JobsCommand.class, UpdateYtDlpCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Mixin
     PoolOptions pool = new PoolOptions();
+
+    /** Where the secrets of saved deployments are read, given the data directory. */
+    private final Function<Path, SecretStore> secretStores;
+
+    Main(Function<Path, SecretStore> secretStores) {
+        this.secretStores = secretStores;
+    }
 
     public static void main(String[] args) {
         int exitCode = commandLine().execute(args);
@@ -30,10 +44,32 @@ public final class Main implements Callable<Integer> {
 
     /** The command line with its commands, reporting failures as one message rather than a stack trace. */
     static CommandLine commandLine() {
-        return new CommandLine(new Main()).setExecutionExceptionHandler((failure, commandLine, parsed) -> {
-            commandLine.getErr().println("Error: " + failure.getMessage());
-            return 1;
-        });
+        return commandLine(SecretStores::best);
+    }
+
+    /** As {@link #commandLine()}, reading saved secrets from the store {@code secretStores} gives for the data directory. */
+    static CommandLine commandLine(Function<Path, SecretStore> secretStores) {
+        return new CommandLine(new Main(secretStores))
+                .setParameterExceptionHandler(Main::reportWrongOptions)
+                .setExecutionExceptionHandler((failure, commandLine, parsed) -> {
+                    commandLine.getErr().println("Error: " + failure.getMessage());
+                    return 1;
+                });
+    }
+
+    /** What is wrong and where the help is, rather than the whole help, which would bury the message. */
+    private static int reportWrongOptions(ParameterException wrong, String[] args) {
+        CommandLine command = wrong.getCommandLine();
+        PrintWriter err = command.getErr();
+        err.println(wrong.getMessage());
+        UnmatchedArgumentException.printSuggestions(wrong, err);
+        err.println("See '" + command.getCommandSpec().qualifiedName() + " --help' for every option.");
+        return command.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    /** The secret store of {@code dataDir}: chosen once per run, since choosing may probe the keychain. */
+    SecretStore secretStore(Path dataDir) {
+        return secretStores.apply(dataDir);
     }
 
     @Override

@@ -1,0 +1,62 @@
+package com.intellivision.console.app;
+
+import com.intellivision.console.deployment.Deployment;
+import com.intellivision.console.deployment.Deployment.Subscription;
+import com.intellivision.console.job.EngineEvent;
+import com.intellivision.console.job.EngineEvent.QueueChanged;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Follows the rounds of a deployment that is polled, through its events: each round ends with the
+ * queue's figures, the first one always, and events come on the deployment's own threads, which are
+ * noted so that closing can wait for them to end.
+ */
+final class PollingRounds implements AutoCloseable {
+
+    private final Thread caller = Thread.currentThread();
+    private final Set<Thread> deploymentThreads = ConcurrentHashMap.newKeySet();
+    private final CountDownLatch firstRound = new CountDownLatch(1);
+    private final Subscription subscription;
+
+    private PollingRounds(Deployment deployment) {
+        this.subscription = deployment.subscribe(this::seen);
+    }
+
+    /** Starts following {@code deployment}, which should have just been created, before its first round ends. */
+    static PollingRounds follow(Deployment deployment) {
+        return new PollingRounds(deployment);
+    }
+
+    private void seen(EngineEvent event) {
+        if (Thread.currentThread() != caller) {
+            deploymentThreads.add(Thread.currentThread());
+        }
+        if (event instanceof QueueChanged) {
+            firstRound.countDown();
+        }
+    }
+
+    boolean awaitFirst(Duration timeout) throws InterruptedException {
+        return firstRound.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Once the deployment is closed: waits for its threads to finish what they were doing. */
+    void awaitStopped(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (Thread thread : deploymentThreads) {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (left > 0) {
+                thread.join(left);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        subscription.close();
+    }
+}

@@ -1,0 +1,44 @@
+package com.intellivision.console.app;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.function.Function;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * Tokens kept in files, so that they stay out of the shell's history and the process list. A file
+ * holds one token on one line; what is wrong with it is said without ever showing its content.
+ */
+final class TokenFiles {
+
+    private TokenFiles() {}
+
+    /** @param option the option that named the file, to start each message with */
+    static String read(Path file, String option, Function<String, ParameterException> parameterError) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException missing) {
+            throw parameterError.apply(option + ": there is no file " + file + ".");
+        } catch (AccessDeniedException denied) {
+            throw parameterError.apply(option + ": " + file + " cannot be read; it is not readable for this user.");
+        } catch (CharacterCodingException notText) {
+            throw parameterError.apply(option + ": " + file + " is not a text file; it must hold only the token, on one line.");
+        } catch (IOException unreadable) {
+            String reason = Files.isDirectory(file) ? "it is a folder" : unreadable.getClass().getSimpleName();
+            throw parameterError.apply(option + ": " + file + " cannot be read (" + reason + ").");
+        }
+        String token = text.strip();
+        if (token.isEmpty()) {
+            throw parameterError.apply(option + ": " + file + " is empty; put the token in it, on one line.");
+        }
+        if (token.lines().count() > 1) {
+            throw parameterError.apply(option + ": " + file + " holds more than one line; it must hold only the token, on one line.");
+        }
+        return token;
+    }
+}
