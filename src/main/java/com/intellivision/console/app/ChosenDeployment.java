@@ -11,9 +11,6 @@ import java.time.Duration;
  */
 final class ChosenDeployment implements AutoCloseable {
 
-    /** How long a closed remote deployment may take to finish the round of questions it is in. */
-    private static final Duration ROUND_END = Duration.ofSeconds(5);
-
     private final Deployment deployment;
     private final String whereJobsStay;
     private final PollingRounds rounds;
@@ -31,7 +28,7 @@ final class ChosenDeployment implements AutoCloseable {
     }
 
     /**
-     * @param rounds the rounds of the deployment's poller, which uses {@code store} until it has stopped
+     * @param rounds the rounds of the deployment's poller, which uses {@code store} until it is closed
      * @param asTyped the options that chose it, to repeat in advice
      */
     static ChosenDeployment remote(Deployment server, PollingRounds rounds, RemoteJobStore store, String asTyped) {
@@ -55,17 +52,12 @@ final class ChosenDeployment implements AutoCloseable {
 
     @Override
     public void close() {
-        deployment.close();
-        if (rounds == null) {
-            return;
-        }
-        try {
-            // The remote deployment stops its poller without waiting for it; the store must outlive its last round.
-            rounds.awaitStopped(ROUND_END);
-        } catch (InterruptedException stopped) {
-            Thread.currentThread().interrupt();
-        } finally {
+        if (rounds != null) {
             rounds.close();
+        }
+        // A remote deployment's close waits for its last round, so its store can go after it.
+        deployment.close();
+        if (store != null) {
             store.close();
         }
     }

@@ -5,20 +5,15 @@ import com.intellivision.console.deployment.Deployment.Subscription;
 import com.intellivision.console.job.EngineEvent;
 import com.intellivision.console.job.EngineEvent.QueueChanged;
 import java.time.Duration;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Follows the rounds of a deployment that is polled, through its events: each round ends with the
- * queue's figures, the first one always, and events come on the deployment's own threads, which are
- * noted so that closing can wait for them to end.
+ * queue's figures, the first one always.
  */
 final class PollingRounds implements AutoCloseable {
 
-    private final Thread caller = Thread.currentThread();
-    private final Set<Thread> deploymentThreads = ConcurrentHashMap.newKeySet();
     private final CountDownLatch firstRound = new CountDownLatch(1);
     private final Subscription subscription;
 
@@ -32,9 +27,6 @@ final class PollingRounds implements AutoCloseable {
     }
 
     private void seen(EngineEvent event) {
-        if (Thread.currentThread() != caller) {
-            deploymentThreads.add(Thread.currentThread());
-        }
         if (event instanceof QueueChanged) {
             firstRound.countDown();
         }
@@ -42,17 +34,6 @@ final class PollingRounds implements AutoCloseable {
 
     boolean awaitFirst(Duration timeout) throws InterruptedException {
         return firstRound.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    /** Once the deployment is closed: waits for its threads to finish what they were doing. */
-    void awaitStopped(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        for (Thread thread : deploymentThreads) {
-            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-            if (left > 0) {
-                thread.join(left);
-            }
-        }
     }
 
     @Override

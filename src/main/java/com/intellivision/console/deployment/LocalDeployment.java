@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -71,8 +72,8 @@ public final class LocalDeployment implements Deployment, JobControl, BulkAction
     @Override
     public Job submit(JobRequest request) {
         if (!JOB_TYPES.contains(request.type())) {
-            throw new IllegalArgumentException("The local pool cannot run " + request.type().displayName().toLowerCase(java.util.Locale.ROOT)
-                    + " jobs; only an IntelliVision server can. Choose one in the deployment list.");
+            throw new IllegalArgumentException("The local pool cannot run " + request.type().displayName().toLowerCase(Locale.ROOT)
+                    + " jobs; only an IntelliVision server runs them.");
         }
         return engine.submit(request);
     }

@@ -81,7 +81,8 @@ final class SubmitRequests {
                 return Optional.empty();
             } else {
                 path = Path.of(url);
-                if (!path.isAbsolute()) {
+                // A relative path is a file only if there is one; otherwise it is something the server may resolve.
+                if (!path.isAbsolute() && !Files.isRegularFile(path)) {
                     return Optional.empty();
                 }
             }

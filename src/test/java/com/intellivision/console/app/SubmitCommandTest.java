@@ -112,7 +112,7 @@ class SubmitCommandTest {
         CommandRun run = CommandRun.of("submit", "car-count", "https://youtu.be/x", "--data-dir", temp.resolve("local").toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.stderr()).contains("The local pool cannot run car count jobs; only an IntelliVision server can.")
+        assertThat(run.stderr()).contains("The local pool cannot run car count jobs; only an IntelliVision server runs them.")
                 .contains("--deployment NAME or --server URL --token-file FILE");
     }
 

@@ -55,6 +55,8 @@ public final class IntelliVisionDeployment implements Deployment, JobControl, At
 
     private static final Logger LOG = LoggerFactory.getLogger(IntelliVisionDeployment.class);
     private static final Duration TOKEN_CHECK_EVERY = Duration.ofHours(1);
+    /** Longer than a request's own timeouts, so a round in the middle of one can finish. */
+    private static final Duration ROUND_END = Duration.ofSeconds(12);
 
     private final DeploymentSettings settings;
     private final IntelliVisionClient client;
@@ -308,10 +310,20 @@ public final class IntelliVisionDeployment implements Deployment, JobControl, At
         return flower == null ? known : known.withBrokerQueued(flower.brokerQueued());
     }
 
-    /** Stops asking the server; what the console knows stays in the store. */
+    /**
+     * Stops asking the server, and waits for a round on its way to end, so that the store can be closed
+     * right after; what the console knows stays in the store.
+     */
     @Override
     public void close() {
         schedule.shutdownNow();
+        try {
+            if (!schedule.awaitTermination(ROUND_END.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("{} was still asking its server {} s after it was closed", settings.name(), ROUND_END.toSeconds());
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
         client.close();
         if (flower != null) {
             flower.close();

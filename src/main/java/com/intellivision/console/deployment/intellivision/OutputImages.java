@@ -4,6 +4,7 @@ import com.intellivision.console.job.Job;
 import com.intellivision.console.remote.IntelliVisionClient;
 import com.intellivision.console.remote.RemoteException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,6 +45,10 @@ final class OutputImages {
                 return job.withOutputImage(target.toString());
             } catch (RemoteException unavailable) {
                 LOG.debug("the image of job {} is not at its address: {}", job.id(), unavailable.getMessage());
+            } catch (UncheckedIOException cannotWrite) {
+                // A full disk or an unwritable folder here: the job is kept without its image, the round goes on.
+                LOG.warn("the image of job {} could not be kept in {}: {}", job.id(), folder, cannotWrite.getMessage());
+                return job;
             }
         }
         LOG.info("the image of job {} could not be downloaded from any of its {} addresses", job.id(), imageUrls.size());
