@@ -72,7 +72,7 @@ public final class WorkersView {
         unavailableReason.textProperty().bind(viewModel.unavailableReasonProperty());
         chartTitle.textProperty().bind(viewModel.chartTitleProperty());
         // A Celery worker's figure is already its peak: one column says so, a second would repeat it.
-        memoryColumn.textProperty().bind(Bindings.when(viewModel.residentMemoryProperty()).then("Memory (RSS)").otherwise("Peak RSS (main)"));
+        memoryColumn.textProperty().bind(Bindings.when(viewModel.residentMemoryProperty()).then("Memory (RSS)").otherwise("Peak RSS"));
         peakColumn.visibleProperty().bind(viewModel.residentMemoryProperty());
         fitTableToRows(viewModel);
         bindChart(viewModel.memoryChart(), ZoneId.systemDefault());
