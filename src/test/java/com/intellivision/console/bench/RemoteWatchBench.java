@@ -132,15 +132,9 @@ public final class RemoteWatchBench {
         return tally.jobs() + " distinct jobs (" + tally.active() + " active), " + tally.events() + " events in all";
     }
 
-    /** From {@code -Dbench.seconds}; under exec:exec, which passes no properties on, from the Maven command line that started us. */
+    /** From {@code -Dbench.seconds}, which the bench profile passes on. */
     private static int windowSeconds() {
-        String value = System.getProperty(SECONDS_PROPERTY);
-        if (value == null) {
-            String flag = "-D" + SECONDS_PROPERTY + "=";
-            value = ProcessHandle.current().parent().flatMap(maven -> maven.info().arguments()).stream().flatMap(Stream::of)
-                    .filter(argument -> argument.startsWith(flag)).map(argument -> argument.substring(flag.length())).reduce((a, b) -> b)
-                    .orElse(String.valueOf(DEFAULT_SECONDS));
-        }
+        String value = System.getProperty(SECONDS_PROPERTY, String.valueOf(DEFAULT_SECONDS));
         int seconds = Integer.parseInt(value.strip());
         if (seconds < 1) {
             throw new IllegalArgumentException(SECONDS_PROPERTY + " must be at least 1, not " + seconds);
