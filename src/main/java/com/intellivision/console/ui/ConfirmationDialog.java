@@ -25,8 +25,7 @@ final class ConfirmationDialog {
         FontIcon warning = new FontIcon("fth-alert-triangle");
         warning.getStyleClass().add("confirm-icon");
         dialog.setGraphic(warning);
-        dialog.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
-        dialog.getDialogPane().getStyleClass().add("confirmation");
+        FxmlViews.styleLike(owner, dialog.getDialogPane(), "confirmation");
         Button confirmButton = (Button) dialog.getDialogPane().lookupButton(confirm);
         confirmButton.setDefaultButton(false);
         confirmButton.getStyleClass().add(Styles.DANGER);

@@ -1,17 +1,8 @@
 package com.intellivision.console.ui;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URL;
-import java.util.Objects;
 import javafx.event.ActionEvent;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar.ButtonData;
-import javafx.scene.control.ButtonType;
-import javafx.scene.control.Dialog;
 
 /**
  * Adding, editing and removing deployments, in dialogs over the window. The form saves in the
@@ -49,27 +40,10 @@ final class DeploymentDialogs implements DeploymentListView.Actions {
     }
 
     private void show(DeploymentFormViewModel form, String title) {
-        URL location = Objects.requireNonNull(DeploymentDialogs.class.getResource(FXML), FXML + " is missing from the class path");
-        FXMLLoader loader = new FXMLLoader(location);
-        Parent content;
-        try {
-            content = loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not load " + FXML, e);
-        }
-        DeploymentFormView view = loader.getController();
-        view.bind(form);
-
-        Dialog<ButtonType> dialog = new Dialog<>();
-        dialog.initOwner(owner.getScene().getWindow());
-        dialog.setTitle(title);
-        dialog.setHeaderText(title);
-        ButtonType save = new ButtonType(form.isNew() ? "Add" : "Save", ButtonData.OK_DONE);
-        dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CANCEL, save);
-        dialog.getDialogPane().setContent(content);
-        dialog.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
-        dialog.getDialogPane().getStyleClass().add("deployment-dialog");
-        Button saveButton = (Button) dialog.getDialogPane().lookupButton(save);
+        FxmlViews.Loaded<DeploymentFormView> view = FxmlViews.load(FXML);
+        view.controller().bind(form);
+        FxmlViews.ActionDialog shown = FxmlViews.over(owner, title, view.root(), form.isNew() ? "Add" : "Save", "deployment-dialog");
+        Button saveButton = shown.actionButton();
         saveButton.setId("saveDeploymentButton");
         saveButton.disableProperty().bind(form.completeBinding().not().or(form.workingProperty()));
         // Saving connects in the background: the dialog closes only once it has worked.
@@ -77,10 +51,10 @@ final class DeploymentDialogs implements DeploymentListView.Actions {
             event.consume();
             form.save(deployment -> {
                 viewModel.saved(deployment);
-                dialog.setResult(save);
-                dialog.close();
+                shown.dialog().setResult(shown.action());
+                shown.dialog().close();
             });
         });
-        dialog.show();
+        shown.dialog().show();
     }
 }

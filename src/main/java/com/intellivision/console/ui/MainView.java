@@ -1,13 +1,8 @@
 package com.intellivision.console.ui;
 
 import com.intellivision.console.job.ConnectionState;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URL;
 import java.util.Locale;
-import java.util.Objects;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -47,14 +42,7 @@ public final class MainView {
 
     /** Loads the window's content and binds it to {@code viewModel}; call on the FX thread. */
     public static MainView load(MainViewModel viewModel) {
-        URL location = Objects.requireNonNull(MainView.class.getResource(FXML), FXML + " is missing from the class path");
-        FXMLLoader loader = new FXMLLoader(location);
-        try {
-            loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not load " + FXML, e);
-        }
-        MainView view = loader.getController();
+        MainView view = FxmlViews.<MainView>load(FXML).controller();
         view.bind(viewModel);
         return view;
     }

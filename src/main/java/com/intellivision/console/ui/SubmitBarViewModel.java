@@ -6,17 +6,13 @@ import com.intellivision.console.job.CountParams;
 import com.intellivision.console.job.EmergencyLines;
 import com.intellivision.console.job.FrameParams;
 import com.intellivision.console.job.JobRequest;
-import com.intellivision.console.job.JobType;
 import com.intellivision.console.job.LobbyZones;
 import com.intellivision.console.job.Timecode;
-import java.util.EnumSet;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -51,8 +47,6 @@ public final class SubmitBarViewModel {
     private final ObjectProperty<EmergencyLines> lines = new SimpleObjectProperty<>();
     private final ObjectProperty<LobbyZones> zones = new SimpleObjectProperty<>();
     private final ObservableList<JobKind> offeredAnalyses = FXCollections.observableArrayList();
-    private final ReadOnlyObjectWrapper<Capabilities> capabilities = new ReadOnlyObjectWrapper<>(
-            Capabilities.full(EnumSet.allOf(JobType.class)));
     private final ReadOnlyBooleanWrapper filmstripOffered = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyBooleanWrapper countOffered = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyBooleanWrapper chosenTimeOffered = new ReadOnlyBooleanWrapper(true);
@@ -88,7 +82,6 @@ public final class SubmitBarViewModel {
 
     /** Offers what the deployment shown can run; a kind it cannot run gives way to a frame. */
     void offer(Capabilities offered) {
-        capabilities.set(offered);
         filmstripOffered.set(offered.accepts(JobKind.FILMSTRIP.jobType()) && offered.has(Feature.CHOSEN_FRAME_TIME));
         countOffered.set(offered.accepts(JobKind.COUNT.jobType()));
         chosenTimeOffered.set(offered.has(Feature.CHOSEN_FRAME_TIME));
@@ -264,10 +257,6 @@ public final class SubmitBarViewModel {
     /** Why it does not, for people. */
     public ReadOnlyStringProperty chosenTimeReasonProperty() {
         return chosenTimeReason.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<Capabilities> capabilitiesProperty() {
-        return capabilities.getReadOnlyProperty();
     }
 
     /** Why the sample rate is not one, or empty. */

@@ -2,33 +2,11 @@ package com.intellivision.console.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.intellivision.console.testsupport.FakeIntelliVisionServer;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code jobs}: a deployment's recent jobs as a table. */
-class JobsCommandTest {
-
-    @TempDir
-    Path temp;
-
-    FakeIntelliVisionServer server;
-    RemoteServerRun remote;
-
-    @BeforeEach
-    void startServer() throws Exception {
-        server = FakeIntelliVisionServer.start();
-        remote = new RemoteServerRun(server, temp);
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
-    }
+class JobsCommandTest extends CommandsOnFakeServer {
 
     @Test
     void listsTheServersJobsNewestFirstInAlignedColumns() {

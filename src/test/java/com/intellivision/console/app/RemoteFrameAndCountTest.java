@@ -9,30 +9,10 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code frame} and {@code count} on an IntelliVision server given with --server, over real HTTP on the loopback. */
-class RemoteFrameAndCountTest {
-
-    @TempDir
-    Path temp;
-
-    FakeIntelliVisionServer server;
-    RemoteServerRun remote;
-
-    @BeforeEach
-    void startServer() throws Exception {
-        server = FakeIntelliVisionServer.start();
-        remote = new RemoteServerRun(server, temp);
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
-    }
+class RemoteFrameAndCountTest extends CommandsOnFakeServer {
 
     @Test
     void printsTheCompletedFrameAndCopiesItsDownloadedImage() throws Exception {

@@ -4,33 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.intellivision.console.job.JobJson;
-import com.intellivision.console.testsupport.FakeIntelliVisionServer;
-import java.nio.file.Path;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code submit TYPE}: every kind of job with its inputs, as the server receives them. */
-class SubmitCommandTest {
-
-    @TempDir
-    Path temp;
-
-    FakeIntelliVisionServer server;
-    RemoteServerRun remote;
-
-    @BeforeEach
-    void startServer() throws Exception {
-        server = FakeIntelliVisionServer.start();
-        remote = new RemoteServerRun(server, temp);
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
-    }
+class SubmitCommandTest extends CommandsOnFakeServer {
 
     @Test
     void sendsTheTwoLinesOfAnEmergencyCountAsJsonInAStringWithTheirFrameSize() throws Exception {

@@ -1,5 +1,7 @@
 package com.intellivision.console.ui;
 
+import static com.intellivision.console.ui.WindowLooks.isShown;
+import static com.intellivision.console.ui.WindowLooks.selectedStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.intellivision.console.deployment.FixedCatalog;
@@ -204,20 +206,7 @@ class ConsoleWindowTest {
         assertThat(isShown(robot.lookup("#workersSpinner").query())).isTrue();
     }
 
-    private static JobStatus selectedStatus(TableView<JobRow> table) {
-        JobRow selected = table.getSelectionModel().getSelectedItem();
-        return selected == null ? null : selected.job().status();
-    }
 
-    /** Whether a person could see the node: it and every one of its parents are visible. */
-    private static boolean isShown(Node node) {
-        for (Node current = node; current != null; current = current.getParent()) {
-            if (!current.isVisible()) {
-                return false;
-            }
-        }
-        return node.getScene() != null;
-    }
 
     private static boolean thumbnailLoaded(Node frame) {
         return hasLoaded(((ImageView) ((VBox) frame).getChildren().get(0)).getImage());

@@ -1,5 +1,7 @@
 package com.intellivision.console.ui;
 
+import static com.intellivision.console.ui.WindowLooks.isShown;
+import static com.intellivision.console.ui.WindowLooks.selectedStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
@@ -185,19 +187,7 @@ class RemoteDeploymentWindowTest {
                 .moveTo(new Point2D(screen.getMinX() + toX, screen.getMinY() + toY)).release(MouseButton.PRIMARY);
     }
 
-    private static JobStatus selectedStatus(TableView<JobRow> table) {
-        JobRow selected = table.getSelectionModel().getSelectedItem();
-        return selected == null ? null : selected.job().status();
-    }
 
-    private static boolean isShown(Node node) {
-        for (Node current = node; current != null; current = current.getParent()) {
-            if (!current.isVisible()) {
-                return false;
-            }
-        }
-        return node.getScene() != null;
-    }
 
     private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
         WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS, condition);

@@ -185,10 +185,8 @@ public final class IntelliVisionDeployment implements Deployment, JobControl, At
         }
         health.acceptedJob();
         Job job = retryOf == null ? answer.job() : answer.job().withRetryOf(retryOf);
-        Job kept = store.saveFromServer(id(), job, clock.instant());
+        Job kept = poller.submitted(job);
         store.saveRequest(id(), kept.id(), request);
-        poller.track(kept);
-        events.publish(new JobChanged(kept));
         publishFiguresIfChanged();
         return kept;
     }

@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -64,8 +65,30 @@ final class JobPoller {
         store.active(deploymentId).forEach(this::track);
     }
 
+    /**
+     * Keeps and reports a job the console has just submitted, and asks about it until it has finished.
+     * A round may have listed the job while its submit was being answered: what that round saw is
+     * newer than the submit's answer, so it stands, and only what the console adds (the job it
+     * retries) is added to it. Returns the job as kept.
+     */
+    synchronized Job submitted(Job job) {
+        Optional<Job> seen = fingerprints.containsKey(job.id()) ? store.find(deploymentId, job.id()) : Optional.empty();
+        if (seen.isEmpty()) {
+            Job kept = store.saveFromServer(deploymentId, job, clock.instant());
+            track(kept);
+            events.publish(new JobChanged(kept));
+            return kept;
+        }
+        if (job.retryOf() == null || job.retryOf().equals(seen.get().retryOf())) {
+            return seen.get();
+        }
+        Job linked = store.saveFromServer(deploymentId, seen.get().withRetryOf(job.retryOf()), clock.instant());
+        events.publish(new JobChanged(linked));
+        return linked;
+    }
+
     /** Asks about {@code job} until it has finished. */
-    synchronized void track(Job job) {
+    private void track(Job job) {
         Instant now = clock.instant();
         tracked.put(job.id(), new Tracked(now.plus(pace.firstInterval()), pace.firstInterval(), now));
     }
