@@ -23,6 +23,7 @@ import com.intellivision.console.testsupport.FakeIntelliVisionServer;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.imageio.ImageIO;
@@ -67,7 +68,8 @@ class IntelliVisionDeploymentTest {
         Job submitted = deployment.submit(JobRequest.frame("http://127.0.0.1:9/clip.mp4", null));
         Job done = deployment.awaitTerminal(submitted.id(), WAIT);
 
-        assertThat(submitted.status()).isEqualTo(JobStatus.PENDING);
+        assertThat(submitted.status()).as("pending, or running if a round saw it before the submit was answered")
+                .isIn(JobStatus.PENDING, JobStatus.PROCESSING);
         assertThat(submitted.taskId()).isNotBlank();
         assertThat(done.status()).isEqualTo(JobStatus.COMPLETED);
         assertThat(done.outputImage()).as("downloaded through frame_url, output_image being broken").isNotNull();
@@ -75,7 +77,8 @@ class IntelliVisionDeploymentTest {
         assertThat(image.getWidth()).isEqualTo(160);
         assertThat(done.results().get("processing_time").asDouble()).as("a duration, not the server's timestamp").isBetween(0.0, 60.0);
         assertThat(events).filteredOn(JobChanged.class::isInstance).extracting(event -> ((JobChanged) event).job().status())
-                .containsSubsequence(JobStatus.PENDING, JobStatus.PROCESSING, JobStatus.COMPLETED);
+                .as("reported in the order it went, never back").isSortedAccordingTo(Comparator.comparing(JobStatus::ordinal))
+                .contains(JobStatus.PROCESSING).endsWith(JobStatus.COMPLETED);
     }
 
     @Test
