@@ -60,7 +60,7 @@ public final class ConsoleApplication extends Application {
             Platform.exit();
             return;
         }
-        session = ConsoleSession.open(stage, deployments);
+        session = ConsoleSession.open(stage, deployments, getHostServices()::showDocument);
     }
 
     private static void reportCannotStart(RuntimeException failure) {

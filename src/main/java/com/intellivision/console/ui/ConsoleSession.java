@@ -20,11 +20,14 @@ final class ConsoleSession {
         this.view = view;
     }
 
-    /** Shows the console in {@code stage} and starts loading from the deployments of {@code catalog}; call on the FX thread. */
-    static ConsoleSession open(Stage stage, DeploymentCatalog catalog) {
+    /**
+     * Shows the console in {@code stage} and starts loading from the deployments of {@code catalog};
+     * {@code links} opens what the console links to (a server's output video). Call on the FX thread.
+     */
+    static ConsoleSession open(Stage stage, DeploymentCatalog catalog, Links links) {
         BackgroundExecutor background = new BackgroundExecutor();
         MainViewModel viewModel = new MainViewModel(catalog, new TaskRunner(background, FxThread.INSTANCE), Clock.systemDefaultZone());
-        MainView view = MainView.load(viewModel);
+        MainView view = MainView.load(viewModel, links);
         ConsoleWindow.show(stage, view.root());
         viewModel.start();
         return new ConsoleSession(background, viewModel, view);

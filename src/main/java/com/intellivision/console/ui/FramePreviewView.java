@@ -3,12 +3,12 @@ package com.intellivision.console.ui;
 import com.intellivision.console.ui.FramePreviewViewModel.Mode;
 import java.util.Map;
 import javafx.animation.PauseTransition;
-import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
@@ -76,10 +76,11 @@ public final class FramePreviewView {
     @FXML private ImageView resultsImage;
     @FXML private ProgressIndicator resultsImageLoading;
     @FXML private Label resultsImageProblem;
-    @FXML private Label outputVideo;
+    @FXML private Hyperlink outputVideo;
     @FXML private TextArea resultsText;
 
-    void bind(FramePreviewViewModel viewModel, JobActionsViewModel actions, AttemptsViewModel attempts, ScrubBarViewModel scrubBar) {
+    void bind(FramePreviewViewModel viewModel, JobActionsViewModel actions, AttemptsViewModel attempts, ScrubBarViewModel scrubBar,
+            Links links) {
         heading.textProperty().bind(viewModel.headingProperty());
         showWhen(deadLetterBadge, viewModel.deadLetterProperty());
         bindActions(viewModel, actions);
@@ -117,7 +118,10 @@ public final class FramePreviewView {
         viewModel.resultsImageUrlProperty().addListener((property, before, url) -> analysisImage.show(url));
         showWhen(resultsImageHolder, viewModel.resultsImageUrlProperty().isNotNull());
         resultsText.textProperty().bind(viewModel.resultsTextProperty());
-        outputVideo.textProperty().bind(Bindings.concat("Output video: ", viewModel.outputVideoProperty()));
+        Tooltip videoAddress = new Tooltip();
+        videoAddress.textProperty().bind(viewModel.outputVideoProperty());
+        outputVideo.setTooltip(videoAddress);
+        outputVideo.setOnAction(event -> links.open(viewModel.outputVideoProperty().get()));
         showWhen(outputVideo, viewModel.outputVideoProperty().isNotEmpty());
 
         showOnlyIn(failureFace, viewModel, Mode.FAILED);

@@ -41,16 +41,16 @@ public final class MainView {
     @FXML private StatusBarView statusBarController;
 
     /** Loads the window's content and binds it to {@code viewModel}; call on the FX thread. */
-    public static MainView load(MainViewModel viewModel) {
+    public static MainView load(MainViewModel viewModel, Links links) {
         MainView view = FxmlViews.<MainView>load(FXML).controller();
-        view.bind(viewModel);
+        view.bind(viewModel, links);
         return view;
     }
 
-    private void bind(MainViewModel viewModel) {
+    private void bind(MainViewModel viewModel, Links links) {
         submitBarController.bind(viewModel.submitBar(), viewModel::submit, viewModel::regionEditor);
         jobListController.bind(viewModel.jobList(), viewModel.jobActions());
-        previewController.bind(viewModel.preview(), viewModel.jobActions(), viewModel.attempts(), viewModel.scrubBar());
+        previewController.bind(viewModel.preview(), viewModel.jobActions(), viewModel.attempts(), viewModel.scrubBar(), links);
         workersController.bind(viewModel.workers());
         queueToolbarController.bind(viewModel.bulkActions(), viewModel.poolControl());
         statusBarController.bind(viewModel.statusBar(), viewModel.queueHealth());

@@ -88,7 +88,7 @@ final class FakeServerJob {
         job.put("job_type", jobType);
         job.set("results", results());
         putOrNull(job, "input_video", inputVideo == null ? null : baseUrl + inputVideo);
-        job.putNull("output_video");
+        putOrNull(job, "output_video", outputVideo(baseUrl));
         putOrNull(job, "output_image", outputImage(baseUrl));
         putOrNull(job, "youtube_url", youtubeUrl);
         job.put("created_at", MICROS.format(createdAt));
@@ -109,6 +109,12 @@ final class FakeServerJob {
 
     String countImagePath() {
         return "/api/media/outputs/" + jobType + "_" + id + ".jpg";
+    }
+
+    /** The video endpoints' analyses also make an annotated video. */
+    private String outputVideo(String baseUrl) {
+        boolean makesVideo = jobType.equals("pothole-detection") || jobType.equals("wildlife-detection");
+        return makesVideo && status.equals("completed") ? baseUrl + "/api/media/outputs/" + jobType + "_" + id + ".mp4" : null;
     }
 
     private String outputImage(String baseUrl) {

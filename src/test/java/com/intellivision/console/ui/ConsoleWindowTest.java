@@ -59,7 +59,7 @@ class ConsoleWindowTest {
     @Start
     void openConsole(Stage stage) {
         LocalDeployment deployment = LocalDeployment.start(PoolConfig.defaults(temp.resolve("pool")).withWorkerCount(1));
-        session = ConsoleSession.open(stage, new FixedCatalog(List.of(deployment)));
+        session = ConsoleSession.open(stage, new FixedCatalog(List.of(deployment)), address -> {});
     }
 
     @AfterEach

@@ -18,12 +18,15 @@ import com.intellivision.console.testsupport.FakeIntelliVisionServer;
 import com.intellivision.console.testsupport.FakeUpload;
 import com.intellivision.console.testsupport.TestVideos;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
@@ -56,6 +59,7 @@ class RemoteDeploymentWindowTest {
     private FakeIntelliVisionServer server;
     private SavedDeployments catalog;
     private ConsoleSession session;
+    private final List<String> openedLinks = new CopyOnWriteArrayList<>();
 
     @Start
     void openConsole(Stage stage) throws Exception {
@@ -63,7 +67,7 @@ class RemoteDeploymentWindowTest {
         Path data = temp.resolve("data");
         LocalDeployment local = LocalDeployment.start(PoolConfig.defaults(data).withWorkerCount(1));
         catalog = SavedDeployments.open(local, data, new OwnerOnlySecretFile(data));
-        session = ConsoleSession.open(stage, catalog);
+        session = ConsoleSession.open(stage, catalog, openedLinks::add);
     }
 
     @AfterEach
@@ -134,6 +138,23 @@ class RemoteDeploymentWindowTest {
         assertThat(lines.get(1).get("end_x").asDouble()).isCloseTo(300, offset(2.0));
         assertThat(upload.number("video_width")).isEqualTo(320);
         assertThat(upload.number("video_height")).isEqualTo(240);
+    }
+
+    @Test
+    void anAnalysisOutputVideoOpensOutsideTheConsole(FxRobot robot) throws Exception {
+        addProd(robot);
+        robot.clickOn("#analysisKind").clickOn("#analysis-wildlife-detection");
+        robot.clickOn("#urlField").write("http://127.0.0.1:9/deer.mp4");
+        robot.clickOn("#submitButton");
+
+        TableView<JobRow> table = robot.lookup("#jobsTable").queryTableView();
+        waitUntil(() -> selectedStatus(table) == JobStatus.COMPLETED);
+        Hyperlink video = robot.lookup("#outputVideo").queryAs(Hyperlink.class);
+        waitUntil(() -> isShown(video));
+        robot.clickOn(video);
+
+        waitUntil(() -> !openedLinks.isEmpty());
+        assertThat(openedLinks).containsExactly(server.url() + "/api/media/outputs/wildlife-detection_1.mp4");
     }
 
     @Test
