@@ -22,7 +22,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
  */
 @Command(name = "intellivision-console", mixinStandardHelpOptions = true, version = "IntelliVision Console 0.1",
         description = "Desktop console for IntelliVision video jobs. With no command, opens the window on the local pool.",
-        subcommands = {FrameCommand.class, CountCommand.class, SubmitCommand.class, JobsCommand.class, UpdateYtDlpCommand.class})
+        subcommands = {FrameCommand.class, CountCommand.class, SubmitCommand.class, JobsCommand.class, ServeCommand.class,
+            UpdateYtDlpCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Mixin

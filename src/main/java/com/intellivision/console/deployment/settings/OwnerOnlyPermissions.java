@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * (Windows) an ACL that grants everything to the owner and nothing to anyone else. The ACL is best
  * effort: where it cannot be set, a warning says so and the file stays as the folder's defaults make it.
  */
-final class OwnerOnlyPermissions {
+public final class OwnerOnlyPermissions {
 
     private static final Logger LOG = LoggerFactory.getLogger(OwnerOnlyPermissions.class);
     private static final Set<PosixFilePermission> OWNER_READ_WRITE = PosixFilePermissions.fromString("rw-------");
@@ -34,12 +34,12 @@ final class OwnerOnlyPermissions {
     }
 
     /** What to create a file with so that it is owner-only before its first byte is written. */
-    static FileAttribute<?>[] forNewFile(Path folder) {
+    public static FileAttribute<?>[] forNewFile(Path folder) {
         return isPosix(folder) ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_READ_WRITE)} : new FileAttribute<?>[0];
     }
 
     /** Makes {@code file} owner-only, whatever it was. */
-    static void restrict(Path file) throws IOException {
+    public static void restrict(Path file) throws IOException {
         if (isPosix(file)) {
             Files.setPosixFilePermissions(file, OWNER_READ_WRITE);
         } else {

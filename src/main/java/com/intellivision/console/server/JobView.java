@@ -1,0 +1,133 @@
+package com.intellivision.console.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.intellivision.console.job.EngineEvent.JobProgress;
+import com.intellivision.console.job.Job;
+import com.intellivision.console.job.JobJson;
+import com.intellivision.console.job.JobStatus;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A job as IntelliVision serializes its {@code VideoJob}: the seed's fields and statuses (a cancelled
+ * job is {@code failed}, with {@code cancelled: true} for clients that know it), media links that
+ * name the job by id (never a path), and the latest progress while it runs.
+ */
+final class JobView {
+
+    static final String CANCELLED_ERROR_TYPE = "JobCancelled";
+
+    private final ProgressBoard progress;
+
+    JobView(ProgressBoard progress) {
+        this.progress = progress;
+    }
+
+    /** {@code baseUrl} is how the client reached this server, such as {@code http://127.0.0.1:8080}. */
+    ObjectNode of(Job job, String baseUrl) {
+        ObjectNode node = JobJson.mapper().createObjectNode();
+        node.put("id", job.id());
+        node.set("progress", progressOf(job));
+        node.put("status", wireStatus(job.status()));
+        node.put("job_type", job.type().wireName());
+        node.set("results", resultsOf(job));
+        node.putNull("input_video");
+        node.putNull("output_video");
+        if (job.outputImage() != null && job.status() == JobStatus.COMPLETED) {
+            node.put("output_image", baseUrl + imagePath(job.id()));
+        } else {
+            node.putNull("output_image");
+        }
+        node.put("youtube_url", job.youtubeUrl());
+        node.put("created_at", timestamp(job.createdAt()));
+        node.put("updated_at", timestamp(job.updatedAt()));
+        node.put("task_id", taskId(job.id()));
+        for (String absent : new String[] {"emergency_lines", "lobby_zones", "video_width", "video_height"}) {
+            node.putNull(absent);
+        }
+        node.put("user", 1);
+        node.put("cancelled", job.status() == JobStatus.CANCELLED);
+        node.put("attempts", job.attempts());
+        return node;
+    }
+
+    static String imagePath(long jobId) {
+        return "/api/jobs/" + jobId + "/image/";
+    }
+
+    static String imagePath(long jobId, int frame) {
+        return "/api/jobs/" + jobId + "/image/" + frame + "/";
+    }
+
+    /** This server's jobs have no Celery task; the id stands in, so clients that keep task ids have one. */
+    static String taskId(long jobId) {
+        return "serve-" + jobId;
+    }
+
+    static String wireStatus(JobStatus status) {
+        return status == JobStatus.CANCELLED ? JobStatus.FAILED.wireName() : status.wireName();
+    }
+
+    private JsonNode progressOf(Job job) {
+        Optional<JobProgress> running = job.status() == JobStatus.PROCESSING ? progress.of(job.id()) : Optional.empty();
+        if (running.isEmpty()) {
+            return JobJson.mapper().nullNode();
+        }
+        JobProgress report = running.get();
+        ObjectNode node = JobJson.mapper().createObjectNode();
+        if (report.details() != null) {
+            putNumber(node, "processed_frames", report.details().processedFrames());
+            putNumber(node, "total_frames", report.details().totalFrames());
+        }
+        node.put("percentage", report.percentage());
+        if (report.details() != null) {
+            putNumber(node, "estimated_time_remaining", report.details().estimatedTimeRemaining());
+            putNumber(node, "current_fps", report.details().currentFps());
+        }
+        return node;
+    }
+
+    private static JsonNode resultsOf(Job job) {
+        return switch (job.status()) {
+            case FAILED -> JobJson.mapper().createObjectNode().put("error", job.error()).put("error_type", "JobFailed");
+            case CANCELLED -> JobJson.mapper().createObjectNode().put("error", job.error() == null ? "The job was cancelled." : job.error())
+                    .put("error_type", CANCELLED_ERROR_TYPE);
+            case COMPLETED -> completedResults(job);
+            default -> JobJson.mapper().nullNode();
+        };
+    }
+
+    /** The results as the pool made them, with its {@code file:} links turned into this server's links by job id. */
+    private static JsonNode completedResults(Job job) {
+        if (job.results() == null) {
+            return JobJson.mapper().nullNode();
+        }
+        ObjectNode results = job.results().deepCopy();
+        if (results.has("frame_url")) {
+            results.put("frame_url", imagePath(job.id()));
+        }
+        if (results.get("frames") instanceof ArrayNode frames) {
+            for (int index = 0; index < frames.size(); index++) {
+                ((ObjectNode) frames.get(index)).put("frame_url", imagePath(job.id(), index));
+            }
+        }
+        results.remove("output_image");
+        return results;
+    }
+
+    private static void putNumber(ObjectNode node, String name, Number value) {
+        if (value == null) {
+            node.putNull(name);
+        } else if (value instanceof Double || value instanceof Float) {
+            node.put(name, value.doubleValue());
+        } else {
+            node.put(name, value.longValue());
+        }
+    }
+
+    private static String timestamp(Instant at) {
+        return at == null ? null : at.toString();
+    }
+}

@@ -1,0 +1,29 @@
+package com.intellivision.console.server;
+
+/**
+ * How a {@code serve} listens and what it takes.
+ *
+ * @param host the address to listen on: loopback by default, so nothing outside this machine reaches it unless asked
+ * @param port 0 for any free port
+ * @param allowPrivateUrls fetch links to this machine and its networks too (for a lab, never on a shared host)
+ * @param maxJsonBytes the largest JSON body taken
+ * @param maxUploadBytes the largest uploaded video taken
+ */
+public record ServeOptions(String host, int port, boolean allowPrivateUrls, long maxJsonBytes, long maxUploadBytes) {
+
+    public static final String LOOPBACK = "127.0.0.1";
+    public static final long DEFAULT_MAX_JSON_BYTES = 64 * 1024;
+    public static final long DEFAULT_MAX_UPLOAD_BYTES = 2L * 1024 * 1024 * 1024;
+
+    public static ServeOptions onPort(int port) {
+        return new ServeOptions(LOOPBACK, port, false, DEFAULT_MAX_JSON_BYTES, DEFAULT_MAX_UPLOAD_BYTES);
+    }
+
+    public ServeOptions allowingPrivateUrls(boolean allow) {
+        return new ServeOptions(host, port, allow, maxJsonBytes, maxUploadBytes);
+    }
+
+    public ServeOptions on(String newHost) {
+        return new ServeOptions(newHost, port, allowPrivateUrls, maxJsonBytes, maxUploadBytes);
+    }
+}
