@@ -23,10 +23,12 @@ public final class ApiServer implements AutoCloseable {
 
     private final Javalin app;
     private final Subscription progressFeed;
+    private final Subscription metricsFeed;
 
-    private ApiServer(Javalin app, Subscription progressFeed) {
+    private ApiServer(Javalin app, Subscription progressFeed, Subscription metricsFeed) {
         this.app = app;
         this.progressFeed = progressFeed;
+        this.metricsFeed = metricsFeed;
     }
 
     /** Starts serving {@code pool}; {@code dataDir} is the pool's, where uploads are kept too. */
@@ -38,6 +40,10 @@ public final class ApiServer implements AutoCloseable {
         Uploads uploads = new Uploads(dataDir.resolve("uploads"));
         ProgressBoard progress = new ProgressBoard();
         Subscription feed = pool.subscribe(progress);
+        ServeMetrics metrics = new ServeMetrics();
+        Subscription metricsFeed = pool.subscribe(metrics);
+        // Subscribed first, then seeded: the metrics drop a seed older than what events already told them.
+        metrics.seed(pool.recentJobs(JobRoutes.LIST_LIMIT), pool.figures());
         JobView view = new JobView(progress);
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -55,6 +61,7 @@ public final class ApiServer implements AutoCloseable {
         new JobRoutes(pool, view, links, uploads).register(app);
         new MediaRoutes(pool, framesFolder).register(app);
         new PoolRoutes(pool).register(app);
+        app.get("/metrics", ctx -> ctx.contentType(ServeMetrics.CONTENT_TYPE).result(metrics.scrape()));
         app.exception(Bodies.Unreadable.class, (unreadable, ctx) -> Replies.detail(ctx, 400, unreadable.getMessage()));
         app.exception(Exception.class, (failure, ctx) -> {
             LOG.error("{} {} failed", ctx.method(), ctx.path(), failure);
@@ -68,7 +75,7 @@ public final class ApiServer implements AutoCloseable {
         app.error(405, ctx -> Replies.detail(ctx, 405, "Method \"" + ctx.method() + "\" not allowed."));
         app.error(413, ctx -> Replies.failure(ctx, 413, "error", "The request is larger than this server takes.", "FILE_TOO_LARGE"));
         app.start(options.host(), options.port());
-        return new ApiServer(app, feed);
+        return new ApiServer(app, feed, metricsFeed);
     }
 
     private static void authorize(Context ctx, AccessToken token) {
@@ -98,6 +105,7 @@ public final class ApiServer implements AutoCloseable {
     @Override
     public void close() {
         progressFeed.close();
+        metricsFeed.close();
         app.stop();
     }
 }
