@@ -1,0 +1,73 @@
+package com.intellivision.console.deployment.intellivision;
+
+import com.intellivision.console.deployment.Deployment;
+import com.intellivision.console.deployment.settings.DeploymentKind;
+import com.intellivision.console.deployment.settings.DeploymentSecrets;
+import com.intellivision.console.deployment.settings.DeploymentSettings;
+import com.intellivision.console.job.JobRequest;
+import com.intellivision.console.testsupport.DeploymentContract;
+import com.intellivision.console.testsupport.LoopbackHttpServer;
+import com.intellivision.console.testsupport.ServeProcess;
+import com.intellivision.console.testsupport.TestVideos;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The contract on a real {@code serve} process, reached as an IntelliVision server is: the console's own client, its token. */
+class ServeDeploymentContractTest extends DeploymentContract {
+
+    @TempDir
+    static Path shared;
+
+    @TempDir
+    Path temp;
+
+    private static LoopbackHttpServer videos;
+    private ServeProcess serve;
+    private RemoteJobStore store;
+
+    @BeforeAll
+    static void serveVideos() throws Exception {
+        Path media = Files.createDirectories(shared.resolve("media"));
+        TestVideos.writeFrameCodedVideo(media.resolve("clip.mp4"), 2, 25, 160, 120);
+        videos = LoopbackHttpServer.serving(media);
+    }
+
+    @AfterAll
+    static void stopVideos() {
+        videos.close();
+    }
+
+    @Override
+    protected Deployment open() throws Exception {
+        serve = ServeProcess.start(temp.resolve("serve"), "--allow-private-urls");
+        store = RemoteDeployments.store(temp);
+        DeploymentSettings settings = DeploymentSettings.create("Serve", DeploymentKind.INTELLIVISION, serve.url());
+        return new IntelliVisionDeployment(settings, new DeploymentSecrets(serve.token(), null, null), store, temp.resolve("images"),
+                token -> {}, Clock.systemUTC(), RemoteDeployments.QUICK);
+    }
+
+    @Override
+    protected void closed() throws Exception {
+        store.close();
+        serve.close();
+    }
+
+    @Override
+    protected JobRequest completing() {
+        return JobRequest.frame(videos.url("/clip.mp4"), null);
+    }
+
+    @Override
+    protected JobRequest failing() {
+        return JobRequest.frame(videos.url("/no-such-video.mp4"), null);
+    }
+
+    @Override
+    protected JobRequest lingering() {
+        return JobRequest.frame(videos.url(LoopbackHttpServer.STALLING_VIDEO), null);
+    }
+}
