@@ -47,7 +47,8 @@ public final class ServeProcess implements AutoCloseable {
         command.addAll(extraArguments);
         process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         BufferedReader stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        CompletableFuture<Integer> listening = CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<Integer> listening = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
             try {
                 for (String line = stdout.readLine(); line != null; line = stdout.readLine()) {
                     synchronized (output) {
@@ -55,14 +56,16 @@ public final class ServeProcess implements AutoCloseable {
                     }
                     Matcher serving = SERVING.matcher(line);
                     if (serving.find()) {
-                        return Integer.parseInt(serving.group(1));
+                        listening.complete(Integer.parseInt(serving.group(1)));
                     }
                 }
             } catch (IOException closed) {
-                // The process ended before it said where it listens.
+                // The process ended.
             }
-            return -1;
-        });
+            listening.complete(-1);
+        }, "serve-stdout");
+        reader.setDaemon(true);
+        reader.start();
         try {
             port = listening.get(60, TimeUnit.SECONDS);
         } catch (Exception notListening) {
