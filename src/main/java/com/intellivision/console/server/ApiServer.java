@@ -33,7 +33,7 @@ public final class ApiServer implements AutoCloseable {
 
     /** Starts serving {@code pool}; {@code dataDir} is the pool's, where uploads are kept too. */
     public static ApiServer start(LocalDeployment pool, Path dataDir, Path framesFolder, AccessToken token, ServeOptions options) {
-        return start(pool, dataDir, framesFolder, token, options, LinkCheck.ANY);
+        return start(pool, dataDir, framesFolder, token, options, options.allowPrivateUrls() ? LinkCheck.ANY : LinkCheck.publicOnly());
     }
 
     static ApiServer start(LocalDeployment pool, Path dataDir, Path framesFolder, AccessToken token, ServeOptions options, LinkCheck links) {

@@ -106,7 +106,7 @@ final class JobRoutes {
         try {
             links.check(link);
             return true;
-        } catch (LinkCheck.RefusedLink refused) {
+        } catch (RefusedUrlException refused) {
             Replies.failure(ctx, 400, jobType, refused.getMessage(), refused.code());
             return false;
         }

@@ -4,23 +4,15 @@ package com.intellivision.console.server;
 @FunctionalInterface
 interface LinkCheck {
 
-    /** @throws RefusedLink when it may not, saying why */
+    /** @throws RefusedUrlException when it may not, saying why */
     void check(String link);
 
-    /** Admits every link: for a server started to fetch private addresses too. */
+    /** Admits every link, files included: for a server started with {@code --allow-private-urls}. */
     LinkCheck ANY = link -> {};
 
-    /** A link this server will not fetch, with the IntelliVision error code to answer with. */
-    final class RefusedLink extends RuntimeException {
-        private final String code;
-
-        RefusedLink(String message, String code) {
-            super(message);
-            this.code = code;
-        }
-
-        String code() {
-            return code;
-        }
+    /** Public http(s) addresses only, after every redirect: what {@code serve} admits by default. */
+    static LinkCheck publicOnly() {
+        RedirectProbe probe = new RedirectProbe(SubmittedUrls.forServe(false));
+        return probe::finalUrl;
     }
 }
