@@ -61,6 +61,7 @@ public final class ApiServer implements AutoCloseable {
         new JobRoutes(pool, view, links, uploads).register(app);
         new MediaRoutes(pool, framesFolder).register(app);
         new PoolRoutes(pool).register(app);
+        new EventStream(pool, view).register(app);
         app.get("/metrics", ctx -> ctx.contentType(ServeMetrics.CONTENT_TYPE).result(metrics.scrape()));
         app.exception(Bodies.Unreadable.class, (unreadable, ctx) -> Replies.detail(ctx, 400, unreadable.getMessage()));
         app.exception(Exception.class, (failure, ctx) -> {

@@ -35,23 +35,29 @@ final class PoolRoutes {
     private void workers(Context ctx) {
         ArrayNode list = JobJson.mapper().createArrayNode();
         for (WorkerInfo worker : pool.workers()) {
-            ObjectNode node = list.addObject();
-            node.put("id", worker.id());
-            node.put("pid", worker.pid());
-            node.put("state", worker.state().name().toLowerCase(Locale.ROOT));
-            if (worker.jobId() == WorkerInfo.NO_JOB) {
-                node.putNull("job_id");
-            } else {
-                node.put("job_id", worker.jobId());
-            }
-            node.put("rss_bytes", worker.rssBytes());
-            node.put("peak_rss_bytes", worker.peakRssBytes());
+            ObjectNode node = workerJson(worker);
             ArrayNode memory = node.putArray("memory");
             for (MemorySampled sample : pool.memoryHistory(worker.id())) {
                 memory.addObject().put("at", sample.at().toString()).put("rss_bytes", sample.rssBytes());
             }
+            list.add(node);
         }
         Replies.json(ctx, 200, list);
+    }
+
+    static ObjectNode workerJson(WorkerInfo worker) {
+        ObjectNode node = JobJson.mapper().createObjectNode();
+        node.put("id", worker.id());
+        node.put("pid", worker.pid());
+        node.put("state", worker.state().name().toLowerCase(Locale.ROOT));
+        if (worker.jobId() == WorkerInfo.NO_JOB) {
+            node.putNull("job_id");
+        } else {
+            node.put("job_id", worker.jobId());
+        }
+        node.put("rss_bytes", worker.rssBytes());
+        node.put("peak_rss_bytes", worker.peakRssBytes());
+        return node;
     }
 
     /** Unauthenticated, so it tells nothing about the jobs: only that the pool answers, and its size. */

@@ -8,13 +8,18 @@ import com.intellivision.console.testsupport.LoopbackHttpServer;
 import com.intellivision.console.testsupport.ServeProcess;
 import com.intellivision.console.testsupport.TestVideos;
 import java.awt.image.BufferedImage;
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.imageio.ImageIO;
 import okhttp3.MediaType;
 import okhttp3.MultipartBody;
@@ -97,6 +102,56 @@ class ServeProcessTest {
 
         assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("completed");
         assertThat(job.path("results").path("person_count").isInt()).isTrue();
+    }
+
+    @Test
+    void eventsStreamTheJobAsItChangesAndTheWorkersMemory() throws Exception {
+        List<String[]> events = new CopyOnWriteArrayList<>();
+        OkHttpClient streaming = http.newBuilder().callTimeout(Duration.ZERO).readTimeout(Duration.ofSeconds(60)).build();
+        Response stream = streaming.newCall(authorized(serve.url() + "/api/events/").header("Accept", "text/event-stream").build()).execute();
+        assertThat(stream.code()).isEqualTo(200);
+        assertThat(stream.header("Content-Type")).startsWith("text/event-stream");
+        Thread reader = new Thread(() -> readEvents(stream, events), "sse-reader");
+        reader.setDaemon(true);
+        reader.start();
+        long jobId;
+        try (Response response = call(post("/api/get-youtube-frame/", "{\"youtube_url\":\"" + videos.url("/clip.mp4") + "\"}"))) {
+            jobId = JobJson.mapper().readTree(response.body().string()).path("data").path("job_id").asLong();
+        }
+        try {
+            Instant giveUp = Instant.now().plusSeconds(60);
+            while (Instant.now().isBefore(giveUp) && !hasJobEvent(events, jobId, "completed")) {
+                Thread.sleep(100);
+            }
+            assertThat(hasJobEvent(events, jobId, "pending")).as("the job as it was submitted").isTrue();
+            assertThat(hasJobEvent(events, jobId, "completed")).as("and as it completed").isTrue();
+            assertThat(events).anyMatch(event -> event[0].equals("memory") && event[1].contains("\"worker\":\"w1\""));
+        } finally {
+            stream.close();
+        }
+    }
+
+    private static boolean hasJobEvent(List<String[]> events, long jobId, String status) {
+        return events.stream().anyMatch(event -> event[0].equals("job") && event[1].startsWith("{\"id\":" + jobId + ",")
+                && event[1].contains("\"status\":\"" + status + "\""));
+    }
+
+    /** Reads {@code event:} and {@code data:} lines into (name, data) pairs until the stream ends. */
+    private static void readEvents(Response stream, List<String[]> events) {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body().byteStream(), StandardCharsets.UTF_8))) {
+            String name = "message";
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (line.startsWith("event:")) {
+                    name = line.substring(6).strip();
+                } else if (line.startsWith("data:")) {
+                    events.add(new String[] {name, line.substring(5).strip()});
+                } else if (line.isEmpty()) {
+                    name = "message";
+                }
+            }
+        } catch (IOException closed) {
+            // The test closed the stream.
+        }
     }
 
     @Test
