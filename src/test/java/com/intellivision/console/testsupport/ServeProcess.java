@@ -20,28 +20,37 @@ import java.util.regex.Pattern;
  */
 public final class ServeProcess implements AutoCloseable {
 
+    private static final List<String> TEST_JVM_OPTIONS = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1");
     private static final Pattern SERVING = Pattern.compile("at http://127\\.0\\.0\\.1:(\\d+)/");
 
     private final Path dataDir;
+    private final List<String> jvmOptions;
     private final List<String> extraArguments;
     private Process process;
     private int port;
     private final List<String> output = new ArrayList<>();
 
-    private ServeProcess(Path dataDir, List<String> extraArguments) {
+    private ServeProcess(Path dataDir, List<String> jvmOptions, List<String> extraArguments) {
         this.dataDir = dataDir;
+        this.jvmOptions = List.copyOf(jvmOptions);
         this.extraArguments = extraArguments;
     }
 
     public static ServeProcess start(Path dataDir, String... extraArguments) throws IOException {
-        ServeProcess serve = new ServeProcess(dataDir, List.of(extraArguments));
+        return start(dataDir, TEST_JVM_OPTIONS, extraArguments);
+    }
+
+    /** The same with JVM options of the caller's instead of the tests' small heap, for benchmarks. */
+    public static ServeProcess start(Path dataDir, List<String> jvmOptions, String... extraArguments) throws IOException {
+        ServeProcess serve = new ServeProcess(dataDir, jvmOptions, List.of(extraArguments));
         serve.launch(0);
         return serve;
     }
 
     private void launch(int wantedPort) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 "com.intellivision.console.app.Main", "serve", "--port", String.valueOf(wantedPort), "--data-dir", dataDir.toString(),
                 "--workers", "1"));
         command.addAll(extraArguments);
@@ -83,6 +92,11 @@ public final class ServeProcess implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The serve JVM itself, to measure it from outside (its workers are its descendants). */
+    public ProcessHandle handle() {
+        return process.toHandle();
     }
 
     public String token() throws IOException {
