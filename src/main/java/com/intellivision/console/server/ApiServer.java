@@ -37,7 +37,7 @@ public final class ApiServer implements AutoCloseable {
     }
 
     static ApiServer start(LocalDeployment pool, Path dataDir, Path framesFolder, AccessToken token, ServeOptions options, LinkCheck links) {
-        Uploads uploads = new Uploads(dataDir.resolve("uploads"));
+        Uploads uploads = new Uploads(dataDir.resolve("uploads"), options.maxUploadBytes());
         ProgressBoard progress = new ProgressBoard();
         Subscription feed = pool.subscribe(progress);
         ServeMetrics metrics = new ServeMetrics();
@@ -74,7 +74,9 @@ public final class ApiServer implements AutoCloseable {
             }
         });
         app.error(405, ctx -> Replies.detail(ctx, 405, "Method \"" + ctx.method() + "\" not allowed."));
-        app.error(413, ctx -> Replies.failure(ctx, 413, "error", "The request is larger than this server takes.", "FILE_TOO_LARGE"));
+        app.error(413, ctx -> Replies.failure(ctx, 413, "error", "The request is larger than this server takes: uploads up to "
+                + uploads.limitText() + ", other bodies up to " + options.maxJsonBytes() / 1024 + " KiB. Send a shorter video, or a link to it.",
+                "FILE_TOO_LARGE"));
         app.start(options.host(), options.port());
         return new ApiServer(app, feed, metricsFeed);
     }

@@ -70,8 +70,16 @@ final class JobRoutes {
     private void submitPeopleCount(Context ctx) throws IOException {
         String source;
         if (ctx.isMultipartFormData()) {
-            UploadedFile video = ctx.uploadedFile("video");
-            String link = ctx.formParam("youtube_url");
+            UploadedFile video;
+            String link;
+            try {
+                video = ctx.uploadedFile("video");
+                link = ctx.formParam("youtube_url");
+            } catch (IllegalStateException overLimit) {
+                // Jetty refuses a part or a request over the multipart limits this way.
+                ctx.status(413);
+                return;
+            }
             if (video != null && link != null && !link.isBlank()) {
                 Replies.failure(ctx, 400, PEOPLE_COUNT, "Give either youtube_url or a video file, not both", "INVALID_INPUT_COMBINATION");
                 return;

@@ -13,9 +13,17 @@ import java.util.UUID;
 final class Uploads {
 
     private final Path folder;
+    private final long maxBytes;
 
-    Uploads(Path folder) {
+    Uploads(Path folder, long maxBytes) {
         this.folder = folder;
+        this.maxBytes = maxBytes;
+    }
+
+    /** The largest upload taken, for people: "2 GiB", "500 MiB". */
+    String limitText() {
+        long mib = maxBytes / (1024 * 1024);
+        return mib >= 1024 && mib % 1024 == 0 ? mib / 1024 + " GiB" : mib + " MiB";
     }
 
     Path folder() {
