@@ -59,6 +59,8 @@ public final class LocalEngine implements AutoCloseable {
     private final WorkerPool pool;
     private final Limits limits;
     private QueueFigures lastFigures;
+    /** A submission changed the queue; the next tick counts it. Touched only on the loop. */
+    private boolean figuresStale;
     private long ticks;
 
     private LocalEngine(PoolConfig config, JobStore store, Clock clock) {
@@ -106,7 +108,8 @@ public final class LocalEngine implements AutoCloseable {
             Job job = store.insert(request, JobPriority.of(request.type()));
             events.publish(new EngineEvent.JobChanged(job));
             pool.dispatch();
-            publishFiguresIfChanged();
+            // Counted on the next tick, not per submission: a burst of submissions is counted once.
+            figuresStale = true;
             return job;
         });
     }
@@ -265,7 +268,8 @@ public final class LocalEngine implements AutoCloseable {
         loop.execute(() -> {
             samples.forEach(sample -> pool.recordMemory(sample, keep));
             limits.check(pool.slots(), now);
-            if (keep) {
+            if (keep || figuresStale) {
+                figuresStale = false;
                 publishFiguresIfChanged();
             }
         });
