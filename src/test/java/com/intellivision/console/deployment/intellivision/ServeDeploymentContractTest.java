@@ -1,19 +1,30 @@
 package com.intellivision.console.deployment.intellivision;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.intellivision.console.deployment.Deployment;
 import com.intellivision.console.deployment.settings.DeploymentKind;
 import com.intellivision.console.deployment.settings.DeploymentSecrets;
 import com.intellivision.console.deployment.settings.DeploymentSettings;
+import com.intellivision.console.job.ConnectionState;
+import com.intellivision.console.job.EngineEvent;
+import com.intellivision.console.job.EngineEvent.ConnectionChanged;
+import com.intellivision.console.job.Job;
 import com.intellivision.console.job.JobRequest;
+import com.intellivision.console.job.JobStatus;
 import com.intellivision.console.testsupport.DeploymentContract;
+import com.intellivision.console.testsupport.EngineProbe;
 import com.intellivision.console.testsupport.LoopbackHttpServer;
 import com.intellivision.console.testsupport.ServeProcess;
 import com.intellivision.console.testsupport.TestVideos;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The contract on a real {@code serve} process, reached as an IntelliVision server is: the console's own client, its token. */
@@ -54,6 +65,25 @@ class ServeDeploymentContractTest extends DeploymentContract {
     protected void closed() throws Exception {
         store.close();
         serve.close();
+    }
+
+    @Test
+    void aServeKilledAndStartedAgainIsSeenDownThenCaughtUpWithByItself() throws Exception {
+        Job running = deployment().submit(lingering());
+        List<EngineEvent> events = new CopyOnWriteArrayList<>();
+        deployment().subscribe(events::add);
+
+        serve.kill();
+        EngineProbe.await(() -> deployment().connection().state() == ConnectionState.DOWN, "down", WAIT);
+        assertThat(deployment().recentJobs(10)).extracting(Job::id).as("as last seen").contains(running.id());
+
+        serve.restart();
+        EngineProbe.await(() -> deployment().connection().state() == ConnectionState.CONNECTED, "connected again", WAIT);
+        assertThat(events).filteredOn(ConnectionChanged.class::isInstance).extracting(event -> ((ConnectionChanged) event).state())
+                .containsSubsequence(ConnectionState.DOWN, ConnectionState.CONNECTED);
+        Job again = EngineProbe.await(() -> deployment().job(running.id()).filter(job -> job.status() != JobStatus.PENDING
+                || job.attempts() > 0).orElse(null), "the job, as the restarted serve has it", WAIT);
+        assertThat(again.id()).isEqualTo(running.id());
     }
 
     @Override
