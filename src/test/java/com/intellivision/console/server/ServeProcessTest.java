@@ -49,9 +49,7 @@ class ServeProcessTest {
 
     @BeforeAll
     static void startServe() throws Exception {
-        Path media = Files.createDirectories(temp.resolve("media"));
-        TestVideos.writeFrameCodedVideo(media.resolve("clip.mp4"), 2, 25, 160, 120);
-        videos = LoopbackHttpServer.serving(media);
+        videos = LoopbackHttpServer.servingClip(temp);
         serve = ServeProcess.start(temp.resolve("serve"), "--allow-private-urls");
         token = serve.token();
     }

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.intellivision.console.job.JobJson;
 import com.intellivision.console.testsupport.LoopbackHttpServer;
 import com.intellivision.console.testsupport.ServeProcess;
-import com.intellivision.console.testsupport.TestVideos;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import okhttp3.MediaType;
@@ -35,9 +33,7 @@ class ServeRefusalsTest {
 
     @BeforeAll
     static void startServe() throws Exception {
-        Path media = Files.createDirectories(temp.resolve("media"));
-        TestVideos.writeFrameCodedVideo(media.resolve("clip.mp4"), 1, 25, 160, 120);
-        videos = LoopbackHttpServer.serving(media);
+        videos = LoopbackHttpServer.servingClip(temp);
         serve = ServeProcess.start(temp.resolve("serve"));
     }
 

@@ -66,6 +66,13 @@ public final class LoopbackHttpServer implements AutoCloseable {
         return server;
     }
 
+    /** Serves a folder {@code media} made in {@code parent} holding {@code /clip.mp4}: 2 s, 160 x 120, 25 frames a second. */
+    public static LoopbackHttpServer servingClip(Path parent) throws java.io.IOException {
+        Path media = java.nio.file.Files.createDirectories(parent.resolve("media"));
+        TestVideos.writeFrameCodedVideo(media.resolve("clip.mp4"), 2, 25, 160, 120);
+        return serving(media);
+    }
+
     public String url(String path) {
         return "http://127.0.0.1:" + app.port() + (path.startsWith("/") ? path : "/" + path);
     }

@@ -16,8 +16,6 @@ import com.intellivision.console.testsupport.DeploymentContract;
 import com.intellivision.console.testsupport.EngineProbe;
 import com.intellivision.console.testsupport.LoopbackHttpServer;
 import com.intellivision.console.testsupport.ServeProcess;
-import com.intellivision.console.testsupport.TestVideos;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -42,9 +40,7 @@ class ServeDeploymentContractTest extends DeploymentContract {
 
     @BeforeAll
     static void serveVideos() throws Exception {
-        Path media = Files.createDirectories(shared.resolve("media"));
-        TestVideos.writeFrameCodedVideo(media.resolve("clip.mp4"), 2, 25, 160, 120);
-        videos = LoopbackHttpServer.serving(media);
+        videos = LoopbackHttpServer.servingClip(shared);
     }
 
     @AfterAll
