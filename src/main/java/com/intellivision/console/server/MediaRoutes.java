@@ -7,7 +7,6 @@ import com.intellivision.console.job.JobStatus;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,8 +56,7 @@ final class MediaRoutes {
         String name = inside.get().getFileName().toString().toLowerCase(Locale.ROOT);
         ctx.contentType(name.endsWith(".png") ? "image/png" : "image/jpeg");
         ctx.header("Content-Length", String.valueOf(Files.size(inside.get())));
-        try (InputStream content = Files.newInputStream(inside.get())) {
-            ctx.result(content.readAllBytes());
-        }
+        // Streamed, and closed by Javalin once sent: a large image never sits whole in memory.
+        ctx.result(Files.newInputStream(inside.get()));
     }
 }
