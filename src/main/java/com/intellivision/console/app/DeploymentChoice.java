@@ -1,7 +1,7 @@
 package com.intellivision.console.app;
 
 import com.intellivision.console.deployment.LocalDeployment;
-import com.intellivision.console.deployment.settings.DeploymentKind;
+import com.intellivision.console.deployment.intellivision.ConnectionTest;
 import com.intellivision.console.deployment.settings.DeploymentSecrets;
 import com.intellivision.console.deployment.settings.DeploymentSettings;
 import com.intellivision.console.deployment.settings.SecretStore;
@@ -77,8 +77,11 @@ final class DeploymentChoice {
         if (remote.savedName != null) {
             return openSaved(remote.savedName, pool.dataDir);
         }
-        DeploymentSettings settings = RemoteConnection.settingsForServer(remote.server.url, this::parameterError);
-        return RemoteConnection.open(settings, serverSecrets(), pool.dataDir, renewed -> {
+        DeploymentSecrets secrets = serverSecrets();
+        // A console's serve says so at /health/, and is reached with its extensions.
+        DeploymentSettings settings = ConnectionTest.detectKind(RemoteConnection.settingsForServer(remote.server.url, this::parameterError),
+                secrets);
+        return RemoteConnection.open(settings, secrets, pool.dataDir, renewed -> {
             // The token files belong to the user; a renewed token lasts for this run only.
         }, "--server " + settings.baseUrl());
     }
@@ -93,10 +96,6 @@ final class DeploymentChoice {
         } catch (IOException unreadable) {
             throw new IOException("The saved deployments could not be read from " + settingsFile.path() + ": " + unreadable.getMessage(),
                     unreadable);
-        }
-        if (settings.kind() != DeploymentKind.INTELLIVISION) {
-            throw parameterError("--deployment: " + settings.name() + " is not an IntelliVision server, and the command line "
-                    + "reaches only those.");
         }
         SecretStore secrets = command.root().userObject() instanceof Main main ? main.secretStore(dataDir) : SecretStores.best(dataDir);
         DeploymentSecrets saved = secrets.read(settings.id()).orElseThrow(() -> new IllegalStateException("No tokens are saved for "

@@ -1,6 +1,6 @@
 package com.intellivision.console.app;
 
-import com.intellivision.console.deployment.intellivision.IntelliVisionDeployment;
+import com.intellivision.console.deployment.intellivision.RemoteDeployment;
 import com.intellivision.console.deployment.intellivision.RemoteJobStore;
 import com.intellivision.console.deployment.settings.DeploymentKind;
 import com.intellivision.console.deployment.settings.DeploymentSecrets;
@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.ParameterException;
 
 /**
- * Connects a command to one IntelliVision server. What it learns is kept where the window keeps it, in
+ * Connects a command to one IntelliVision server or console's serve. What it learns is kept where the window keeps it, in
  * the data directory's store of remote jobs and its {@code remote/} images, so both see the same jobs.
  */
 final class RemoteConnection {
@@ -53,6 +53,7 @@ final class RemoteConnection {
                 DeploymentSettings.DEFAULT_QUEUE_ALERT_ABOVE, DeploymentSettings.DEFAULT_POLL_SECONDS);
     }
 
+
     /**
      * Connects and waits for the first round of questions, so the job list and the connection state are current.
      *
@@ -61,9 +62,9 @@ final class RemoteConnection {
     static ChosenDeployment open(DeploymentSettings settings, DeploymentSecrets secrets, Path dataDir, Consumer<String> accessTokenRenewed,
             String asTyped) throws IOException {
         RemoteJobStore store = RemoteJobStore.open(dataDir.resolve(REMOTE_JOBS_FILE));
-        IntelliVisionDeployment server;
+        RemoteDeployment server;
         try {
-            server = new IntelliVisionDeployment(settings, secrets, store, dataDir.resolve(IMAGES_FOLDER).resolve(settings.id()),
+            server = RemoteDeployment.connect(settings, secrets, store, dataDir.resolve(IMAGES_FOLDER).resolve(settings.id()),
                     accessTokenRenewed, Clock.systemUTC());
         } catch (RuntimeException cannotConnect) {
             store.close();

@@ -1,7 +1,7 @@
 package com.intellivision.console.deployment;
 
 import com.intellivision.console.deployment.intellivision.ConnectionTest;
-import com.intellivision.console.deployment.intellivision.IntelliVisionDeployment;
+import com.intellivision.console.deployment.intellivision.RemoteDeployment;
 import com.intellivision.console.deployment.intellivision.RemoteJobStore;
 import com.intellivision.console.deployment.settings.DeploymentSecrets;
 import com.intellivision.console.deployment.settings.DeploymentSettings;
@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * The console's deployments as people set them up: the local pool, and the remote deployments of the
  * settings file in the data directory, with their secrets from the {@link SecretStore}. What the
  * console learns of remote jobs is kept in {@code remote-jobs.db} beside the local pool's store, and
- * their images under {@code remote/}.
+ * their images under {@code remote/}. Whether an address is an IntelliVision server or a console's
+ * serve is found out when the deployment is added or edited, and saved.
  */
 public final class SavedDeployments implements DeploymentCatalog, CatalogEditor {
 
@@ -41,7 +42,7 @@ public final class SavedDeployments implements DeploymentCatalog, CatalogEditor 
     private final Map<String, Remote> remotes = new LinkedHashMap<>();
     private final String openingProblem;
 
-    private record Remote(DeploymentSettings settings, IntelliVisionDeployment deployment) {}
+    private record Remote(DeploymentSettings settings, RemoteDeployment deployment) {}
 
     private SavedDeployments(Deployment local, Path dataDir, SecretStore secrets, RemoteJobStore remoteJobs, Clock clock) {
         this.local = local;
@@ -91,9 +92,9 @@ public final class SavedDeployments implements DeploymentCatalog, CatalogEditor 
                 + ". Add " + (withoutSecrets.size() == 1 ? "it" : "them") + " again with a token.";
     }
 
-    private IntelliVisionDeployment connect(DeploymentSettings settings, DeploymentSecrets saved) {
+    private RemoteDeployment connect(DeploymentSettings settings, DeploymentSecrets saved) {
         Path images = dataDir.resolve("remote").resolve(settings.id());
-        return new IntelliVisionDeployment(settings, saved, remoteJobs, images, renewed -> keepRenewedToken(settings.id(), renewed), clock);
+        return RemoteDeployment.connect(settings, saved, remoteJobs, images, renewed -> keepRenewedToken(settings.id(), renewed), clock);
     }
 
     /** A renewed access token is saved, so the next start does not begin with a refused one. */
@@ -146,8 +147,9 @@ public final class SavedDeployments implements DeploymentCatalog, CatalogEditor 
     }
 
     @Override
-    public synchronized Deployment add(DeploymentSettings settings, TypedSecrets typed) {
+    public synchronized Deployment add(DeploymentSettings typedSettings, TypedSecrets typed) {
         DeploymentSecrets given = typed.over(Optional.empty());
+        DeploymentSettings settings = ConnectionTest.detectKind(typedSettings, given);
         try {
             settingsFile.add(settings);
         } catch (IOException cannotSave) {
@@ -155,18 +157,19 @@ public final class SavedDeployments implements DeploymentCatalog, CatalogEditor 
                     cannotSave);
         }
         secrets.write(settings.id(), given);
-        IntelliVisionDeployment connected = connect(settings, given);
+        RemoteDeployment connected = connect(settings, given);
         remotes.put(settings.id(), new Remote(settings, connected));
         return connected;
     }
 
     @Override
-    public synchronized Deployment update(DeploymentSettings settings, TypedSecrets typed) {
-        Remote before = remotes.get(settings.id());
+    public synchronized Deployment update(DeploymentSettings typedSettings, TypedSecrets typed) {
+        Remote before = remotes.get(typedSettings.id());
         if (before == null) {
-            throw new IllegalArgumentException("There is no deployment " + settings.name() + " to change; add it instead.");
+            throw new IllegalArgumentException("There is no deployment " + typedSettings.name() + " to change; add it instead.");
         }
-        DeploymentSecrets merged = typed.over(secrets.read(settings.id()));
+        DeploymentSecrets merged = typed.over(secrets.read(typedSettings.id()));
+        DeploymentSettings settings = ConnectionTest.detectKind(typedSettings, merged);
         try {
             settingsFile.replace(settings);
         } catch (IOException cannotSave) {
@@ -175,7 +178,7 @@ public final class SavedDeployments implements DeploymentCatalog, CatalogEditor 
         }
         secrets.write(settings.id(), merged);
         before.deployment().close();
-        IntelliVisionDeployment reconnected = connect(settings, merged);
+        RemoteDeployment reconnected = connect(settings, merged);
         remotes.put(settings.id(), new Remote(settings, reconnected));
         return reconnected;
     }

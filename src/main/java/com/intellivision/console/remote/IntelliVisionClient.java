@@ -43,6 +43,7 @@ public final class IntelliVisionClient implements AutoCloseable {
     private final SubmitRequests submitRequests;
     private final ServerJobMapper mapper;
     private final Set<String> reportedUnknownTypes = ConcurrentHashMap.newKeySet();
+    private final ServeApi serve;
 
     /** @param baseUrl the server's address, such as {@code http://127.0.0.1:8000} */
     public IntelliVisionClient(String baseUrl, Credentials credentials) {
@@ -68,6 +69,13 @@ public final class IntelliVisionClient implements AutoCloseable {
         this.errors = new ServerErrors(transport);
         this.submitRequests = new SubmitRequests(base);
         this.mapper = new ServerJobMapper(base);
+        OkHttpClient streaming = authenticated.newBuilder().callTimeout(Duration.ZERO).readTimeout(ServeApi.SILENCE_LIMIT).build();
+        this.serve = new ServeApi(this, base, streaming, mapper);
+    }
+
+    /** What a console's {@code serve} adds to the API; {@link ServeApi#health()} says whether this server is one. */
+    public ServeApi serve() {
+        return serve;
     }
 
     /**
@@ -183,6 +191,10 @@ public final class IntelliVisionClient implements AutoCloseable {
         }
     }
 
+    HttpTransport transport() {
+        return transport;
+    }
+
     @Override
     public void close() {
         if (ownsHttpClient) {
@@ -191,8 +203,18 @@ public final class IntelliVisionClient implements AutoCloseable {
         }
     }
 
-    private Request get(String path) {
+    Request get(String path) {
         return new Request.Builder().url(base.resolve(path)).header("Accept", JSON).get().build();
+    }
+
+    /** A quick request, whatever it answers. */
+    Reply askQuick(Request request, String action) {
+        return transport.send(quick, request, action);
+    }
+
+    /** A quick request whose answer must be a success. */
+    Reply sendQuick(Request request, String action) {
+        return send(quick, request, action);
     }
 
     private Reply send(OkHttpClient client, Request request, String action) {
@@ -203,7 +225,7 @@ public final class IntelliVisionClient implements AutoCloseable {
         return reply;
     }
 
-    private JsonNode json(Reply reply, String action) {
+    JsonNode json(Reply reply, String action) {
         try {
             JsonNode node = JobJson.mapper().readTree(reply.body());
             if (node == null || node.isMissingNode()) {
@@ -215,7 +237,7 @@ public final class IntelliVisionClient implements AutoCloseable {
         }
     }
 
-    private ServerJob knownJob(JsonNode node, Reply reply, String action) {
+    ServerJob knownJob(JsonNode node, Reply reply, String action) {
         return mapper.map(node).orElseThrow(() -> new RemoteException(RemoteException.Kind.MALFORMED, null, reply.status(),
                 "Could not " + action + ": it is a '" + node.path("job_type").asText() + "' job, a type this console does not know. "
                         + "A newer console may."));

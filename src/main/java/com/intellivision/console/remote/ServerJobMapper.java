@@ -47,11 +47,18 @@ final class ServerJobMapper {
         } else if (status == JobStatus.FAILED) {
             String errorType = textOrNull(results.path("error_type"));
             error = analysisError == null ? NO_REASON : errorType == null ? analysisError : errorType + ": " + analysisError;
+            if (node.path("cancelled").asBoolean(false)) {
+                // A console's serve reports a cancelled job as failed, for IntelliVision's clients, and says so.
+                status = JobStatus.CANCELLED;
+                error = analysisError == null ? "The job was cancelled." : analysisError;
+            }
         }
+        JsonNode attemptsGiven = node.path("attempts");
+        int attempts = attemptsGiven.canConvertToInt() ? attemptsGiven.asInt() : status == JobStatus.PENDING ? 0 : 1;
         Instant createdAt = instantOf(node.path("created_at"));
         Instant updatedAt = instantOf(node.path("updated_at"));
         Job job = new Job(id, type.get(), status, inputOf(node), paramsOf(node),
-                resultsOf(type.get(), results, createdAt, updatedAt), null, error, status == JobStatus.PENDING ? 0 : 1, 0, false,
+                resultsOf(type.get(), results, createdAt, updatedAt), null, error, attempts, 0, node.path("dead_letter").asBoolean(false),
                 createdAt, updatedAt, textOrNull(node.path("task_id")), textOrNull(results.path("traceback")),
                 absolute(node.path("output_video")).orElse(null), null);
         return Optional.of(new ServerJob(job, progressOf(id, node.path("progress")), imageUrlsOf(node, results)));
@@ -103,12 +110,18 @@ final class ServerJobMapper {
     }
 
     private static EngineEvent.JobProgress progressOf(long id, JsonNode progress) {
-        if (!progress.isObject()) {
-            return null;
-        }
+        return progress.isObject() ? progressOf(id, progress, "processing") : null;
+    }
+
+    /** A serve's {@code progress} event: the job's id, its stage, and the figures a job's {@code progress} holds. */
+    EngineEvent.JobProgress progressEvent(JsonNode event) {
+        return progressOf(idOf(event.path("job_id"), "progress without a job_id"), event, event.path("stage").asText("processing"));
+    }
+
+    private static EngineEvent.JobProgress progressOf(long id, JsonNode progress, String stage) {
         ProgressDetails details = new ProgressDetails(longOrNull(progress.path("processed_frames")), longOrNull(progress.path("total_frames")),
                 doubleOrNull(progress.path("estimated_time_remaining")), doubleOrNull(progress.path("current_fps")), null);
-        return new EngineEvent.JobProgress(id, progress.path("percentage").asDouble(0), "processing", details);
+        return new EngineEvent.JobProgress(id, progress.path("percentage").asDouble(0), stage, details);
     }
 
     private List<String> imageUrlsOf(JsonNode node, JsonNode results) {

@@ -8,6 +8,7 @@ import com.intellivision.console.job.EngineEvent;
 import com.intellivision.console.job.EngineEvent.JobChanged;
 import com.intellivision.console.job.EngineEvent.JobProgress;
 import com.intellivision.console.job.EngineEvent.MemorySampled;
+import com.intellivision.console.job.EngineEvent.PoolChanged;
 import com.intellivision.console.job.EngineEvent.QueueChanged;
 import com.intellivision.console.job.EngineEvent.WorkerChanged;
 import com.intellivision.console.job.JobJson;
@@ -21,7 +22,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * {@code GET /api/events/}: the pool's events as server-sent events, live, so a console shows this
  * server's jobs, workers and memory as they change instead of polling. Events are named {@code job},
- * {@code progress}, {@code worker}, {@code memory} and {@code queue}; their data is JSON. Each client
+ * {@code progress}, {@code worker}, {@code memory}, {@code pool} and {@code queue}; their data is JSON,
+ * and a new listener first hears the queue and the pool as they are. Each client
  * has a queue of its own, so a slow one never holds up the pool; one that falls too far behind gets
  * {@code resync} and is closed, to reconnect and read the jobs afresh.
  */
@@ -53,6 +55,9 @@ final class EventStream {
             }
         })) {
             client.sendComment("connected");
+            // What a new listener needs before any change: the queue and the pool as they are.
+            client.sendEvent("queue", json(pool.figures()));
+            client.sendEvent("pool", PoolRoutes.poolJson(pool.workers().size(), pool.isPaused()).toString());
             while (!client.terminated()) {
                 EngineEvent event = queue.poll(KEEP_ALIVE_SECONDS, TimeUnit.SECONDS);
                 if (fellBehind.get()) {
@@ -85,6 +90,8 @@ final class EventStream {
         } else if (event instanceof MemorySampled sample) {
             client.sendEvent("memory", JobJson.mapper().createObjectNode().put("worker", sample.workerId()).put("pid", sample.pid())
                     .put("rss_bytes", sample.rssBytes()).put("at", sample.at().toString()).toString());
+        } else if (event instanceof PoolChanged changed) {
+            client.sendEvent("pool", PoolRoutes.poolJson(changed.size(), changed.paused()).toString());
         } else if (event instanceof QueueChanged queue) {
             client.sendEvent("queue", json(queue.figures()));
         }

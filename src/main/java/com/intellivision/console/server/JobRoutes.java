@@ -3,6 +3,7 @@ package com.intellivision.console.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.intellivision.console.deployment.BulkActions;
 import com.intellivision.console.deployment.JobControl;
 import com.intellivision.console.deployment.LocalDeployment;
 import com.intellivision.console.job.Job;
@@ -14,11 +15,12 @@ import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
 
 /**
  * The IntelliVision job API over the local pool: submitting frames and people counts, listing and
  * polling jobs, and deleting them; plus this server's own cancel and retry, which keep the job.
- * Submitting only stores the job; the work runs in the pool's worker processes.
+ * Each job's attempts are listed too, and failed jobs retried or pending ones cancelled all at once. Submitting only stores the job; the work runs in the pool's worker processes.
  */
 final class JobRoutes {
 
@@ -46,6 +48,10 @@ final class JobRoutes {
         app.delete("/api/jobs/{id}/", this::delete);
         app.post("/api/jobs/{id}/cancel/", ctx -> control(ctx, "job_cancel", JobControl::cancel, "cancelled", "has already ended"));
         app.post("/api/jobs/{id}/retry/", ctx -> control(ctx, "job_retry", JobControl::retry, "queued again", "is neither failed nor cancelled"));
+        app.post("/api/jobs/retry-failed/", ctx -> bulk(ctx, "jobs_retry_failed", BulkActions::retryAllFailed, "queued again"));
+        app.post("/api/jobs/cancel-pending/", ctx -> bulk(ctx, "jobs_cancel_pending", BulkActions::cancelAllPending, "cancelled"));
+        app.get("/api/jobs/{id}/attempts/", ctx -> withJob(ctx, job -> Replies.json(ctx, 200,
+                JobJson.mapper().valueToTree(pool.attemptHistory().orElseThrow().attempts(job.id())))));
     }
 
     private void submitFrame(Context ctx) {
@@ -155,6 +161,12 @@ final class JobRoutes {
             data.put("message", "Job " + job.id() + " " + done + ".");
             Replies.json(ctx, 200, Replies.envelope(ctx, "success", jobType, data));
         });
+    }
+
+    private void bulk(Context ctx, String jobType, ToIntFunction<BulkActions> action, String done) {
+        int count = action.applyAsInt(pool.bulkActions().orElseThrow());
+        ObjectNode data = JobJson.mapper().createObjectNode().put("count", count).put("message", count + (count == 1 ? " job " : " jobs ") + done + ".");
+        Replies.json(ctx, 200, Replies.envelope(ctx, "success", jobType, data));
     }
 
     private JobControl control() {

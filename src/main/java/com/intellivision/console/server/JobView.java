@@ -50,6 +50,7 @@ final class JobView {
         node.put("user", 1);
         node.put("cancelled", job.status() == JobStatus.CANCELLED);
         node.put("attempts", job.attempts());
+        node.put("dead_letter", job.deadLetter());
         return node;
     }
 

@@ -1,5 +1,6 @@
 package com.intellivision.console.server;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.intellivision.console.deployment.LocalDeployment;
@@ -12,11 +13,14 @@ import java.util.Locale;
 
 /**
  * What this server adds to IntelliVision's API for consoles and ops: its workers with their memory
- * over the last hour, who the caller is, and a health check for load balancers and scripts.
+ * over the last hour, the pool's size and pause (to read and change), who the caller is, and a health
+ * check for load balancers and scripts.
  */
 final class PoolRoutes {
 
     static final String SERVER_KIND = "intellivision-console-serve";
+    /** As many workers as anyone may ask a serve for over HTTP; more is a typo, not a plan. */
+    static final int MAX_WORKERS = 64;
 
     private final LocalDeployment pool;
 
@@ -29,6 +33,40 @@ final class PoolRoutes {
         app.get("/api/me/", ctx -> Replies.json(ctx, 200, Replies.envelope(ctx, "completed", "user_info",
                 JobJson.mapper().createObjectNode().put("id", 1).put("username", "serve").put("email", ""))));
         app.get("/health/", this::health);
+        app.get("/api/pool/", ctx -> Replies.json(ctx, 200, poolJson(pool.workers().size(), pool.isPaused())));
+        app.post("/api/pool/", this::changePool);
+    }
+
+    /** {@code {"workers": n}} resizes the pool, {@code {"paused": true|false}} pauses or resumes it; both may come at once. */
+    private void changePool(Context ctx) {
+        JsonNode body = Bodies.json(ctx);
+        JsonNode size = body.path("workers");
+        JsonNode paused = body.path("paused");
+        if (size.isMissingNode() && paused.isMissingNode()) {
+            Replies.failure(ctx, 400, "pool_change", "Give workers (a number of workers) or paused (true or false)", "INVALID_INPUT");
+            return;
+        }
+        if (!size.isMissingNode() && (!size.canConvertToInt() || !size.isIntegralNumber() || size.asInt() < 1 || size.asInt() > MAX_WORKERS)) {
+            Replies.failure(ctx, 400, "pool_change", "workers must be a whole number from 1 to " + MAX_WORKERS, "INVALID_INPUT");
+            return;
+        }
+        if (!paused.isMissingNode() && !paused.isBoolean()) {
+            Replies.failure(ctx, 400, "pool_change", "paused must be true or false", "INVALID_INPUT");
+            return;
+        }
+        if (!size.isMissingNode()) {
+            pool.resize(size.asInt());
+        }
+        if (paused.isBoolean() && paused.asBoolean()) {
+            pool.pause();
+        } else if (paused.isBoolean()) {
+            pool.resume();
+        }
+        Replies.json(ctx, 200, poolJson(size.isMissingNode() ? pool.workers().size() : size.asInt(), pool.isPaused()));
+    }
+
+    static ObjectNode poolJson(int workers, boolean paused) {
+        return JobJson.mapper().createObjectNode().put("workers", workers).put("paused", paused);
     }
 
     private void workers(Context ctx) {

@@ -3,10 +3,12 @@ package com.intellivision.console.deployment.intellivision;
 import com.intellivision.console.job.ConnectionState;
 import com.intellivision.console.job.EngineEvent.ConnectionChanged;
 import com.intellivision.console.remote.RemoteException;
+import com.intellivision.console.remote.ServerJob;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * How well a server answers, from the outcome of each call: degraded after a failure, down after a
@@ -66,6 +68,24 @@ final class ConnectionHealth {
             busyUntil = Instant.MIN;
         }
         succeeded();
+    }
+
+    /**
+     * Sends a job, and learns from the answer: a server that takes it has room; one that cannot be
+     * reached, or fails, is unwell; one that refuses the job as it is (a bad link) is quite well.
+     */
+    ServerJob submitting(Supplier<ServerJob> send) {
+        ServerJob accepted;
+        try {
+            accepted = send.get();
+        } catch (RemoteException refused) {
+            if (refused.kind() != RemoteException.Kind.REJECTED && refused.kind() != RemoteException.Kind.NOT_FOUND) {
+                failed(refused);
+            }
+            throw refused;
+        }
+        acceptedJob();
+        return accepted;
     }
 
     /** A call failed; {@code failure} says how, in words for people. */

@@ -7,7 +7,6 @@ import com.intellivision.console.deployment.Capabilities.EventDelivery;
 import com.intellivision.console.deployment.Capabilities.Feature;
 import com.intellivision.console.deployment.Capabilities.MemoryReading;
 import com.intellivision.console.deployment.Capabilities.RetryEffect;
-import com.intellivision.console.deployment.Deployment;
 import com.intellivision.console.deployment.EventFanout;
 import com.intellivision.console.deployment.JobControl;
 import com.intellivision.console.deployment.QueueStatistics;
@@ -28,7 +27,6 @@ import com.intellivision.console.job.QueueFigures;
 import com.intellivision.console.job.WorkerInfo;
 import com.intellivision.console.remote.FlowerClient;
 import com.intellivision.console.remote.IntelliVisionClient;
-import com.intellivision.console.remote.RemoteException;
 import com.intellivision.console.remote.ServerJob;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -51,7 +49,7 @@ import org.slf4j.LoggerFactory;
  * instead; retrying submits the same inputs again as a new job linked to the old one. With a Flower
  * the deployment also reports its Celery workers and their memory, and can grow or shrink their pools.
  */
-public final class IntelliVisionDeployment implements Deployment, JobControl, AttemptHistory, QueueStatistics {
+public final class IntelliVisionDeployment implements RemoteDeployment, JobControl, AttemptHistory, QueueStatistics {
 
     private static final Logger LOG = LoggerFactory.getLogger(IntelliVisionDeployment.class);
     private static final Duration TOKEN_CHECK_EVERY = Duration.ofHours(1);
@@ -174,16 +172,7 @@ public final class IntelliVisionDeployment implements Deployment, JobControl, At
     }
 
     private Job submit(JobRequest request, Long retryOf) {
-        ServerJob answer;
-        try {
-            answer = client.submit(request);
-        } catch (RemoteException refused) {
-            if (refused.kind() != RemoteException.Kind.REJECTED && refused.kind() != RemoteException.Kind.NOT_FOUND) {
-                health.failed(refused);
-            }
-            throw refused;
-        }
-        health.acceptedJob();
+        ServerJob answer = health.submitting(() -> client.submit(request));
         Job job = retryOf == null ? answer.job() : answer.job().withRetryOf(retryOf);
         Job kept = poller.submitted(job);
         store.saveRequest(id(), kept.id(), request);
@@ -328,7 +317,7 @@ public final class IntelliVisionDeployment implements Deployment, JobControl, At
         }
     }
 
-    /** Removes the images of the deployment's jobs from this machine, as when it is removed. */
+    @Override
     public void deleteImages() {
         images.deleteAll();
     }

@@ -26,7 +26,8 @@ import java.util.Set;
  * (each less often while it does not change), and now and then for the whole list (to learn of jobs
  * submitted elsewhere, or deleted), and reports every change as the same {@link JobChanged} the local
  * pool sends, so the window stays push-only. With many unfinished jobs one request for the list
- * answers for all of them. Runs on one thread; {@link #track} may be called from any.
+ * answers for all of them. A server that tells of its changes itself hands them to {@link #heard}.
+ * Runs on one thread; {@link #submitted} and {@link #heard} may be called from any.
  */
 final class JobPoller {
 
@@ -111,6 +112,25 @@ final class JobPoller {
                     client.job(jobId).ifPresentOrElse(server -> apply(server, now), () -> deletedOnServer(jobId, now));
                 }
             }
+            fetchBacklogImages();
+            health.succeeded();
+        } catch (RemoteException failure) {
+            health.failed(failure);
+        }
+    }
+
+    /** Keeps and reports a job the server told of itself, as a round that read it would. */
+    synchronized Job heard(ServerJob server) {
+        apply(server, clock.instant());
+        return store.find(deploymentId, server.job().id()).orElse(server.job());
+    }
+
+    /** Reads the whole list now, whatever the pace: to catch up after a time when changes may have gone unheard. */
+    synchronized void listNow() {
+        Instant now = clock.instant();
+        try {
+            reconcile(client.jobs(), now);
+            lastListed = now;
             fetchBacklogImages();
             health.succeeded();
         } catch (RemoteException failure) {

@@ -20,6 +20,10 @@ final class RemoteDeployments {
     static final PollingPace QUICK = new PollingPace(Duration.ofMillis(100), Duration.ofMillis(100), Duration.ofMillis(400),
             Duration.ofSeconds(1), Duration.ofMillis(300), 4, Duration.ofSeconds(2), Duration.ofMillis(500));
 
+    /** Never asks in a test's time: whatever such a deployment learns, it heard. */
+    static final PollingPace DEAF = new PollingPace(Duration.ofMinutes(10), Duration.ofMinutes(10), Duration.ofMinutes(10),
+            Duration.ofMinutes(10), Duration.ofMinutes(10), 4, Duration.ofMinutes(10), Duration.ofMillis(500));
+
     private RemoteDeployments() {}
 
     static DeploymentSettings settingsFor(FakeIntelliVisionServer server) {

@@ -25,7 +25,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The contract on a real {@code serve} process, reached as an IntelliVision server is: the console's own client, its token. */
+/**
+ * The contract on a real {@code serve} process, reached through its extensions, with the console's own
+ * client and the serve's token. The deployment never asks in the test's time, so everything it learns
+ * it has heard from the serve's events.
+ */
 class ServeDeploymentContractTest extends DeploymentContract {
 
     @TempDir
@@ -52,9 +56,9 @@ class ServeDeploymentContractTest extends DeploymentContract {
     protected Deployment open() throws Exception {
         serve = ServeProcess.start(temp.resolve("serve"), "--allow-private-urls");
         store = RemoteDeployments.store(temp);
-        DeploymentSettings settings = DeploymentSettings.create("Serve", DeploymentKind.INTELLIVISION, serve.url());
-        return new IntelliVisionDeployment(settings, new DeploymentSecrets(serve.token(), null, null), store, temp.resolve("images"),
-                token -> {}, Clock.systemUTC(), RemoteDeployments.QUICK);
+        DeploymentSettings settings = DeploymentSettings.create("Serve", DeploymentKind.CONSOLE_SERVE, serve.url());
+        return new ServeDeployment(settings, new DeploymentSecrets(serve.token(), null, null), store, temp.resolve("images"),
+                token -> {}, Clock.systemUTC(), RemoteDeployments.DEAF);
     }
 
     @Override

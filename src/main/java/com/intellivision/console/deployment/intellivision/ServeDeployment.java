@@ -1,0 +1,283 @@
+package com.intellivision.console.deployment.intellivision;
+
+import com.intellivision.console.deployment.AttemptHistory;
+import com.intellivision.console.deployment.BulkActions;
+import com.intellivision.console.deployment.Capabilities;
+import com.intellivision.console.deployment.Capabilities.CancelEffect;
+import com.intellivision.console.deployment.Capabilities.EventDelivery;
+import com.intellivision.console.deployment.Capabilities.Feature;
+import com.intellivision.console.deployment.Capabilities.MemoryReading;
+import com.intellivision.console.deployment.Capabilities.RetryEffect;
+import com.intellivision.console.deployment.EventFanout;
+import com.intellivision.console.deployment.JobControl;
+import com.intellivision.console.deployment.LocalDeployment;
+import com.intellivision.console.deployment.PoolControl;
+import com.intellivision.console.deployment.QueueStatistics;
+import com.intellivision.console.deployment.WorkerMonitor;
+import com.intellivision.console.deployment.settings.DeploymentSecrets;
+import com.intellivision.console.deployment.settings.DeploymentSettings;
+import com.intellivision.console.job.EngineEvent;
+import com.intellivision.console.job.EngineEvent.ConnectionChanged;
+import com.intellivision.console.job.EngineEvent.QueueChanged;
+import com.intellivision.console.job.Job;
+import com.intellivision.console.job.JobAttempt;
+import com.intellivision.console.job.JobRequest;
+import com.intellivision.console.job.QueueFigures;
+import com.intellivision.console.job.WorkerInfo;
+import com.intellivision.console.remote.IntelliVisionClient;
+import com.intellivision.console.remote.ServeApi;
+import com.intellivision.console.remote.ServerJob;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Another console running {@code serve}, as a deployment: everything the local pool offers, over HTTP.
+ * It speaks IntelliVision's API for jobs, and the serve's own extensions for the rest; its events are
+ * heard live through a {@link LiveFeed}, and while the stream is down a {@link JobPoller} asks instead,
+ * so the console notices a serve that stops and catches up with one that comes back. What it learns is
+ * kept in the {@link RemoteJobStore}, as for an IntelliVision server.
+ */
+public final class ServeDeployment implements RemoteDeployment, JobControl, BulkActions, AttemptHistory, WorkerMonitor, PoolControl,
+        QueueStatistics {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServeDeployment.class);
+    private static final Duration ROUND_END = Duration.ofSeconds(12);
+    static final Capabilities CAPABILITIES = Capabilities.full(LocalDeployment.JOB_TYPES)
+            .without(Feature.CHOSEN_FRAME_TIME, "A serve takes only a frame's link, as an IntelliVision server does, and picks the moment itself.")
+            .without(Feature.WORKER_POOL_RESIZE, "Each of a serve's workers runs one job at a time; resize the pool instead.")
+            .withCancel(CancelEffect.STOPS_JOB)
+            .withRetry(RetryEffect.IN_PLACE)
+            .withMemory(MemoryReading.RESIDENT)
+            .withEvents(EventDelivery.LIVE);
+
+    private final DeploymentSettings settings;
+    private final IntelliVisionClient client;
+    private final ServeApi api;
+    private final RemoteJobStore store;
+    private final OutputImages images;
+    private final Clock clock;
+    private final EventFanout events = new EventFanout();
+    private final ConnectionHealth health;
+    private final JobPoller poller;
+    private final LiveFeed feed;
+    private final ScheduledExecutorService schedule;
+    private volatile QueueFigures lastFigures;
+
+    /** Connects, and starts listening to the serve's events in the background. */
+    public ServeDeployment(DeploymentSettings settings, DeploymentSecrets secrets, RemoteJobStore store, Path imageFolder,
+            Consumer<String> accessTokenRenewed, Clock clock, PollingPace pace) {
+        this.settings = settings;
+        this.store = store;
+        this.clock = clock;
+        this.client = new IntelliVisionClient(settings.baseUrl(), new SavedCredentials(secrets, accessTokenRenewed));
+        this.api = client.serve();
+        this.images = new OutputImages(client, imageFolder);
+        this.health = new ConnectionHealth(clock, pace.maxBackoff(), events::publish);
+        this.poller = new JobPoller(settings.id(), client, store, images, health, events, clock, pace);
+        this.schedule = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "deployment-" + settings.id());
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.feed = new LiveFeed(settings.name(), api, poller, health, events, schedule);
+        feed.connect();
+        schedule.scheduleWithFixedDelay(this::askWhileDeaf, pace.tick().toMillis(), pace.tick().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** As above, asking at the settings' pace while the events cannot be heard. */
+    public ServeDeployment(DeploymentSettings settings, DeploymentSecrets secrets, RemoteJobStore store, Path imageFolder,
+            Consumer<String> accessTokenRenewed, Clock clock) {
+        this(settings, secrets, store, imageFolder, accessTokenRenewed, clock, PollingPace.every(Duration.ofSeconds(settings.pollSeconds())));
+    }
+
+    private void askWhileDeaf() {
+        try {
+            if (!feed.isLive()) {
+                poller.poll();
+                publishFiguresIfChanged();
+            }
+        } catch (RuntimeException unexpected) {
+            // A scheduled task that throws is never run again; the deployment must keep watching.
+            LOG.warn("watching {} failed once", settings.name(), unexpected);
+        }
+    }
+
+    private void publishFiguresIfChanged() {
+        QueueFigures figures = figures();
+        if (!figures.equals(lastFigures)) {
+            lastFigures = figures;
+            events.publish(new QueueChanged(figures));
+        }
+    }
+
+    @Override
+    public String id() {
+        return settings.id();
+    }
+
+    @Override
+    public String displayName() {
+        return settings.name();
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return CAPABILITIES;
+    }
+
+    @Override
+    public Job submit(JobRequest request) {
+        Job kept = poller.submitted(health.submitting(() -> client.submit(request)).job());
+        store.saveRequest(id(), kept.id(), request);
+        return kept;
+    }
+
+    @Override
+    public Optional<Job> job(long jobId) {
+        return store.find(id(), jobId);
+    }
+
+    @Override
+    public List<Job> recentJobs(int limit) {
+        return store.recent(id(), limit);
+    }
+
+    @Override
+    public Subscription subscribe(Consumer<EngineEvent> listener) {
+        return events.subscribe(listener);
+    }
+
+    @Override
+    public ConnectionChanged connection() {
+        return health.current();
+    }
+
+    // ---- roles: all of the local pool's ----
+
+    @Override
+    public Optional<JobControl> jobControl() {
+        return Optional.of(this);
+    }
+
+    @Override
+    public Optional<BulkActions> bulkActions() {
+        return Optional.of(this);
+    }
+
+    @Override
+    public Optional<AttemptHistory> attemptHistory() {
+        return Optional.of(this);
+    }
+
+    @Override
+    public Optional<WorkerMonitor> workerMonitor() {
+        return Optional.of(this);
+    }
+
+    @Override
+    public Optional<PoolControl> poolControl() {
+        return Optional.of(this);
+    }
+
+    @Override
+    public Optional<QueueStatistics> queueStatistics() {
+        return Optional.of(this);
+    }
+
+    /** Stops the job on the serve, which keeps it, cancelled. */
+    @Override
+    public Optional<Job> cancel(long jobId) {
+        Optional<ServerJob> cancelled = api.cancel(jobId);
+        return cancelled.isPresent() ? Optional.of(poller.heard(cancelled.get())) : job(jobId);
+    }
+
+    /** Puts the job back in the serve's queue, as the same job. */
+    @Override
+    public Optional<Job> retry(long jobId) {
+        return api.retry(jobId).map(poller::heard);
+    }
+
+    @Override
+    public int retryAllFailed() {
+        return api.retryFailed();
+    }
+
+    @Override
+    public int cancelAllPending() {
+        return api.cancelPending();
+    }
+
+    @Override
+    public List<JobAttempt> attempts(long jobId) {
+        return api.attempts(jobId);
+    }
+
+    @Override
+    public List<WorkerInfo> workers() {
+        return feed.workers();
+    }
+
+    @Override
+    public List<EngineEvent.MemorySampled> memoryHistory(String workerId) {
+        return feed.memoryHistory(workerId);
+    }
+
+    @Override
+    public void resize(int workers) {
+        if (workers < 1) {
+            throw new IllegalArgumentException("a pool needs at least one worker, not " + workers);
+        }
+        api.changePool(workers, null);
+    }
+
+    @Override
+    public void pause() {
+        api.changePool(null, true);
+    }
+
+    @Override
+    public void resume() {
+        api.changePool(null, false);
+    }
+
+    @Override
+    public boolean isPaused() {
+        return feed.isPaused();
+    }
+
+    /** The serve's own figures while its events are heard; what the console last saw of its jobs otherwise. */
+    @Override
+    public QueueFigures figures() {
+        QueueFigures told = feed.figures();
+        return told != null ? told : store.figures(id(), clock.instant());
+    }
+
+    /** Stops listening and asking; what the console knows stays in the store. */
+    @Override
+    public void close() {
+        feed.close();
+        schedule.shutdownNow();
+        try {
+            if (!schedule.awaitTermination(ROUND_END.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("{} was still asking its serve {} s after it was closed", settings.name(), ROUND_END.toSeconds());
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        client.close();
+    }
+
+    @Override
+    public void deleteImages() {
+        images.deleteAll();
+    }
+}
