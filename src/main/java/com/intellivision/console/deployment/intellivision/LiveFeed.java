@@ -135,12 +135,29 @@ final class LiveFeed implements ServeEventListener {
 
     @Override
     public void worker(WorkerInfo worker) {
-        if (worker.state() == WorkerState.DEAD) {
-            workers.remove(worker.id());
-        } else {
-            workers.put(worker.id(), worker);
-        }
+        workers.put(worker.id(), worker);
         events.publish(new WorkerChanged(worker));
+        if (worker.state() == WorkerState.DEAD) {
+            // A dead worker is restarted, unless the pool shrank: then the serve lists it no more.
+            runLater(this::dropRetiredWorkers);
+        }
+    }
+
+    private void dropRetiredWorkers() {
+        try {
+            List<ServeApi.Worker> listed = api.workers();
+            workers.keySet().removeIf(id -> listed.stream().noneMatch(worker -> worker.info().id().equals(id)));
+        } catch (RemoteException failure) {
+            LOG.debug("{}: its workers could not be read: {}", name, failure.getMessage());
+        }
+    }
+
+    private void runLater(Runnable task) {
+        try {
+            schedule.execute(task);
+        } catch (RejectedExecutionException closing) {
+            // The deployment is closing.
+        }
     }
 
     @Override

@@ -1,0 +1,184 @@
+package com.intellivision.console.deployment.intellivision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.intellivision.console.deployment.settings.DeploymentKind;
+import com.intellivision.console.deployment.settings.DeploymentSecrets;
+import com.intellivision.console.deployment.settings.DeploymentSettings;
+import com.intellivision.console.job.ConnectionState;
+import com.intellivision.console.job.EngineEvent.MemorySampled;
+import com.intellivision.console.job.EngineEvent.PoolChanged;
+import com.intellivision.console.job.EngineEvent.WorkerChanged;
+import com.intellivision.console.job.Job;
+import com.intellivision.console.job.JobAttempt;
+import com.intellivision.console.job.JobRequest;
+import com.intellivision.console.job.JobStatus;
+import com.intellivision.console.job.WorkerInfo;
+import com.intellivision.console.testsupport.EngineProbe;
+import com.intellivision.console.testsupport.FakeIntelliVisionServer;
+import com.intellivision.console.testsupport.LoopbackHttpServer;
+import com.intellivision.console.testsupport.ServeProcess;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a console connected to a real {@code serve} shows and does beyond the contract: its workers and
+ * their memory, attempts, bulk actions and pool control, all heard live (the deployment never asks in
+ * the test's time), a refused token, and telling a serve from an IntelliVision server.
+ */
+class ServeDeploymentTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(45);
+
+    @TempDir
+    static Path shared;
+
+    @TempDir
+    Path temp;
+
+    private static LoopbackHttpServer videos;
+    private static ServeProcess serve;
+    private RemoteJobStore store;
+    private ServeDeployment deployment;
+    private final EngineProbe.Recorder events = new EngineProbe.Recorder();
+
+    @BeforeAll
+    static void startServe() throws Exception {
+        videos = LoopbackHttpServer.servingClip(shared);
+        serve = ServeProcess.start(shared.resolve("serve"), "--allow-private-urls");
+    }
+
+    @AfterAll
+    static void stopServe() throws Exception {
+        serve.close();
+        videos.close();
+    }
+
+    @BeforeEach
+    void connect() throws Exception {
+        store = RemoteDeployments.store(temp);
+        deployment = open(serve.token());
+        deployment.subscribe(events);
+    }
+
+    @AfterEach
+    void disconnect() {
+        deployment.close();
+        store.close();
+    }
+
+    private ServeDeployment open(String token) {
+        DeploymentSettings settings = DeploymentSettings.create("Serve", DeploymentKind.CONSOLE_SERVE, serve.url());
+        return new ServeDeployment(settings, new DeploymentSecrets(token, null, null), store, temp.resolve("images"), renewed -> {},
+                Clock.systemUTC(), RemoteDeployments.DEAF);
+    }
+
+    @Test
+    void itsWorkersAreRealProcessesWhoseMemoryIsHeardEverySecond() throws Exception {
+        WorkerInfo worker = EngineProbe.await(() -> deployment.workers().stream().filter(w -> w.pid() > 0).findFirst().orElse(null),
+                "a worker with a process", WAIT);
+        assertThat(ProcessHandle.of(worker.pid())).as("the serve's worker process").isPresent();
+
+        EngineProbe.await(() -> events.all(MemorySampled.class, s -> s.workerId().equals(worker.id())).size() >= 2 ? true : null,
+                "two memory samples heard", WAIT);
+        List<MemorySampled> history = deployment.memoryHistory(worker.id());
+        assertThat(history).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(history).allSatisfy(sample -> assertThat(sample.rssBytes()).isGreaterThan(10L << 20));
+        assertThat(history).extracting(MemorySampled::at).isSorted();
+        assertThat(deployment.workers()).extracting(WorkerInfo::rssBytes).allSatisfy(rss -> assertThat(rss).isPositive());
+    }
+
+    @Test
+    void aJobRetriedInPlaceListsBothItsAttempts() throws Exception {
+        Job failed = deployment.awaitTerminal(deployment.submit(JobRequest.frame(videos.url("/no-such-video.mp4"), null)).id(), WAIT);
+        deployment.retry(failed.id()).orElseThrow();
+        deployment.awaitTerminal(failed.id(), WAIT);
+        EngineProbe.await(() -> deployment.job(failed.id()).filter(job -> job.status() == JobStatus.FAILED && job.attempts() == 2).orElse(null),
+                "the second attempt ended", WAIT);
+
+        List<JobAttempt> attempts = deployment.attempts(failed.id());
+
+        assertThat(attempts).extracting(JobAttempt::number).containsExactly(1, 2);
+        assertThat(attempts).allSatisfy(attempt -> {
+            assertThat(attempt.outcome()).isEqualTo("failed");
+            assertThat(attempt.workerId()).isEqualTo("w1");
+            assertThat(attempt.error()).isNotBlank();
+        });
+    }
+
+    @Test
+    void aPausedPoolKeepsJobsPendingUntilTheyAreCancelledAllAtOnce() throws Exception {
+        deployment.pause();
+        try {
+            EngineProbe.await(() -> deployment.isPaused() ? true : null, "paused, as heard", WAIT);
+            Job first = deployment.submit(JobRequest.frame(videos.url("/clip.mp4"), null));
+            Job second = deployment.submit(JobRequest.frame(videos.url("/clip.mp4"), null));
+
+            assertThat(deployment.cancelAllPending()).as("these two, and any retried by another test").isGreaterThanOrEqualTo(2);
+
+            assertThat(deployment.awaitTerminal(first.id(), WAIT).status()).isEqualTo(JobStatus.CANCELLED);
+            assertThat(deployment.awaitTerminal(second.id(), WAIT).status()).isEqualTo(JobStatus.CANCELLED);
+            assertThat(events.all(PoolChanged.class)).anySatisfy(changed -> assertThat(changed.paused()).isTrue());
+        } finally {
+            deployment.resume();
+        }
+        EngineProbe.await(() -> deployment.isPaused() ? null : true, "resumed, as heard", WAIT);
+    }
+
+    @Test
+    void failedJobsAreRetriedAllAtOnce() throws Exception {
+        Job failed = deployment.awaitTerminal(deployment.submit(JobRequest.frame(videos.url("/no-such-video.mp4"), null)).id(), WAIT);
+
+        assertThat(deployment.retryAllFailed()).isGreaterThanOrEqualTo(1);
+
+        EngineProbe.await(() -> deployment.job(failed.id()).filter(job -> job.attempts() == 2 && job.isTerminal()).orElse(null),
+                "the failed job run again", WAIT);
+    }
+
+    @Test
+    void theGrownPoolsNewWorkerIsHeardAndGoesWhenItShrinksAgain() throws Exception {
+        deployment.resize(2);
+        try {
+            EngineProbe.await(() -> deployment.workers().stream().anyMatch(worker -> worker.id().equals("w2") && worker.pid() > 0) ? true : null,
+                    "a second worker", WAIT);
+            EngineProbe.await(() -> events.all(PoolChanged.class, changed -> changed.size() == 2).isEmpty() ? null : true,
+                    "the pool's new size heard", WAIT);
+        } finally {
+            deployment.resize(1);
+        }
+        EngineProbe.await(() -> deployment.workers().stream().noneMatch(worker -> worker.id().equals("w2")) ? true : null,
+                "the second worker gone", WAIT);
+        assertThat(events.all(WorkerChanged.class, changed -> changed.worker().id().equals("w2"))).isNotEmpty();
+    }
+
+    @Test
+    void aRefusedTokenTakesTheDeploymentDownWithAReasonForPeople() throws Exception {
+        try (ServeDeployment refused = open("not-the-serve-token")) {
+            EngineProbe.await(() -> refused.connection().state() == ConnectionState.DOWN ? true : null, "down", WAIT);
+            assertThat(refused.connection().reason()).contains("refused the access token", "Paste a new one").doesNotContain("not-the-serve-token");
+            assertThat(refused.workers()).isEmpty();
+        }
+    }
+
+    @Test
+    void aServeIsToldFromAnIntelliVisionServerByItsHealth() throws Exception {
+        DeploymentSettings typed = DeploymentSettings.create("Somewhere", DeploymentKind.INTELLIVISION, serve.url());
+        DeploymentSecrets secrets = new DeploymentSecrets(serve.token(), null, null);
+
+        assertThat(ConnectionTest.detectKind(typed, secrets).kind()).isEqualTo(DeploymentKind.CONSOLE_SERVE);
+        assertThat(ConnectionTest.run(typed, secrets)).isEqualTo("Connected to a console's serve with 1 worker");
+
+        try (FakeIntelliVisionServer server = FakeIntelliVisionServer.start()) {
+            DeploymentSettings intelliVision = DeploymentSettings.create("Prod", DeploymentKind.CONSOLE_SERVE, server.url());
+            assertThat(ConnectionTest.detectKind(intelliVision, RemoteDeployments.tokens()).kind()).isEqualTo(DeploymentKind.INTELLIVISION);
+        }
+    }
+}
