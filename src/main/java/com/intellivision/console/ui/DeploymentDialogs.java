@@ -22,7 +22,7 @@ final class DeploymentDialogs implements DeploymentListView.Actions {
 
     @Override
     public void add() {
-        viewModel.deploymentForm(null).ifPresent(form -> show(form, "Add an IntelliVision server"));
+        viewModel.deploymentForm(null).ifPresent(form -> show(form, "Add a server or a serve"));
     }
 
     @Override

@@ -38,7 +38,8 @@ public final class DeploymentFormView {
         refreshTokenField.promptTextProperty().bind(form.refreshPromptProperty());
         flowerPasswordField.promptTextProperty().bind(form.flowerPasswordPromptProperty());
         secretsNote.setText("Tokens and passwords are kept in " + form.secretsLocation() + ", never in the settings file or the logs."
-                + " The server has no sign-in page: paste the tokens it issued (an access token lasts 2 hours, a refresh token 7 days).");
+                + " An IntelliVision server has no sign-in page: paste the tokens it issued (an access token lasts 2 hours, a refresh"
+                + " token 7 days). For another console running serve, paste the token it printed; it has no refresh token or Flower.");
 
         testButton.disableProperty().bind(form.workingProperty());
         testButton.setOnAction(event -> form.test());

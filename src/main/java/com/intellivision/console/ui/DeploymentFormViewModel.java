@@ -18,7 +18,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * The form that adds an IntelliVision server or changes one: its name and address, the tokens people
+ * The form that adds an IntelliVision server or a console's serve, or changes one: its name and address, the tokens people
  * paste (there is no user name and password exchange on the server), and an optional Flower. "Test"
  * connects without saving; "Save" saves and connects. Saved tokens are never read back into the form:
  * a blank field keeps what was saved.

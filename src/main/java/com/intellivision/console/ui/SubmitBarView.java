@@ -116,6 +116,10 @@ public final class SubmitBarView {
         BooleanBinding frame = viewModel.kindProperty().isEqualTo(JobKind.FRAME);
         showWhen(timestampField, frame.and(viewModel.chosenTimeOfferedProperty()));
         chosenTimeNote.textProperty().bind(viewModel.chosenTimeReasonProperty());
+        // The note gives way to the URL field on a narrow window; its tooltip keeps it whole.
+        Tooltip wholeNote = new Tooltip();
+        wholeNote.textProperty().bind(viewModel.chosenTimeReasonProperty());
+        chosenTimeNote.setTooltip(wholeNote);
         showWhen(chosenTimeNote, frame.and(viewModel.chosenTimeOfferedProperty().not()));
         showOnlyFor(filmstripSettings, viewModel, JobKind.FILMSTRIP);
         showOnlyFor(countSettings, viewModel, JobKind.COUNT);

@@ -52,7 +52,7 @@ public final class ServeDeployment implements RemoteDeployment, JobControl, Bulk
     private static final Logger LOG = LoggerFactory.getLogger(ServeDeployment.class);
     private static final Duration ROUND_END = Duration.ofSeconds(12);
     static final Capabilities CAPABILITIES = Capabilities.full(LocalDeployment.JOB_TYPES)
-            .without(Feature.CHOSEN_FRAME_TIME, "A serve takes only a frame's link, as an IntelliVision server does, and picks the moment itself.")
+            .without(Feature.CHOSEN_FRAME_TIME, "A serve picks the frame itself")
             .without(Feature.WORKER_POOL_RESIZE, "Each of a serve's workers runs one job at a time; resize the pool instead.")
             .withCancel(CancelEffect.STOPS_JOB)
             .withRetry(RetryEffect.IN_PLACE)
