@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  * The headless {@code serve} under a real HTTP load generator on the loopback, Debian's {@code wrk}
  * ({@code apt-get install wrk}; the bench stops with exit 2 without it):
  * <pre>mvn -q -Pbench test-compile exec:exec -Dbench.main=com.intellivision.console.bench.ServeLoadBench -Dbench.seconds=10</pre>
- * One serve JVM with the shipped JVM options, one worker and {@code --allow-private-urls}; each phase is
+ * One serve JVM with the options of {@code packaging/serve.jvm-options}, one worker and {@code --allow-private-urls}; each phase is
  * {@code wrk -t2 -c32} for {@code bench.seconds} after a 2 s warm-up run (10 s if the property is unset; the bench
  * profile passes its default of 60, so give {@code -Dbench.seconds=10} for the one-minute run): the health check as the
  * framework's ceiling, polling 100 finished jobs, then job creation. Created jobs link to the closed port 9 on the
@@ -39,6 +39,7 @@ public final class ServeLoadBench {
     private static final int CONNECTIONS = 32;
     private static final int POLLED_JOBS = 100;
     private static final long RSS_GOAL = 200L << 20;
+    private static final Path SERVE_JVM_OPTIONS = Path.of("packaging", "serve.jvm-options");
     private static final String COLUMNS = "%-30s %11s %9s %9s %9s %8s %10s  %-28s %s%n";
 
     /** A measured phase and its goal, if it has one; the RSS goal is judged apart, over the whole run. */
@@ -46,6 +47,11 @@ public final class ServeLoadBench {
         boolean met() {
             return run.requestsPerSecond() >= rateGoal && run.p99Ms() < p99GoalMs && run.errors() == 0;
         }
+    }
+
+    /** The options the README gives for running serve, as a java launcher argument file. */
+    private static List<String> serveJvmOptions() throws IOException {
+        return Files.readAllLines(SERVE_JVM_OPTIONS).stream().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
     }
 
     public static void main(String[] args) throws Exception {
@@ -62,12 +68,13 @@ public final class ServeLoadBench {
         try {
             Path create = copyResource("serve-create.lua", work);
             Path poll = copyResource("serve-poll.lua", work);
-            serve = ServeProcess.start(work.resolve("data"), WatchingConsoleProcess.CONSOLE_JVM_OPTIONS, "--allow-private-urls");
+            List<String> jvmOptions = serveJvmOptions();
+            serve = ServeProcess.start(work.resolve("data"), jvmOptions, "--allow-private-urls");
             rss = RssSampler.start(serve.handle());
             String token = serve.token();
             String base = serve.url();
-            System.out.printf(Locale.ROOT, "serve at %s: 1 worker, JVM options %s, --allow-private-urls%n", base,
-                    String.join(" ", WatchingConsoleProcess.CONSOLE_JVM_OPTIONS));
+            System.out.printf(Locale.ROOT, "serve at %s: 1 worker, JVM options (%s) %s, --allow-private-urls%n", base, SERVE_JVM_OPTIONS,
+                    String.join(" ", jvmOptions));
             System.out.printf(Locale.ROOT, "wrk -t%d -c%d, %d s per phase after a %d s warm-up run; created jobs link to http://127.0.0.1:9/"
                     + " (closed): the worker stays on, each job fails at once%n%n", THREADS, CONNECTIONS, seconds, WARM_UP_SECONDS);
 
