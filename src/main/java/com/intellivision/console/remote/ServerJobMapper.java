@@ -110,17 +110,23 @@ final class ServerJobMapper {
     }
 
     private static EngineEvent.JobProgress progressOf(long id, JsonNode progress) {
-        return progress.isObject() ? progressOf(id, progress, "processing") : null;
+        return progress.isObject() ? progressOf(id, progress, "processing", null) : null;
     }
 
-    /** A serve's {@code progress} event: the job's id, its stage, and the figures a job's {@code progress} holds. */
+    /**
+     * A serve's {@code progress} event: the job's id, its stage, the figures a job's {@code progress}
+     * holds, and the video's thumbnail on the web while it runs (any other kind of link is left out).
+     */
     EngineEvent.JobProgress progressEvent(JsonNode event) {
-        return progressOf(idOf(event.path("job_id"), "progress without a job_id"), event, event.path("stage").asText("processing"));
+        String preview = textOrNull(event.path("preview_url"));
+        boolean onTheWeb = preview != null && (preview.startsWith("https://") || preview.startsWith("http://"));
+        return progressOf(idOf(event.path("job_id"), "progress without a job_id"), event, event.path("stage").asText("processing"),
+                onTheWeb ? preview : null);
     }
 
-    private static EngineEvent.JobProgress progressOf(long id, JsonNode progress, String stage) {
+    private static EngineEvent.JobProgress progressOf(long id, JsonNode progress, String stage, String previewUrl) {
         ProgressDetails details = new ProgressDetails(longOrNull(progress.path("processed_frames")), longOrNull(progress.path("total_frames")),
-                doubleOrNull(progress.path("estimated_time_remaining")), doubleOrNull(progress.path("current_fps")), null);
+                doubleOrNull(progress.path("estimated_time_remaining")), doubleOrNull(progress.path("current_fps")), previewUrl);
         return new EngineEvent.JobProgress(id, progress.path("percentage").asDouble(0), stage, details);
     }
 

@@ -82,7 +82,10 @@ final class EventStream {
             client.sendEvent("job", view.of(changed.job(), baseUrl).toString());
         } else if (event instanceof JobProgress progress) {
             ObjectNode data = progress.details() == null ? JobJson.mapper().createObjectNode() : JobJson.mapper().valueToTree(progress.details());
-            data.remove("preview_url");
+            if (!data.path("preview_url").asText("").startsWith("https://")) {
+                // A thumbnail on the web is for everyone; anything else may name this machine's files.
+                data.remove("preview_url");
+            }
             data.put("job_id", progress.jobId()).put("percentage", progress.percentage()).put("stage", progress.stage());
             client.sendEvent("progress", data.toString());
         } else if (event instanceof WorkerChanged changed) {
