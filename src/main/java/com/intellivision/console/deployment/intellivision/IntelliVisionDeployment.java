@@ -7,7 +7,6 @@ import com.intellivision.console.deployment.Capabilities.EventDelivery;
 import com.intellivision.console.deployment.Capabilities.Feature;
 import com.intellivision.console.deployment.Capabilities.MemoryReading;
 import com.intellivision.console.deployment.Capabilities.RetryEffect;
-import com.intellivision.console.deployment.EventFanout;
 import com.intellivision.console.deployment.JobControl;
 import com.intellivision.console.deployment.QueueStatistics;
 import com.intellivision.console.deployment.WorkerMonitor;
@@ -15,9 +14,7 @@ import com.intellivision.console.deployment.WorkerPoolControl;
 import com.intellivision.console.deployment.settings.DeploymentSecrets;
 import com.intellivision.console.deployment.settings.DeploymentSettings;
 import com.intellivision.console.job.EngineEvent;
-import com.intellivision.console.job.EngineEvent.ConnectionChanged;
 import com.intellivision.console.job.EngineEvent.JobChanged;
-import com.intellivision.console.job.EngineEvent.QueueChanged;
 import com.intellivision.console.job.Job;
 import com.intellivision.console.job.JobAttempt;
 import com.intellivision.console.job.JobRequest;
@@ -26,7 +23,6 @@ import com.intellivision.console.job.JobType;
 import com.intellivision.console.job.QueueFigures;
 import com.intellivision.console.job.WorkerInfo;
 import com.intellivision.console.remote.FlowerClient;
-import com.intellivision.console.remote.IntelliVisionClient;
 import com.intellivision.console.remote.ServerJob;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -34,12 +30,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * An IntelliVision server (Django and its Celery workers) as a deployment. The server can only be asked,
@@ -49,25 +40,12 @@ import org.slf4j.LoggerFactory;
  * instead; retrying submits the same inputs again as a new job linked to the old one. With a Flower
  * the deployment also reports its Celery workers and their memory, and can grow or shrink their pools.
  */
-public final class IntelliVisionDeployment implements RemoteDeployment, JobControl, AttemptHistory, QueueStatistics {
+public final class IntelliVisionDeployment extends HttpDeployment implements JobControl, AttemptHistory, QueueStatistics {
 
-    private static final Logger LOG = LoggerFactory.getLogger(IntelliVisionDeployment.class);
     private static final Duration TOKEN_CHECK_EVERY = Duration.ofHours(1);
-    /** Longer than a request's own timeouts, so a round in the middle of one can finish. */
-    private static final Duration ROUND_END = Duration.ofSeconds(12);
 
-    private final DeploymentSettings settings;
-    private final IntelliVisionClient client;
-    private final RemoteJobStore store;
-    private final OutputImages images;
-    private final Clock clock;
-    private final EventFanout events = new EventFanout();
-    private final ConnectionHealth health;
-    private final JobPoller poller;
     private final FlowerWatch flower;
     private final Capabilities capabilities;
-    private final ScheduledExecutorService schedule;
-    private volatile QueueFigures lastFigures;
 
     /**
      * Connects and starts asking the server for news in the background.
@@ -77,33 +55,21 @@ public final class IntelliVisionDeployment implements RemoteDeployment, JobContr
      */
     public IntelliVisionDeployment(DeploymentSettings settings, DeploymentSecrets secrets, RemoteJobStore store, Path imageFolder,
             Consumer<String> accessTokenRenewed, Clock clock) {
-        this(settings, secrets, store, imageFolder, accessTokenRenewed, clock, PollingPace.every(Duration.ofSeconds(settings.pollSeconds())));
+        this(settings, secrets, store, imageFolder, accessTokenRenewed, clock, paceOf(settings));
     }
 
     /** As above, asking at {@code pace}. */
     public IntelliVisionDeployment(DeploymentSettings settings, DeploymentSecrets secrets, RemoteJobStore store, Path imageFolder,
             Consumer<String> accessTokenRenewed, Clock clock, PollingPace pace) {
-        this.settings = settings;
-        this.store = store;
-        this.clock = clock;
-        SavedCredentials credentials = new SavedCredentials(secrets, accessTokenRenewed);
-        this.client = new IntelliVisionClient(settings.baseUrl(), credentials);
-        this.images = new OutputImages(client, imageFolder);
-        this.health = new ConnectionHealth(clock, pace.maxBackoff(), events::publish);
-        this.poller = new JobPoller(settings.id(), client, store, images, health, events, clock, pace);
+        super(settings, secrets, store, imageFolder, accessTokenRenewed, clock, pace, settings.flowerUrl() == null ? 1 : 2);
         this.flower = settings.flowerUrl() == null ? null : new FlowerWatch(settings.name(), settings.flowerUrl(),
                 new FlowerClient(settings.flowerUrl(), settings.flowerUser(), secrets.flowerPassword()), events, clock);
         this.capabilities = capabilitiesOf(flower != null);
-        this.schedule = Executors.newScheduledThreadPool(flower == null ? 1 : 2, task -> {
-            Thread thread = new Thread(task, "deployment-" + settings.id());
-            thread.setDaemon(true);
-            return thread;
-        });
         TokenWarnings tokens = new TokenWarnings(settings.name(), credentials::accessToken, credentials.refreshToken(), clock, events::publish);
-        schedule.scheduleWithFixedDelay(guarded(this::pollOnce), 0, pace.tick().toMillis(), TimeUnit.MILLISECONDS);
-        schedule.scheduleWithFixedDelay(guarded(tokens::check), 0, TOKEN_CHECK_EVERY.toMinutes(), TimeUnit.MINUTES);
+        every(pace.tick(), Duration.ZERO, this::pollOnce);
+        every(TOKEN_CHECK_EVERY, Duration.ZERO, tokens::check);
         if (flower != null) {
-            schedule.scheduleWithFixedDelay(guarded(flower::poll), 0, FlowerWatch.EVERY.toSeconds(), TimeUnit.SECONDS);
+            every(FlowerWatch.EVERY, Duration.ZERO, flower::poll);
         }
     }
 
@@ -131,35 +97,6 @@ public final class IntelliVisionDeployment implements RemoteDeployment, JobContr
         publishFiguresIfChanged();
     }
 
-    private Runnable guarded(Runnable task) {
-        return () -> {
-            try {
-                task.run();
-            } catch (RuntimeException unexpected) {
-                // A scheduled task that throws is never run again; the deployment must keep watching.
-                LOG.warn("watching {} failed once", settings.name(), unexpected);
-            }
-        };
-    }
-
-    private void publishFiguresIfChanged() {
-        QueueFigures figures = figures();
-        if (!figures.equals(lastFigures)) {
-            lastFigures = figures;
-            events.publish(new QueueChanged(figures));
-        }
-    }
-
-    @Override
-    public String id() {
-        return settings.id();
-    }
-
-    @Override
-    public String displayName() {
-        return settings.name();
-    }
-
     @Override
     public Capabilities capabilities() {
         return capabilities;
@@ -178,26 +115,6 @@ public final class IntelliVisionDeployment implements RemoteDeployment, JobContr
         store.saveRequest(id(), kept.id(), request);
         publishFiguresIfChanged();
         return kept;
-    }
-
-    @Override
-    public Optional<Job> job(long jobId) {
-        return store.find(id(), jobId);
-    }
-
-    @Override
-    public List<Job> recentJobs(int limit) {
-        return store.recent(id(), limit);
-    }
-
-    @Override
-    public Subscription subscribe(Consumer<EngineEvent> listener) {
-        return events.subscribe(listener);
-    }
-
-    @Override
-    public ConnectionChanged connection() {
-        return health.current();
     }
 
     // ---- roles ----
@@ -297,28 +214,12 @@ public final class IntelliVisionDeployment implements RemoteDeployment, JobContr
         return flower == null ? known : known.withBrokerQueued(flower.brokerQueued());
     }
 
-    /**
-     * Stops asking the server, and waits for a round on its way to end, so that the store can be closed
-     * right after; what the console knows stays in the store.
-     */
+    /** Stops asking the server and its Flower; what the console knows stays in the store. */
     @Override
     public void close() {
-        schedule.shutdownNow();
-        try {
-            if (!schedule.awaitTermination(ROUND_END.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warn("{} was still asking its server {} s after it was closed", settings.name(), ROUND_END.toSeconds());
-            }
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        client.close();
+        super.close();
         if (flower != null) {
             flower.close();
         }
-    }
-
-    @Override
-    public void deleteImages() {
-        images.deleteAll();
     }
 }

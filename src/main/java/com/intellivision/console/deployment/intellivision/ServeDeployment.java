@@ -8,7 +8,6 @@ import com.intellivision.console.deployment.Capabilities.EventDelivery;
 import com.intellivision.console.deployment.Capabilities.Feature;
 import com.intellivision.console.deployment.Capabilities.MemoryReading;
 import com.intellivision.console.deployment.Capabilities.RetryEffect;
-import com.intellivision.console.deployment.EventFanout;
 import com.intellivision.console.deployment.JobControl;
 import com.intellivision.console.deployment.LocalDeployment;
 import com.intellivision.console.deployment.PoolControl;
@@ -17,27 +16,18 @@ import com.intellivision.console.deployment.WorkerMonitor;
 import com.intellivision.console.deployment.settings.DeploymentSecrets;
 import com.intellivision.console.deployment.settings.DeploymentSettings;
 import com.intellivision.console.job.EngineEvent;
-import com.intellivision.console.job.EngineEvent.ConnectionChanged;
-import com.intellivision.console.job.EngineEvent.QueueChanged;
 import com.intellivision.console.job.Job;
 import com.intellivision.console.job.JobAttempt;
 import com.intellivision.console.job.JobRequest;
 import com.intellivision.console.job.QueueFigures;
 import com.intellivision.console.job.WorkerInfo;
-import com.intellivision.console.remote.IntelliVisionClient;
 import com.intellivision.console.remote.ServeApi;
 import com.intellivision.console.remote.ServerJob;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Another console running {@code serve}, as a deployment: everything the local pool offers, over HTTP.
@@ -46,11 +36,9 @@ import org.slf4j.LoggerFactory;
  * so the console notices a serve that stops and catches up with one that comes back. What it learns is
  * kept in the {@link RemoteJobStore}, as for an IntelliVision server.
  */
-public final class ServeDeployment implements RemoteDeployment, JobControl, BulkActions, AttemptHistory, WorkerMonitor, PoolControl,
+public final class ServeDeployment extends HttpDeployment implements JobControl, BulkActions, AttemptHistory, WorkerMonitor, PoolControl,
         QueueStatistics {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ServeDeployment.class);
-    private static final Duration ROUND_END = Duration.ofSeconds(12);
     static final Capabilities CAPABILITIES = Capabilities.full(LocalDeployment.JOB_TYPES)
             .without(Feature.CHOSEN_FRAME_TIME, "A serve picks the frame itself")
             .without(Feature.WORKER_POOL_RESIZE, "Each of a serve's workers runs one job at a time; resize the pool instead.")
@@ -59,74 +47,30 @@ public final class ServeDeployment implements RemoteDeployment, JobControl, Bulk
             .withMemory(MemoryReading.RESIDENT)
             .withEvents(EventDelivery.LIVE);
 
-    private final DeploymentSettings settings;
-    private final IntelliVisionClient client;
     private final ServeApi api;
-    private final RemoteJobStore store;
-    private final OutputImages images;
-    private final Clock clock;
-    private final EventFanout events = new EventFanout();
-    private final ConnectionHealth health;
-    private final JobPoller poller;
     private final LiveFeed feed;
-    private final ScheduledExecutorService schedule;
-    private volatile QueueFigures lastFigures;
 
-    /** Connects, and starts listening to the serve's events in the background. */
+    /** Connects, and starts listening to the serve's events in the background; asks at {@code pace} while they cannot be heard. */
     public ServeDeployment(DeploymentSettings settings, DeploymentSecrets secrets, RemoteJobStore store, Path imageFolder,
             Consumer<String> accessTokenRenewed, Clock clock, PollingPace pace) {
-        this.settings = settings;
-        this.store = store;
-        this.clock = clock;
-        this.client = new IntelliVisionClient(settings.baseUrl(), new SavedCredentials(secrets, accessTokenRenewed));
+        super(settings, secrets, store, imageFolder, accessTokenRenewed, clock, pace, 1);
         this.api = client.serve();
-        this.images = new OutputImages(client, imageFolder);
-        this.health = new ConnectionHealth(clock, pace.maxBackoff(), events::publish);
-        this.poller = new JobPoller(settings.id(), client, store, images, health, events, clock, pace);
-        this.schedule = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "deployment-" + settings.id());
-            thread.setDaemon(true);
-            return thread;
-        });
         this.feed = new LiveFeed(settings.name(), api, poller, health, events, schedule);
         feed.connect();
-        schedule.scheduleWithFixedDelay(this::askWhileDeaf, pace.tick().toMillis(), pace.tick().toMillis(), TimeUnit.MILLISECONDS);
+        every(pace.tick(), pace.tick(), this::askWhileDeaf);
     }
 
-    /** As above, asking at the settings' pace while the events cannot be heard. */
+    /** As above, at the settings' pace. */
     public ServeDeployment(DeploymentSettings settings, DeploymentSecrets secrets, RemoteJobStore store, Path imageFolder,
             Consumer<String> accessTokenRenewed, Clock clock) {
-        this(settings, secrets, store, imageFolder, accessTokenRenewed, clock, PollingPace.every(Duration.ofSeconds(settings.pollSeconds())));
+        this(settings, secrets, store, imageFolder, accessTokenRenewed, clock, paceOf(settings));
     }
 
     private void askWhileDeaf() {
-        try {
-            if (!feed.isLive()) {
-                poller.poll();
-                publishFiguresIfChanged();
-            }
-        } catch (RuntimeException unexpected) {
-            // A scheduled task that throws is never run again; the deployment must keep watching.
-            LOG.warn("watching {} failed once", settings.name(), unexpected);
+        if (!feed.isLive()) {
+            poller.poll();
+            publishFiguresIfChanged();
         }
-    }
-
-    private void publishFiguresIfChanged() {
-        QueueFigures figures = figures();
-        if (!figures.equals(lastFigures)) {
-            lastFigures = figures;
-            events.publish(new QueueChanged(figures));
-        }
-    }
-
-    @Override
-    public String id() {
-        return settings.id();
-    }
-
-    @Override
-    public String displayName() {
-        return settings.name();
     }
 
     @Override
@@ -139,26 +83,6 @@ public final class ServeDeployment implements RemoteDeployment, JobControl, Bulk
         Job kept = poller.submitted(health.submitting(() -> client.submit(request)).job());
         store.saveRequest(id(), kept.id(), request);
         return kept;
-    }
-
-    @Override
-    public Optional<Job> job(long jobId) {
-        return store.find(id(), jobId);
-    }
-
-    @Override
-    public List<Job> recentJobs(int limit) {
-        return store.recent(id(), limit);
-    }
-
-    @Override
-    public Subscription subscribe(Consumer<EngineEvent> listener) {
-        return events.subscribe(listener);
-    }
-
-    @Override
-    public ConnectionChanged connection() {
-        return health.current();
     }
 
     // ---- roles: all of the local pool's ----
@@ -265,19 +189,6 @@ public final class ServeDeployment implements RemoteDeployment, JobControl, Bulk
     @Override
     public void close() {
         feed.close();
-        schedule.shutdownNow();
-        try {
-            if (!schedule.awaitTermination(ROUND_END.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warn("{} was still asking its serve {} s after it was closed", settings.name(), ROUND_END.toSeconds());
-            }
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        client.close();
-    }
-
-    @Override
-    public void deleteImages() {
-        images.deleteAll();
+        super.close();
     }
 }
