@@ -16,7 +16,8 @@ import java.util.function.Consumer;
  *
  * <p>A small core every deployment has (submit, one job, recent jobs, events, waiting for a job to end),
  * and optional roles that only some have, each empty where the deployment cannot do it; its
- * {@link #capabilities()} say which, and why the others are missing.
+ * {@link #capabilities()} say which, and why the others are missing. A deployment that implements a
+ * role's interface has that role, unless it says otherwise.
  *
  * <p>Every method may block on I/O, so callers on a UI thread must call it from a background thread.
  * Events are delivered on the deployment's own threads; listeners must return quickly.
@@ -65,37 +66,37 @@ public interface Deployment extends AutoCloseable {
 
     /** Cancelling and retrying single jobs. */
     default Optional<JobControl> jobControl() {
-        return Optional.empty();
+        return this instanceof JobControl role ? Optional.of(role) : Optional.empty();
     }
 
     /** Retrying every failed job, cancelling every pending one. */
     default Optional<BulkActions> bulkActions() {
-        return Optional.empty();
+        return this instanceof BulkActions role ? Optional.of(role) : Optional.empty();
     }
 
     /** Every run of a job, with its worker, times and error. */
     default Optional<AttemptHistory> attemptHistory() {
-        return Optional.empty();
+        return this instanceof AttemptHistory role ? Optional.of(role) : Optional.empty();
     }
 
     /** The workers and their memory over time. */
     default Optional<WorkerMonitor> workerMonitor() {
-        return Optional.empty();
+        return this instanceof WorkerMonitor role ? Optional.of(role) : Optional.empty();
     }
 
     /** Growing and shrinking the whole pool, pausing and resuming dispatch. */
     default Optional<PoolControl> poolControl() {
-        return Optional.empty();
+        return this instanceof PoolControl role ? Optional.of(role) : Optional.empty();
     }
 
     /** Growing and shrinking one worker's own pool of processes, as Celery workers have. */
     default Optional<WorkerPoolControl> workerPoolControl() {
-        return Optional.empty();
+        return this instanceof WorkerPoolControl role ? Optional.of(role) : Optional.empty();
     }
 
     /** The queue's figures: pending, running, done and failed lately. */
     default Optional<QueueStatistics> queueStatistics() {
-        return Optional.empty();
+        return this instanceof QueueStatistics role ? Optional.of(role) : Optional.empty();
     }
 
     /** Stops the deployment's workers or connections; jobs already stored stay stored. */

@@ -99,37 +99,7 @@ public final class LocalDeployment implements Deployment, JobControl, BulkAction
         return connected;
     }
 
-    // ---- roles: the local pool has them all ----
-
-    @Override
-    public Optional<JobControl> jobControl() {
-        return Optional.of(this);
-    }
-
-    @Override
-    public Optional<BulkActions> bulkActions() {
-        return Optional.of(this);
-    }
-
-    @Override
-    public Optional<AttemptHistory> attemptHistory() {
-        return Optional.of(this);
-    }
-
-    @Override
-    public Optional<WorkerMonitor> workerMonitor() {
-        return Optional.of(this);
-    }
-
-    @Override
-    public Optional<PoolControl> poolControl() {
-        return Optional.of(this);
-    }
-
-    @Override
-    public Optional<QueueStatistics> queueStatistics() {
-        return Optional.of(this);
-    }
+    // ---- roles: every one but a Celery worker's own pool ----
 
     @Override
     public Optional<Job> cancel(long jobId) {

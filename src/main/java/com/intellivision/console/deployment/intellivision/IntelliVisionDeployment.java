@@ -120,21 +120,6 @@ public final class IntelliVisionDeployment extends HttpDeployment implements Job
     // ---- roles ----
 
     @Override
-    public Optional<JobControl> jobControl() {
-        return Optional.of(this);
-    }
-
-    @Override
-    public Optional<AttemptHistory> attemptHistory() {
-        return Optional.of(this);
-    }
-
-    @Override
-    public Optional<QueueStatistics> queueStatistics() {
-        return Optional.of(this);
-    }
-
-    @Override
     public Optional<WorkerMonitor> workerMonitor() {
         return flower == null ? Optional.empty() : Optional.of(new WorkerMonitor() {
             @Override

@@ -87,36 +87,6 @@ public final class ServeDeployment extends HttpDeployment implements JobControl,
 
     // ---- roles: all of the local pool's ----
 
-    @Override
-    public Optional<JobControl> jobControl() {
-        return Optional.of(this);
-    }
-
-    @Override
-    public Optional<BulkActions> bulkActions() {
-        return Optional.of(this);
-    }
-
-    @Override
-    public Optional<AttemptHistory> attemptHistory() {
-        return Optional.of(this);
-    }
-
-    @Override
-    public Optional<WorkerMonitor> workerMonitor() {
-        return Optional.of(this);
-    }
-
-    @Override
-    public Optional<PoolControl> poolControl() {
-        return Optional.of(this);
-    }
-
-    @Override
-    public Optional<QueueStatistics> queueStatistics() {
-        return Optional.of(this);
-    }
-
     /** Stops the job on the serve, which keeps it, cancelled. */
     @Override
     public Optional<Job> cancel(long jobId) {
