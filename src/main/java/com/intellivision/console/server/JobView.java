@@ -33,14 +33,19 @@ final class JobView {
         node.put("status", wireStatus(job.status()));
         node.put("job_type", job.type().wireName());
         node.set("results", resultsOf(job));
-        node.putNull("input_video");
+        if (isUpload(job)) {
+            // As IntelliVision names an upload: by a link to it, never by where it lies on this machine.
+            node.put("input_video", baseUrl + videoPath(job.id()));
+        } else {
+            node.putNull("input_video");
+        }
         node.putNull("output_video");
         if (job.outputImage() != null && job.status() == JobStatus.COMPLETED) {
             node.put("output_image", baseUrl + imagePath(job.id()));
         } else {
             node.putNull("output_image");
         }
-        node.put("youtube_url", job.youtubeUrl());
+        node.put("youtube_url", isUpload(job) ? null : job.youtubeUrl());
         node.put("created_at", timestamp(job.createdAt()));
         node.put("updated_at", timestamp(job.updatedAt()));
         node.put("task_id", taskId(job.id()));
@@ -52,6 +57,16 @@ final class JobView {
         node.put("attempts", job.attempts());
         node.put("dead_letter", job.deadLetter());
         return node;
+    }
+
+    /** A job of a video uploaded to this server, whose source is a file here rather than a link. */
+    static boolean isUpload(Job job) {
+        String source = job.youtubeUrl();
+        return source != null && !source.startsWith("http://") && !source.startsWith("https://");
+    }
+
+    static String videoPath(long jobId) {
+        return "/api/jobs/" + jobId + "/video/";
     }
 
     static String imagePath(long jobId) {

@@ -14,22 +14,29 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * A job's images, named by the job's id (and a filmstrip frame's index): never by a path, and only
- * files inside the pool's frames folder, so no request can read anything else.
+ * A job's images, named by the job's id (and a filmstrip frame's index), and the video uploaded for it:
+ * never by a path, and only files inside the pool's frames folder or the uploads folder, so no request
+ * can read anything else.
  */
 final class MediaRoutes {
 
     private final LocalDeployment pool;
     private final Path framesFolder;
+    private final Path uploadsFolder;
 
-    MediaRoutes(LocalDeployment pool, Path framesFolder) {
+    MediaRoutes(LocalDeployment pool, Path framesFolder, Path uploadsFolder) {
         this.pool = pool;
         this.framesFolder = framesFolder.toAbsolutePath().normalize();
+        this.uploadsFolder = uploadsFolder.toAbsolutePath().normalize();
     }
 
     void register(Javalin app) {
-        app.get("/api/jobs/{id}/image/", ctx -> send(ctx, JobRoutes.idOf(ctx).flatMap(pool::job).map(Job::outputImage).map(Path::of)));
-        app.get("/api/jobs/{id}/image/{frame}/", ctx -> send(ctx, JobRoutes.idOf(ctx).flatMap(pool::job).flatMap(job -> frameOf(job, ctx))));
+        app.get("/api/jobs/{id}/image/", ctx -> send(ctx, JobRoutes.idOf(ctx).flatMap(pool::job).map(Job::outputImage).map(Path::of),
+                framesFolder));
+        app.get("/api/jobs/{id}/image/{frame}/", ctx -> send(ctx, JobRoutes.idOf(ctx).flatMap(pool::job).flatMap(job -> frameOf(job, ctx)),
+                framesFolder));
+        app.get("/api/jobs/{id}/video/", ctx -> send(ctx, JobRoutes.idOf(ctx).flatMap(pool::job).filter(JobView::isUpload)
+                .map(job -> Path.of(job.youtubeUrl())), uploadsFolder));
     }
 
     private static Optional<Path> frameOf(Job job, Context ctx) {
@@ -46,17 +53,26 @@ final class MediaRoutes {
         return Optional.of(Path.of(URI.create(frames.get(index).path("frame_url").asText())));
     }
 
-    private void send(Context ctx, Optional<Path> image) throws IOException {
-        Optional<Path> inside = image.map(path -> path.toAbsolutePath().normalize()).filter(path -> path.startsWith(framesFolder))
+    private void send(Context ctx, Optional<Path> file, Path folder) throws IOException {
+        Optional<Path> inside = file.map(path -> path.toAbsolutePath().normalize()).filter(path -> path.startsWith(folder))
                 .filter(Files::isRegularFile);
         if (inside.isEmpty()) {
             Replies.detail(ctx, 404, "Not found.");
             return;
         }
-        String name = inside.get().getFileName().toString().toLowerCase(Locale.ROOT);
-        ctx.contentType(name.endsWith(".png") ? "image/png" : "image/jpeg");
+        ctx.contentType(contentTypeOf(inside.get().getFileName().toString().toLowerCase(Locale.ROOT)));
         ctx.header("Content-Length", String.valueOf(Files.size(inside.get())));
-        // Streamed, and closed by Javalin once sent: a large image never sits whole in memory.
+        // Streamed, and closed by Javalin once sent: a large file never sits whole in memory.
         ctx.result(Files.newInputStream(inside.get()));
+    }
+
+    private static String contentTypeOf(String name) {
+        if (name.endsWith(".png")) {
+            return "image/png";
+        }
+        if (name.endsWith(".jpg") || name.endsWith(".jpeg")) {
+            return "image/jpeg";
+        }
+        return name.endsWith(".mp4") ? "video/mp4" : "application/octet-stream";
     }
 }

@@ -171,9 +171,18 @@ class ServeProcessTest {
     }
 
     @Test
-    void imagesAreServedByJobIdOnly() throws Exception {
+    void imagesAndUploadsAreServedByJobIdOnly() throws Exception {
+        // Allowed to read private links, the serve takes a path for a source; its video route still serves uploads only.
+        String tokenFile = temp.resolve("serve").resolve("serve-token").toString();
+        RequestBody asLink = RequestBody.create(JobJson.mapper().createObjectNode().put("youtube_url", tokenFile).toString(), JSON);
+        long pathJob;
+        try (Response response = call(authorized(serve.url() + "/api/people-count/").post(asLink).build())) {
+            assertThat(response.code()).isEqualTo(202);
+            pathJob = JobJson.mapper().readTree(response.body().string()).path("data").path("id").asLong();
+        }
         for (String path : new String[] {"/api/jobs/1/image/../../serve-token", "/api/jobs/abc/image/", "/api/jobs/999/image/",
-                "/api/jobs/1/image/99/", "/api/media/serve-token"}) {
+                "/api/jobs/1/image/99/", "/api/media/serve-token", "/api/jobs/1/video/", "/api/jobs/" + pathJob + "/video/",
+                "/api/jobs/" + pathJob + "/video/../../../serve-token", "/api/jobs/%2e%2e/video/"}) {
             try (Response response = call(authorized(serve.url() + path).build())) {
                 assertThat(response.code()).as(path).isEqualTo(404);
                 assertThat(response.body().string()).as(path).doesNotContain(token);

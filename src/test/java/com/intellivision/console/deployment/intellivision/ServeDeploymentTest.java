@@ -13,15 +13,24 @@ import com.intellivision.console.job.Job;
 import com.intellivision.console.job.JobAttempt;
 import com.intellivision.console.job.JobRequest;
 import com.intellivision.console.job.JobStatus;
+import com.intellivision.console.job.JobType;
 import com.intellivision.console.job.WorkerInfo;
 import com.intellivision.console.testsupport.EngineProbe;
 import com.intellivision.console.testsupport.FakeIntelliVisionServer;
 import com.intellivision.console.testsupport.LoopbackHttpServer;
 import com.intellivision.console.testsupport.ServeProcess;
+import com.intellivision.console.testsupport.TestVideos;
+import java.awt.image.BufferedImage;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -94,6 +103,38 @@ class ServeDeploymentTest {
         assertThat(history).allSatisfy(sample -> assertThat(sample.rssBytes()).isGreaterThan(10L << 20));
         assertThat(history).extracting(MemorySampled::at).isSorted();
         assertThat(deployment.workers()).extracting(WorkerInfo::rssBytes).allSatisfy(rss -> assertThat(rss).isPositive());
+    }
+
+    @Test
+    void aFrameIsPreviewedFromTheImageTheServeMade() throws Exception {
+        Job done = deployment.awaitTerminal(deployment.submit(JobRequest.frame(videos.url("/clip.mp4"), null)).id(), WAIT);
+
+        assertThat(done.status()).isEqualTo(JobStatus.COMPLETED);
+        Job kept = EngineProbe.await(() -> deployment.job(done.id()).filter(job -> job.outputImage() != null).orElse(null), "its image", WAIT);
+        BufferedImage image = ImageIO.read(Path.of(kept.outputImage()).toFile());
+        assertThat(image.getWidth()).isEqualTo(160);
+        assertThat(image.getHeight()).isEqualTo(120);
+    }
+
+    @Test
+    void aPeopleCountRunsOnALinkAndOnAnUploadedFile() throws Exception {
+        Path clip = shared.resolve("to-upload.mp4");
+        TestVideos.writeFrameCodedVideo(clip, 2, 25, 160, 120);
+
+        Job ofLink = deployment.awaitTerminal(deployment.submit(JobRequest.count(videos.url("/clip.mp4"), null)).id(), WAIT);
+        Job ofFile = deployment.awaitTerminal(deployment.submit(JobRequest.count(clip.toString(), null)).id(), WAIT);
+
+        for (Job count : List.of(ofLink, ofFile)) {
+            assertThat(count.status()).as(count.error()).isEqualTo(JobStatus.COMPLETED);
+            assertThat(count.type()).isEqualTo(JobType.PEOPLE_COUNT);
+            assertThat(count.results().path("frames_processed").asInt()).isPositive();
+        }
+        assertThat(ofFile.youtubeUrl()).as("a link to the upload, never where it lies").isEqualTo(serve.url() + "/api/jobs/" + ofFile.id() + "/video/");
+        HttpResponse<byte[]> upload = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(ofFile.youtubeUrl()))
+                .header("Authorization", "Bearer " + serve.token()).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(upload.statusCode()).isEqualTo(200);
+        assertThat(upload.headers().firstValue("Content-Type")).hasValue("video/mp4");
+        assertThat(upload.body()).isEqualTo(Files.readAllBytes(clip));
     }
 
     @Test
