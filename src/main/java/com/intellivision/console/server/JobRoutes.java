@@ -46,8 +46,9 @@ final class JobRoutes {
         app.get("/api/jobs/", this::list);
         app.get("/api/jobs/{id}/", ctx -> withJob(ctx, job -> Replies.json(ctx, 200, view.of(job, baseUrl(ctx)))));
         app.delete("/api/jobs/{id}/", this::delete);
-        app.post("/api/jobs/{id}/cancel/", ctx -> control(ctx, "job_cancel", JobControl::cancel, "cancelled", "has already ended"));
-        app.post("/api/jobs/{id}/retry/", ctx -> control(ctx, "job_retry", JobControl::retry, "queued again", "is neither failed nor cancelled"));
+        app.post("/api/jobs/{id}/cancel/", ctx -> control(ctx, "job_cancel",
+                (control, job) -> job.isTerminal() ? Optional.empty() : control.cancel(job.id()), "cancelled", "has already ended"));
+        app.post("/api/jobs/{id}/retry/", ctx -> control(ctx, "job_retry", (control, job) -> control.retry(job.id()), "queued again", "is neither failed nor cancelled"));
         app.post("/api/jobs/retry-failed/", ctx -> bulk(ctx, "jobs_retry_failed", BulkActions::retryAllFailed, "queued again"));
         app.post("/api/jobs/cancel-pending/", ctx -> bulk(ctx, "jobs_cancel_pending", BulkActions::cancelAllPending, "cancelled"));
         app.get("/api/jobs/{id}/attempts/", ctx -> withJob(ctx, job -> Replies.json(ctx, 200,
@@ -146,13 +147,14 @@ final class JobRoutes {
         });
     }
 
+    /** What a control does to a job; empty when the job's state does not allow it. */
     private interface Control {
-        Optional<Job> apply(JobControl control, long jobId);
+        Optional<Job> apply(JobControl control, Job job);
     }
 
     private void control(Context ctx, String jobType, Control action, String done, String refusal) throws IOException {
         withJob(ctx, job -> {
-            Optional<Job> changed = action.apply(control(), job.id());
+            Optional<Job> changed = action.apply(control(), job);
             if (changed.isEmpty()) {
                 Replies.failure(ctx, 409, jobType, "Job " + job.id() + " " + refusal + ".", "INVALID_STATE");
                 return;

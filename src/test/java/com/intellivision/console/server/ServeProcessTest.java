@@ -19,6 +19,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.imageio.ImageIO;
 import okhttp3.MediaType;
@@ -205,6 +206,44 @@ class ServeProcessTest {
         try (Response response = call(authorized(serve.url() + "/api/get-youtube-frame/").build())) {
             assertThat(response.code()).isEqualTo(405);
             assertThat(response.body().string()).contains("Method \\\"GET\\\" not allowed.");
+        }
+    }
+
+    @Test
+    void thePoolIsChangedOnlyAsAskedForAndJobsOnlyFromStatesThatAllowIt() throws Exception {
+        Map<String, String> refusals = Map.of(
+                "{}", "Give workers (a number of workers) or paused (true or false)",
+                "{\"workers\": 0}", "workers must be a whole number from 1 to 64",
+                "{\"workers\": 65}", "workers must be a whole number from 1 to 64",
+                "{\"workers\": 1.5}", "workers must be a whole number from 1 to 64",
+                "{\"workers\": \"two\"}", "workers must be a whole number from 1 to 64",
+                "{\"paused\": \"yes\"}", "paused must be true or false");
+        for (Map.Entry<String, String> refusal : refusals.entrySet()) {
+            try (Response response = call(post("/api/pool/", refusal.getKey()))) {
+                assertThat(response.code()).as(refusal.getKey()).isEqualTo(400);
+                JsonNode error = JobJson.mapper().readTree(response.body().string()).path("error");
+                assertThat(error.path("code").asText()).isEqualTo("INVALID_INPUT");
+                assertThat(error.path("message").asText()).as(refusal.getKey()).isEqualTo(refusal.getValue());
+            }
+        }
+        try (Response response = call(authorized(serve.url() + "/api/pool/").build())) {
+            assertThat(JobJson.mapper().readTree(response.body().string()).path("workers").asInt()).as("unchanged").isEqualTo(1);
+        }
+
+        long jobId;
+        try (Response response = call(post("/api/get-youtube-frame/", "{\"youtube_url\": \"" + videos.url("/clip.mp4") + "\"}"))) {
+            jobId = JobJson.mapper().readTree(response.body().string()).path("data").path("job_id").asLong();
+        }
+        assertThat(pollUntilEnded("/api/jobs/" + jobId + "/").path("status").asText()).isEqualTo("completed");
+        try (Response response = call(post("/api/jobs/" + jobId + "/retry/", "{}"))) {
+            assertThat(response.code()).isEqualTo(409);
+            JsonNode error = JobJson.mapper().readTree(response.body().string()).path("error");
+            assertThat(error.path("code").asText()).isEqualTo("INVALID_STATE");
+            assertThat(error.path("message").asText()).isEqualTo("Job " + jobId + " is neither failed nor cancelled.");
+        }
+        try (Response response = call(post("/api/jobs/" + jobId + "/cancel/", "{}"))) {
+            assertThat(response.code()).isEqualTo(409);
+            assertThat(response.body().string()).contains("has already ended");
         }
     }
 
