@@ -80,7 +80,7 @@ public final class AttemptsViewModel {
         }, failure -> {
             if (request == latestRequest) {
                 attempts.clear();
-                placeholder.set("The attempts could not be read: " + MainViewModel.messageOf(failure));
+                placeholder.set("The attempts could not be read: " + Failures.messageOf(failure));
             }
         });
     }

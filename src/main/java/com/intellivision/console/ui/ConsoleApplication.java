@@ -68,7 +68,7 @@ public final class ConsoleApplication extends Application {
         Alert alert = new Alert(AlertType.ERROR);
         alert.setTitle(ConsoleWindow.TITLE);
         alert.setHeaderText("The console could not start its job engine");
-        alert.setContentText(MainViewModel.messageOf(failure));
+        alert.setContentText(Failures.messageOf(failure));
         alert.showAndWait();
     }
 

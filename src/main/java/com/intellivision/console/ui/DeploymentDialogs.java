@@ -12,10 +12,10 @@ final class DeploymentDialogs implements DeploymentListView.Actions {
 
     static final String FXML = "/fxml/DeploymentForm.fxml";
 
-    private final MainViewModel viewModel;
+    private final DeploymentEditing viewModel;
     private final Node owner;
 
-    DeploymentDialogs(MainViewModel viewModel, Node owner) {
+    DeploymentDialogs(DeploymentEditing viewModel, Node owner) {
         this.viewModel = viewModel;
         this.owner = owner;
     }

@@ -127,7 +127,7 @@ public final class DeploymentFormViewModel {
             working.set(false);
             testPassed.set(false);
             testResult.set("");
-            problem.set(MainViewModel.messageOf(failure));
+            problem.set(Failures.messageOf(failure));
         });
     }
 
@@ -143,7 +143,7 @@ public final class DeploymentFormViewModel {
             onSaved.accept(saved);
         }, failure -> {
             working.set(false);
-            problem.set(MainViewModel.messageOf(failure));
+            problem.set(Failures.messageOf(failure));
         });
     }
 

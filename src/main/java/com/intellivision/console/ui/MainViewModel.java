@@ -36,7 +36,7 @@ import javafx.scene.image.Image;
  * the {@link FxEventBridge}. All deployments are followed all the time; the smaller view models show
  * the one chosen in the deployment list, so switching is instant.
  */
-public final class MainViewModel implements AutoCloseable {
+public final class MainViewModel implements DeploymentEditing, AutoCloseable {
 
     static final int INITIAL_JOBS = 500;
     /** Long enough for a frame of a long video over a slow link; the job itself goes on regardless. */
@@ -107,12 +107,14 @@ public final class MainViewModel implements AutoCloseable {
     }
 
     /** The form for a new deployment, or for changing {@code entry}'s; empty where deployments cannot be edited. */
+    @Override
     public Optional<DeploymentFormViewModel> deploymentForm(DeploymentEntry entry) {
         return catalog.editor().map(editor -> new DeploymentFormViewModel(tasks, editor,
                 entry == null ? null : editor.settingsOf(entry.id()).orElse(null)));
     }
 
     /** A deployment just saved: listed (in place of its old self if it was changed), followed and shown. */
+    @Override
     public void saved(Deployment deployment) {
         Optional<DeploymentEntry> before = deployments.entry(deployment.id());
         before.ifPresent(DeploymentEntry::unsubscribe);
@@ -124,6 +126,7 @@ public final class MainViewModel implements AutoCloseable {
     }
 
     /** What to ask before removing a deployment. */
+    @Override
     public Confirmation removeConfirmation(DeploymentEntry entry) {
         String name = entry.nameProperty().get();
         return new Confirmation("Remove " + name, "Stop watching " + name + "?",
@@ -132,6 +135,7 @@ public final class MainViewModel implements AutoCloseable {
     }
 
     /** Disconnects and forgets a deployment, once people confirmed. */
+    @Override
     public void remove(DeploymentEntry entry) {
         Optional<CatalogEditor> editor = catalog.editor();
         if (editor.isEmpty() || entry.isLocal()) {
@@ -152,7 +156,7 @@ public final class MainViewModel implements AutoCloseable {
     void follow(DeploymentEntry entry) {
         entry.setBacklogThreshold(catalog.backlogThreshold(entry.id()));
         tasks.run(() -> subscribeAndRead(entry), snapshot -> show(entry, snapshot), failure -> entry.showConnection(
-                new ConnectionChanged(ConnectionState.DOWN, "Could not read the deployment: " + messageOf(failure), clock.instant())));
+                new ConnectionChanged(ConnectionState.DOWN, "Could not read the deployment: " + Failures.messageOf(failure), clock.instant())));
     }
 
     private Snapshot subscribeAndRead(DeploymentEntry entry) {
@@ -214,7 +218,7 @@ public final class MainViewModel implements AutoCloseable {
         tasks.run(() -> entry.deployment().submit(request), job -> {
             submitBar.submissionSucceeded(request);
             showSubmitted(entry.id(), job);
-        }, failure -> submitBar.submissionFailed(messageOf(failure)));
+        }, failure -> submitBar.submissionFailed(Failures.messageOf(failure)));
     }
 
     /** The editor for the lines or zones of the video in the form, drawn on a frame the local pool takes. */
@@ -316,15 +320,6 @@ public final class MainViewModel implements AutoCloseable {
         events.close();
         deployments.entries().forEach(DeploymentEntry::unsubscribe);
         catalog.close();
-    }
-
-    /** Deployment errors are written for people; fall back to the kind of failure when there is none. */
-    static String messageOf(RuntimeException failure) {
-        String message = failure.getMessage();
-        if (message == null || message.isBlank()) {
-            return "Unexpected " + failure.getClass().getSimpleName();
-        }
-        return message;
     }
 
     public DeploymentListViewModel deployments() {

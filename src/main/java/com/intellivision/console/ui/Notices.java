@@ -13,7 +13,7 @@ interface Notices {
     void problem(String what, String why);
 
     default void problem(String what, RuntimeException failure) {
-        problem(what, MainViewModel.messageOf(failure));
+        problem(what, Failures.messageOf(failure));
     }
 
     /** Something done as asked, e.g. "Cancelled 12 pending jobs". */

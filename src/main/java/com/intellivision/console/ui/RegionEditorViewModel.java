@@ -70,7 +70,7 @@ public final class RegionEditorViewModel {
             frame.set(taken);
         }, failure -> {
             loading.set(false);
-            status.set("The frame to draw on could not be taken: " + MainViewModel.messageOf(failure));
+            status.set("The frame to draw on could not be taken: " + Failures.messageOf(failure));
         });
     }
 
