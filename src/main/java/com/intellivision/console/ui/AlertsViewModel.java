@@ -131,9 +131,9 @@ public final class AlertsViewModel implements Notices {
      */
     void queueChanged(String deploymentId, QueueFigures figures, int backlogThreshold) {
         String place = placeOf.apply(deploymentId);
-        boolean alarming = QueueHealthViewModel.isAlarming(figures.failureRate15Minutes());
+        boolean alarming = Percent.isAlarmingFailureRate(figures.failureRate15Minutes());
         if (alarming && failureRateAlarming.add(deploymentId)) {
-            String rate = QueueHealthViewModel.percent(figures.failureRate15Minutes());
+            String rate = Percent.ofRate(figures.failureRate15Minutes());
             waiting.add(Draft.about(Kind.FAILURE_RATE, "Failure rate " + rate + " (15 min)" + place,
                     rate + " of the jobs that ended in the last 15 minutes failed.", deploymentId));
         } else if (!alarming) {
@@ -150,7 +150,7 @@ public final class AlertsViewModel implements Notices {
 
     /** The figures when the window opens: a rate or backlog already high then is no crossing, and the status bar shows it. */
     void startFrom(String deploymentId, QueueFigures figures, int backlogThreshold) {
-        if (QueueHealthViewModel.isAlarming(figures.failureRate15Minutes())) {
+        if (Percent.isAlarmingFailureRate(figures.failureRate15Minutes())) {
             failureRateAlarming.add(deploymentId);
         }
         if (figures.backlog() > backlogThreshold) {

@@ -42,11 +42,7 @@ final class EventBatches {
 
     private static boolean isStale(JobKey job, JobProgress progress, Set<JobKey> jobsWithLaterProgress, Set<JobKey> jobsWithLaterPreview) {
         boolean superseded = !jobsWithLaterProgress.add(job);
-        boolean newestPreview = previewUrlOf(progress) != null && jobsWithLaterPreview.add(job);
+        boolean newestPreview = JobRow.previewUrlOf(progress) != null && jobsWithLaterPreview.add(job);
         return superseded && !newestPreview;
-    }
-
-    static String previewUrlOf(JobProgress progress) {
-        return progress.details() == null ? null : progress.details().previewUrl();
     }
 }

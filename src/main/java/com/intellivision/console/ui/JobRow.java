@@ -78,7 +78,7 @@ public final class JobRow {
             return;
         }
         // The preview usually comes once, early in the run: keep it while later reports have none.
-        String preview = EventBatches.previewUrlOf(report);
+        String preview = previewUrlOf(report);
         if (preview != null) {
             previewUrl.set(preview);
         }
@@ -162,5 +162,10 @@ public final class JobRow {
     @Override
     public String toString() {
         return "JobRow[" + key.deploymentId() + "#" + key.jobId() + " " + job.get().status().wireName() + "]";
+    }
+
+    /** The image a progress report offers to show while the job runs, or null. */
+    static String previewUrlOf(JobProgress progress) {
+        return progress.details() == null ? null : progress.details().previewUrl();
     }
 }

@@ -10,6 +10,22 @@ final class Percent {
     }
 
     /** The fraction a ProgressIndicator wants. */
+    /** A rate as a whole percentage; a rate above zero never shows as "0 %". */
+    static String ofRate(double rate) {
+        double percentage = rate * 100;
+        if (percentage > 0 && percentage < 0.5) {
+            return "<1 %";
+        }
+        return format(percentage);
+    }
+
+    /** Failing this often, a queue is shown in the alarm colour and raises an alert. */
+    static final double ALARMING_FAILURE_RATE = 0.20;
+
+    static boolean isAlarmingFailureRate(double failureRate) {
+        return failureRate >= ALARMING_FAILURE_RATE;
+    }
+
     static double fraction(double percentage) {
         return clamp(percentage) / 100;
     }

@@ -10,12 +10,11 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * The queue's health in the status bar, e.g. "12 pending · 2 running · 30 done/min · 1 failed/min" and
- * "3 % failed (15 min)", the latter marked when it reaches {@link #ALARMING_FAILURE_RATE}.
+ * "3 % failed (15 min)", the latter marked when it reaches {@link Percent#ALARMING_FAILURE_RATE}.
  */
 public final class QueueHealthViewModel {
 
     /** One job in five failing is more than bad input; something is wrong with the pool or the network. */
-    static final double ALARMING_FAILURE_RATE = 0.20;
 
     private final ReadOnlyStringWrapper counts = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper failureRate = new ReadOnlyStringWrapper("");
@@ -49,22 +48,9 @@ public final class QueueHealthViewModel {
         String broker = figures.brokerQueued() == QueueFigures.UNKNOWN ? "" : " · " + figures.brokerQueued() + " in broker";
         counts.set(figures.pending() + " pending · " + figures.processing() + " running · "
                 + figures.completedLastMinute() + " done/min · " + figures.failedLastMinute() + " failed/min" + broker);
-        failureRate.set(percent(figures.failureRate15Minutes()) + " failed (15 min)");
-        alarming.set(isAlarming(figures.failureRate15Minutes()));
+        failureRate.set(Percent.ofRate(figures.failureRate15Minutes()) + " failed (15 min)");
+        alarming.set(Percent.isAlarmingFailureRate(figures.failureRate15Minutes()));
         details.set(detailsOf(figures));
-    }
-
-    static boolean isAlarming(double failureRate) {
-        return failureRate >= ALARMING_FAILURE_RATE;
-    }
-
-    /** A rate as a whole percentage; a rate above zero never shows as "0 %". */
-    static String percent(double rate) {
-        double percentage = rate * 100;
-        if (percentage > 0 && percentage < 0.5) {
-            return "<1 %";
-        }
-        return Percent.format(percentage);
     }
 
     private static String detailsOf(QueueFigures figures) {
@@ -95,7 +81,7 @@ public final class QueueHealthViewModel {
         return details.getReadOnlyProperty();
     }
 
-    /** The failure rate has reached {@link #ALARMING_FAILURE_RATE}. */
+    /** The failure rate has reached {@link Percent#ALARMING_FAILURE_RATE}. */
     public ReadOnlyBooleanProperty alarmingProperty() {
         return alarming.getReadOnlyProperty();
     }
