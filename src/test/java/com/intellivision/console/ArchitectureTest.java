@@ -53,6 +53,44 @@ class ArchitectureTest {
     static final ArchRule onlyTheUiKnowsJavaFx = noClasses().that().resideOutsideOfPackages(ROOT + "ui..", ROOT + "app..")
             .should().dependOnClassesThat().resideInAPackage("javafx..");
 
+    private static final String UI = ROOT + "ui.";
+    /** The window's views, each a package; the shell composes them and {@code common} holds what they share. */
+    private static final String[] VIEWS = {"alerts", "deployments", "jobs", "preview", "queue", "submit", "workers"};
+
+    @ArchTest
+    static final ArchRule uiPackagesAreFreeOfCycles = slices().matching(UI + "(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule noViewDependsOnAnotherView = noViewDependsOnAnother();
+
+    private static ArchRule noViewDependsOnAnother() {
+        ArchRule rule = null;
+        for (String view : VIEWS) {
+            String[] others = java.util.Arrays.stream(VIEWS).filter(other -> !other.equals(view)).map(other -> UI + other + "..")
+                    .toArray(String[]::new);
+            ArchRule mine = noClasses().that().resideInAPackage(UI + view + "..").should().dependOnClassesThat().resideInAnyPackage(others)
+                    .orShould().dependOnClassesThat().resideInAPackage(UI + "shell..");
+            rule = rule == null ? mine : com.tngtech.archunit.lang.CompositeArchRule.of(rule).and(mine);
+        }
+        return rule;
+    }
+
+    @ArchTest
+    static final ArchRule whatViewsShareKnowsNoView = noClasses().that().resideInAPackage(UI + "common..")
+            .should().dependOnClassesThat().resideInAnyPackage(java.util.Arrays.stream(VIEWS).map(view -> UI + view + "..")
+                    .toArray(String[]::new))
+            .orShould().dependOnClassesThat().resideInAPackage(UI + "shell..");
+
+    @ArchTest
+    static final ArchRule viewModelsKnowNoScene = noClasses().that().haveSimpleNameEndingWith("ViewModel")
+            // The memory chart's model still builds JavaFX chart series; it goes with the move to ChartFX.
+            .and().doNotHaveSimpleName("MemoryChartViewModel")
+            .should().dependOnClassesThat().resideInAPackage("javafx.scene..");
+
+    @ArchTest
+    static final ArchRule onlyTheFxHandOffCallsPlatform = noClasses().that().doNotHaveFullyQualifiedName(UI + "common.FxThread")
+            .should().dependOnClassesThat().haveFullyQualifiedName("javafx.application.Platform");
+
     @ArchTest
     static final ArchRule onlyMediaKnowsFfmpeg = noClasses().that().resideOutsideOfPackages(ROOT + "media..", ROOT + "worker..")
             .should().dependOnClassesThat().resideInAPackage("org.bytedeco..");

@@ -4,16 +4,16 @@ import com.intellivision.console.deployment.LocalDeployment;
 import com.intellivision.console.deployment.SavedDeployments;
 import com.intellivision.console.deployment.settings.SecretStore;
 import com.intellivision.console.deployment.settings.SecretStores;
-import com.intellivision.console.ui.ConsoleApplication;
+import com.intellivision.console.ui.shell.ConsoleApplication;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
+import picocli.CommandLine;
 
 /**
  * The program's entry point. With no command it opens the console window on the local pool; with a

@@ -1,9 +1,9 @@
 package com.intellivision.console.app;
 
-import com.intellivision.console.deployment.Deployment;
 import com.intellivision.console.deployment.Deployment.Subscription;
-import com.intellivision.console.job.EngineEvent;
+import com.intellivision.console.deployment.Deployment;
 import com.intellivision.console.job.EngineEvent.QueueChanged;
+import com.intellivision.console.job.EngineEvent;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;

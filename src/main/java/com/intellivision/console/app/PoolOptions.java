@@ -1,9 +1,9 @@
 package com.intellivision.console.app;
 
+import com.intellivision.console.media.YtDlpInstaller;
 import com.intellivision.console.pool.MemoryLimits;
 import com.intellivision.console.pool.PoolConfig;
 import com.intellivision.console.pool.YtDlpConfig;
-import com.intellivision.console.media.YtDlpInstaller;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;

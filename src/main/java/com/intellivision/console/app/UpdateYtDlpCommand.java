@@ -6,9 +6,9 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code update-yt-dlp}: installs the newest yt-dlp in the data directory, where the pool then finds it. */
 @Command(name = "update-yt-dlp", mixinStandardHelpOptions = true,

@@ -1,4 +1,0 @@
-package com.intellivision.console.ui;
-
-/** A question to ask before an action that is not easily undone, in the words to show. */
-public record Confirmation(String title, String question, String detail, String confirmLabel, String keepLabel) {}

@@ -1,9 +1,0 @@
-package com.intellivision.console.ui;
-
-/** Opens a web address outside the console, in the system's browser or player. */
-@FunctionalInterface
-public interface Links {
-
-    /** Hands {@code address} to the system and returns at once. */
-    void open(String address);
-}

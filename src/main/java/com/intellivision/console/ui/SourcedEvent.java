@@ -1,6 +1,0 @@
-package com.intellivision.console.ui;
-
-import com.intellivision.console.job.EngineEvent;
-
-/** An engine event with the deployment that reported it, as the window receives them. */
-record SourcedEvent(String deploymentId, EngineEvent event) {}

@@ -1,0 +1,119 @@
+package com.intellivision.console.ui.jobs;
+
+import com.intellivision.console.ui.common.JobActionPrompts;
+import com.intellivision.console.ui.common.JobActionsViewModel;
+import com.intellivision.console.ui.common.JobRow;
+import com.intellivision.console.ui.common.SourceCell;
+import com.intellivision.console.ui.common.StatusBadge;
+import com.intellivision.console.ui.common.StatusBadgeCell;
+import java.util.Comparator;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.transformation.SortedList;
+import javafx.fxml.FXML;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.util.Duration;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The jobs table: newest first, a status badge per job, ages that tick without asking the engine, and
+ * each job's actions in its context menu.
+ */
+public final class JobListView {
+
+    private static final Duration AGE_TICK = Duration.seconds(1);
+
+    @FXML private TableView<JobRow> jobsTable;
+    @FXML private TableColumn<JobRow, Long> idColumn;
+    @FXML private TableColumn<JobRow, String> typeColumn;
+    @FXML private TableColumn<JobRow, String> urlColumn;
+    @FXML private TableColumn<JobRow, StatusBadge> statusColumn;
+    @FXML private TableColumn<JobRow, String> ageColumn;
+
+    private Timeline ageClock;
+
+    public void bind(JobListViewModel viewModel, JobActionsViewModel actions) {
+        idColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().id()));
+        typeColumn.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().job().type().displayName()));
+        urlColumn.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().job().youtubeUrl()));
+        urlColumn.setCellFactory(column -> new SourceCell());
+        statusColumn.setCellValueFactory(cell -> cell.getValue().statusProperty());
+        statusColumn.setCellFactory(column -> new StatusBadgeCell());
+        statusColumn.setComparator(Comparator.comparing(StatusBadge::status));
+        ageColumn.setCellValueFactory(cell -> cell.getValue().ageProperty());
+        // "3 min" sorts wrongly as text, and newest first is what the id column gives anyway.
+        ageColumn.setSortable(false);
+
+        // Sorting by a column sorts this view of the rows; the model keeps its own order.
+        SortedList<JobRow> sorted = new SortedList<>(viewModel.rows());
+        sorted.comparatorProperty().bind(jobsTable.comparatorProperty());
+        jobsTable.setItems(sorted);
+        followSelection(viewModel);
+        offerActions(actions);
+
+        ageClock = new Timeline(new KeyFrame(AGE_TICK, tick -> viewModel.refreshAges()));
+        ageClock.setCycleCount(Animation.INDEFINITE);
+        ageClock.play();
+    }
+
+    /** Keeps the table's selection and the model's selected row the same, whichever side changes. */
+    private void followSelection(JobListViewModel viewModel) {
+        jobsTable.getSelectionModel().selectedItemProperty().addListener((property, before, row) -> {
+            if (row != null) {
+                viewModel.selectedRowProperty().set(row);
+            }
+        });
+        viewModel.selectedRowProperty().addListener((property, before, row) -> {
+            if (row == null) {
+                jobsTable.getSelectionModel().clearSelection();
+            } else if (jobsTable.getSelectionModel().getSelectedItem() != row) {
+                jobsTable.getSelectionModel().select(row);
+                jobsTable.scrollTo(row);
+            }
+        });
+    }
+
+    /** Cancel and Retry in each row's context menu; Delete cancels the selected job. */
+    private void offerActions(JobActionsViewModel actions) {
+        jobsTable.setRowFactory(table -> rowWithMenu(table, actions));
+        jobsTable.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.DELETE) {
+                JobActionPrompts.cancelSelected(jobsTable, actions);
+                event.consume();
+            }
+        });
+    }
+
+    private static TableRow<JobRow> rowWithMenu(TableView<JobRow> table, JobActionsViewModel actions) {
+        TableRow<JobRow> row = new TableRow<>();
+        MenuItem cancel = new MenuItem("Cancel job", new FontIcon("fth-x-circle"));
+        MenuItem retry = new MenuItem("Retry job", new FontIcon("fth-rotate-cw"));
+        cancel.setOnAction(event -> JobActionPrompts.cancel(table, actions, row.getItem()));
+        retry.setOnAction(event -> actions.retry(row.getItem()));
+        ContextMenu menu = new ContextMenu(cancel, retry);
+        // Decided as the menu opens: the row's job may have moved on since the row was drawn.
+        menu.setOnShowing(event -> {
+            JobRow job = row.getItem();
+            cancel.setDisable(job == null || !actions.canCancel(job));
+            retry.setDisable(job == null || !actions.canRetry(job));
+        });
+        row.contextMenuProperty().bind(Bindings.when(row.emptyProperty()).then((ContextMenu) null).otherwise(menu));
+        return row;
+    }
+
+    public void close() {
+        if (ageClock != null) {
+            ageClock.stop();
+        }
+    }
+}

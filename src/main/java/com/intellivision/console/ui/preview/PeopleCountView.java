@@ -1,0 +1,105 @@
+package com.intellivision.console.ui.preview;
+
+import com.intellivision.console.job.PeopleCountResult.Sample;
+import com.intellivision.console.ui.common.ImageSlot;
+import com.intellivision.console.ui.preview.PeopleCountViewModel.AlertLine;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.chart.AreaChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** A completed people count: the annotated frame large, the count big, the timeline chart and the alerts. */
+public final class PeopleCountView {
+
+    @FXML private Node countFace;
+    @FXML private Region countImageHolder;
+    @FXML private ImageView countImage;
+    @FXML private ProgressIndicator countImageLoading;
+    @FXML private Label countImageProblem;
+    @FXML private Label personCount;
+    @FXML private Label countFacts;
+    @FXML private Label countDetails;
+    @FXML private AreaChart<Number, Number> timelineChart;
+    @FXML private NumberAxis timelineTime;
+    @FXML private ScrollPane countAlertsScroller;
+    @FXML private VBox countAlerts;
+
+    private final XYChart.Series<Number, Number> timeline = new XYChart.Series<>();
+
+    /** The count's face of the preview; its visibility is the preview's to decide. */
+    Node face() {
+        return countFace;
+    }
+
+    void bind(PeopleCountViewModel viewModel) {
+        ImageSlot image = new ImageSlot(countImageHolder, countImage, countImageLoading, countImageProblem, "annotated frame");
+        viewModel.imageUrlProperty().addListener((property, before, url) -> image.show(url));
+        image.show(viewModel.imageUrlProperty().get());
+        personCount.textProperty().bind(viewModel.countTextProperty());
+        countFacts.textProperty().bind(viewModel.factsProperty());
+        countDetails.textProperty().bind(viewModel.detailsProperty());
+
+        timelineChart.getData().add(timeline);
+        timelineTime.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number seconds) {
+                long whole = Math.round(seconds.doubleValue());
+                return whole / 60 + ":" + String.format(Locale.ROOT, "%02d", whole % 60);
+            }
+
+            @Override
+            public Number fromString(String text) {
+                throw new UnsupportedOperationException("the time axis is not edited");
+            }
+        });
+        viewModel.timeline().addListener((ListChangeListener<Sample>) change -> showTimeline(viewModel.timeline()));
+        showTimeline(viewModel.timeline());
+        // A server's count may have no timeline; an empty chart would only take room.
+        timelineChart.visibleProperty().bind(Bindings.isNotEmpty(viewModel.timeline()));
+        timelineChart.managedProperty().bind(timelineChart.visibleProperty());
+
+        countAlertsScroller.visibleProperty().bind(Bindings.isNotEmpty(viewModel.alerts()));
+        countAlertsScroller.managedProperty().bind(countAlertsScroller.visibleProperty());
+        viewModel.alerts().addListener((ListChangeListener<AlertLine>) change -> showAlerts(viewModel.alerts()));
+        showAlerts(viewModel.alerts());
+    }
+
+    private void showTimeline(List<Sample> samples) {
+        timeline.getData().setAll(samples.stream()
+                .map(sample -> new XYChart.Data<Number, Number>(sample.timestamp(), sample.count()))
+                .toList());
+    }
+
+    private void showAlerts(List<AlertLine> alerts) {
+        countAlerts.getChildren().setAll(alerts.stream().map(PeopleCountView::alertRow).toList());
+    }
+
+    private static Node alertRow(AlertLine alert) {
+        FontIcon icon = new FontIcon("fth-alert-triangle");
+        Label message = new Label(alert.message());
+        message.setWrapText(true);
+        message.getStyleClass().add("count-alert-message");
+        HBox.setHgrow(message, Priority.ALWAYS);
+        Label when = new Label(alert.when());
+        when.getStyleClass().add("count-alert-time");
+        when.setMinWidth(Region.USE_PREF_SIZE);
+        HBox row = new HBox(icon, message, when);
+        row.getStyleClass().add("count-alert");
+        return row;
+    }
+}

@@ -1,0 +1,43 @@
+package com.intellivision.console.ui.shell;
+
+import atlantafx.base.theme.PrimerLight;
+import java.util.Objects;
+import javafx.application.Application;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+
+/** The console's window: its theme (AtlantaFX Primer Light, then the console's stylesheet), title and size. */
+public final class ConsoleWindow {
+
+    static final String TITLE = "IntelliVision Console";
+    static final String STYLESHEET = "/styles/console.css";
+    private static final double WIDTH = 1320;
+    private static final double HEIGHT = 760;
+    private static final double MIN_WIDTH = 1060;
+    private static final double MIN_HEIGHT = 520;
+
+    private ConsoleWindow() {}
+
+    /** Sets the theme for every window of the application; call on the FX thread before showing one. */
+    static void installTheme() {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+    }
+
+    /** Puts {@code content} in {@code stage}, styled and sized, and shows it. */
+    static void show(Stage stage, Parent content) {
+        installTheme();
+        // No larger than the screen leaves room for: a laptop's is often 1366 × 768.
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(content, Math.min(WIDTH, screen.getWidth()), Math.min(HEIGHT, screen.getHeight()));
+        scene.getStylesheets().add(Objects.requireNonNull(ConsoleWindow.class.getResource(STYLESHEET),
+                STYLESHEET + " is missing from the class path").toExternalForm());
+        stage.setTitle(TITLE);
+        stage.setScene(scene);
+        stage.setMinWidth(MIN_WIDTH);
+        stage.setMinHeight(MIN_HEIGHT);
+        stage.show();
+    }
+}

@@ -1,0 +1,114 @@
+package com.intellivision.console.ui.shell;
+
+import com.intellivision.console.job.ConnectionState;
+import com.intellivision.console.ui.alerts.AlertsView;
+import com.intellivision.console.ui.common.FxmlViews;
+import com.intellivision.console.ui.common.Links;
+import com.intellivision.console.ui.deployments.DeploymentDialogs;
+import com.intellivision.console.ui.deployments.DeploymentListView;
+import com.intellivision.console.ui.deployments.DeploymentListViewModel;
+import com.intellivision.console.ui.jobs.JobListView;
+import com.intellivision.console.ui.preview.FramePreviewView;
+import com.intellivision.console.ui.queue.PoolControlViewModel;
+import com.intellivision.console.ui.queue.QueueToolbarView;
+import com.intellivision.console.ui.submit.SubmitBarView;
+import com.intellivision.console.ui.workers.WorkersView;
+import java.util.Locale;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The main window's content: the deployment list on the left; the submit bar on top; the Jobs tab
+ * (jobs and preview side by side) and the Workers tab, with the queue's actions beside the tabs; the
+ * status bar at the bottom; alerts in the corner. Each part is its own FXML file and view; this one
+ * only hands each its view model.
+ */
+public final class MainView {
+
+    static final String FXML = "/fxml/shell/MainView.fxml";
+
+    @FXML private BorderPane root;
+    @FXML private TabPane tabs;
+    @FXML private Tab jobsTab;
+    @FXML private Node pausedBanner;
+    @FXML private Label pausedNotice;
+    @FXML private Button resumeButton;
+    @FXML private Node connectionBanner;
+    @FXML private FontIcon connectionIcon;
+    @FXML private Label connectionNotice;
+    @FXML private DeploymentListView deploymentListController;
+    @FXML private SubmitBarView submitBarController;
+    @FXML private JobListView jobListController;
+    @FXML private FramePreviewView previewController;
+    @FXML private WorkersView workersController;
+    @FXML private QueueToolbarView queueToolbarController;
+    @FXML private AlertsView alertsController;
+    @FXML private StatusBarView statusBarController;
+
+    /** Loads the window's content and binds it to {@code viewModel}; call on the FX thread. */
+    public static MainView load(MainViewModel viewModel, Links links) {
+        MainView view = FxmlViews.<MainView>load(FXML).controller();
+        view.bind(viewModel, links);
+        return view;
+    }
+
+    private void bind(MainViewModel viewModel, Links links) {
+        submitBarController.bind(viewModel.submitBar(), viewModel::submit, viewModel::regionEditor);
+        jobListController.bind(viewModel.jobList(), viewModel.jobActions());
+        previewController.bind(viewModel.preview(), viewModel.jobActions(), viewModel.attempts(), viewModel.scrubBar(), links);
+        workersController.bind(viewModel.workers());
+        queueToolbarController.bind(viewModel.bulkActions(), viewModel.poolControl());
+        statusBarController.bind(viewModel.statusBar(), viewModel.queueHealth());
+        alertsController.bind(viewModel.alerts(), alert -> {
+            if (alert.hasJob()) {
+                tabs.getSelectionModel().select(jobsTab);
+                viewModel.showJob(alert.job());
+            } else {
+                viewModel.showDeployment(alert.deploymentId());
+            }
+        });
+        deploymentListController.bind(viewModel.deployments(), new DeploymentDialogs(viewModel, root), viewModel.canEditDeployments());
+        bindPausedBanner(viewModel.poolControl());
+        bindConnectionBanner(viewModel.deployments());
+    }
+
+    /** While the deployment shown cannot be reached or is busy, a banner says so, and what the console does about it. */
+    private void bindConnectionBanner(DeploymentListViewModel deployments) {
+        connectionBanner.visibleProperty().bind(deployments.bannerProperty().isNotEmpty());
+        connectionBanner.managedProperty().bind(connectionBanner.visibleProperty());
+        connectionNotice.textProperty().bind(deployments.bannerProperty());
+        deployments.bannerStateProperty().addListener((property, before, state) -> showConnectionState(state));
+        showConnectionState(deployments.bannerStateProperty().get());
+    }
+
+    private void showConnectionState(ConnectionState state) {
+        connectionBanner.getStyleClass().setAll("connection-banner", "banner-" + state.name().toLowerCase(Locale.ROOT));
+        connectionIcon.setIconLiteral(state == ConnectionState.BUSY ? "fth-clock" : "fth-wifi-off");
+    }
+
+    /** While dispatch is paused a banner says so across the window, with the way out beside it. */
+    private void bindPausedBanner(PoolControlViewModel pool) {
+        pausedBanner.visibleProperty().bind(pool.pausedProperty());
+        pausedBanner.managedProperty().bind(pausedBanner.visibleProperty());
+        pausedNotice.setText(PoolControlViewModel.PAUSED_NOTICE);
+        resumeButton.disableProperty().bind(pool.switchingProperty());
+        resumeButton.setOnAction(event -> pool.togglePause());
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    /** Stops the view's own timers; the view model is closed separately. */
+    public void close() {
+        jobListController.close();
+        alertsController.close();
+    }
+}

@@ -1,0 +1,398 @@
+package com.intellivision.console.ui.shell;
+
+import com.intellivision.console.deployment.CatalogEditor;
+import com.intellivision.console.deployment.Deployment;
+import com.intellivision.console.deployment.DeploymentCatalog;
+import com.intellivision.console.deployment.PoolControl;
+import com.intellivision.console.job.ConnectionState;
+import com.intellivision.console.job.EngineEvent.ConnectionChanged;
+import com.intellivision.console.job.EngineEvent.JobChanged;
+import com.intellivision.console.job.EngineEvent.JobProgress;
+import com.intellivision.console.job.EngineEvent.MemorySampled;
+import com.intellivision.console.job.EngineEvent.PoolChanged;
+import com.intellivision.console.job.EngineEvent.QueueChanged;
+import com.intellivision.console.job.EngineEvent.Warning;
+import com.intellivision.console.job.EngineEvent.WorkerChanged;
+import com.intellivision.console.job.EngineEvent;
+import com.intellivision.console.job.FrameParams;
+import com.intellivision.console.job.FrameResult;
+import com.intellivision.console.job.Job;
+import com.intellivision.console.job.JobRequest;
+import com.intellivision.console.job.JobStatus;
+import com.intellivision.console.job.QueueFigures;
+import com.intellivision.console.job.WorkerInfo;
+import com.intellivision.console.job.WorkerState;
+import com.intellivision.console.ui.alerts.AlertsViewModel;
+import com.intellivision.console.ui.common.Confirmation;
+import com.intellivision.console.ui.common.DeploymentEntry;
+import com.intellivision.console.ui.common.Failures;
+import com.intellivision.console.ui.common.FrameResults;
+import com.intellivision.console.ui.common.JobActionsViewModel;
+import com.intellivision.console.ui.common.JobKey;
+import com.intellivision.console.ui.common.JobRow;
+import com.intellivision.console.ui.common.TaskRunner;
+import com.intellivision.console.ui.deployments.DeploymentEditing;
+import com.intellivision.console.ui.deployments.DeploymentFormViewModel;
+import com.intellivision.console.ui.deployments.DeploymentListViewModel;
+import com.intellivision.console.ui.jobs.JobListViewModel;
+import com.intellivision.console.ui.preview.AttemptsViewModel;
+import com.intellivision.console.ui.preview.FramePreviewViewModel;
+import com.intellivision.console.ui.preview.ScrubBarViewModel;
+import com.intellivision.console.ui.queue.BulkActionsViewModel;
+import com.intellivision.console.ui.queue.PoolControlViewModel;
+import com.intellivision.console.ui.queue.QueueHealthViewModel;
+import com.intellivision.console.ui.submit.JobKind;
+import com.intellivision.console.ui.submit.RegionEditorViewModel;
+import com.intellivision.console.ui.submit.SubmitBarViewModel;
+import com.intellivision.console.ui.workers.WorkersViewModel;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The window's view model, and with {@link DeploymentListViewModel} the only class that talks to the
+ * deployments. Every call to one runs through the {@link TaskRunner}, off the UI thread; everything
+ * they report reaches the smaller view models on the UI thread, tagged with its deployment, through
+ * the {@link FxEventBridge}. All deployments are followed all the time; the smaller view models show
+ * the one chosen in the deployment list, so switching is instant.
+ */
+public final class MainViewModel implements DeploymentEditing, AutoCloseable {
+
+    static final int INITIAL_JOBS = 500;
+    /** Long enough for a frame of a long video over a slow link; the job itself goes on regardless. */
+    private static final Duration FRAME_FOR_DRAWING = Duration.ofMinutes(2);
+
+    private final DeploymentCatalog catalog;
+    private final TaskRunner tasks;
+    private final Clock clock;
+    private final FxEventBridge events;
+    private volatile boolean closed;
+
+    private final DeploymentListViewModel deployments;
+    private final SubmitBarViewModel submitBar = new SubmitBarViewModel();
+    private final JobListViewModel jobList;
+    private final FramePreviewViewModel preview;
+    private final StatusBarViewModel statusBar = new StatusBarViewModel();
+    private final QueueHealthViewModel queueHealth = new QueueHealthViewModel();
+    private final AlertsViewModel alerts;
+    private final JobActionsViewModel jobActions;
+    private final AttemptsViewModel attempts;
+    private final BulkActionsViewModel bulkActions;
+    private final PoolControlViewModel poolControl;
+    private final WorkersViewModel workers;
+    private final ScrubBarViewModel scrubBar;
+
+    public MainViewModel(DeploymentCatalog catalog, TaskRunner tasks, Clock clock) {
+        this.catalog = catalog;
+        this.tasks = tasks;
+        this.clock = clock;
+        this.events = new FxEventBridge(tasks.uiThread(), this::apply);
+        this.deployments = new DeploymentListViewModel(clock.getZone());
+        this.jobList = new JobListViewModel(clock);
+        this.preview = new FramePreviewViewModel(jobList.selectedRowProperty());
+        this.alerts = new AlertsViewModel(clock, deployments::placeOf);
+        this.jobActions = new JobActionsViewModel(jobList.selectedRowProperty(), tasks, deployments::entry, this::showSubmitted, alerts);
+        this.attempts = new AttemptsViewModel(jobList.selectedRowProperty(), tasks, deployments::entry, clock.getZone());
+        this.bulkActions = new BulkActionsViewModel(tasks, alerts);
+        this.poolControl = new PoolControlViewModel(tasks, alerts);
+        this.workers = new WorkersViewModel(clock, tasks, (deploymentId, workerId) -> deployments.entry(deploymentId)
+                .flatMap(entry -> entry.deployment().workerMonitor()).map(monitor -> monitor.memoryHistory(workerId)).orElse(List.of()), alerts);
+        this.scrubBar = new ScrubBarViewModel(jobList.selectedRowProperty(), tasks,
+                (deploymentId, request) -> deployments.entry(deploymentId).orElseThrow().deployment().submit(request), this::showSubmitted,
+                alerts);
+        deployments.selectedProperty().addListener((property, before, entry) -> {
+            if (entry != null) {
+                showDeployment(entry);
+            }
+        });
+    }
+
+    /** What the window shows of a deployment when it opens, read in one go after subscribing so no change is missed. */
+    private record Snapshot(List<Job> jobs, List<WorkerInfo> workers, QueueFigures figures, boolean paused, ConnectionChanged connection) {}
+
+    /** Lists the deployments, shows the first (the local pool), and starts following each in the background. */
+    public void start() {
+        for (Deployment deployment : catalog.deployments()) {
+            follow(deployments.add(deployment));
+        }
+        deployments.selectFirst();
+        catalog.openingProblem().ifPresent(problem -> alerts.problem("Some deployments could not be opened", problem));
+    }
+
+    // ---- adding, changing and removing deployments ----
+
+    /** Whether people can add, change and remove deployments here. */
+    public boolean canEditDeployments() {
+        return catalog.editor().isPresent();
+    }
+
+    /** The form for a new deployment, or for changing {@code entry}'s; empty where deployments cannot be edited. */
+    @Override
+    public Optional<DeploymentFormViewModel> deploymentForm(DeploymentEntry entry) {
+        return catalog.editor().map(editor -> new DeploymentFormViewModel(tasks, editor,
+                entry == null ? null : editor.settingsOf(entry.id()).orElse(null)));
+    }
+
+    /** A deployment just saved: listed (in place of its old self if it was changed), followed and shown. */
+    @Override
+    public void saved(Deployment deployment) {
+        Optional<DeploymentEntry> before = deployments.entry(deployment.id());
+        before.ifPresent(DeploymentEntry::unsubscribe);
+        DeploymentEntry entry = before.isPresent() ? deployments.replace(deployment) : deployments.add(deployment);
+        follow(entry);
+        deployments.select(entry);
+        showDeployment(entry);
+        alerts.done((before.isPresent() ? "Saved " : "Added ") + deployment.displayName());
+    }
+
+    /** What to ask before removing a deployment. */
+    @Override
+    public Confirmation removeConfirmation(DeploymentEntry entry) {
+        String name = entry.nameProperty().get();
+        return new Confirmation("Remove " + name, "Stop watching " + name + "?",
+                "The console forgets its address, its tokens and what it knew of its jobs. Nothing changes on the server: its jobs go on,"
+                        + " and adding it again shows them again.", "Remove", "Keep it");
+    }
+
+    /** Disconnects and forgets a deployment, once people confirmed. */
+    @Override
+    public void remove(DeploymentEntry entry) {
+        Optional<CatalogEditor> editor = catalog.editor();
+        if (editor.isEmpty() || entry.isLocal()) {
+            return;
+        }
+        entry.unsubscribe();
+        String id = entry.id();
+        tasks.perform(() -> editor.get().remove(id), () -> {
+            deployments.remove(id);
+            jobList.forget(id);
+            workers.forget(id);
+            statusBar.forget(id);
+            alerts.done("Removed " + entry.nameProperty().get());
+        }, failure -> alerts.problem("Could not remove " + entry.nameProperty().get(), failure));
+    }
+
+    /** Subscribes to a deployment's events and loads its current jobs and workers, in the background. */
+    void follow(DeploymentEntry entry) {
+        entry.setBacklogThreshold(catalog.backlogThreshold(entry.id()));
+        tasks.run(() -> subscribeAndRead(entry), snapshot -> show(entry, snapshot), failure -> entry.showConnection(
+                new ConnectionChanged(ConnectionState.DOWN, "Could not read the deployment: " + Failures.messageOf(failure), clock.instant())));
+    }
+
+    private Snapshot subscribeAndRead(DeploymentEntry entry) {
+        Deployment deployment = entry.deployment();
+        entry.subscribed(deployment.subscribe(events.listenerFor(entry.id())));
+        if (closed) {
+            // The window closed while this was on its way; close() may have missed it.
+            entry.unsubscribe();
+        }
+        List<Job> jobs = deployment.recentJobs(INITIAL_JOBS);
+        List<WorkerInfo> listed = deployment.workerMonitor().map(monitor -> monitor.workers()).orElse(List.of());
+        QueueFigures figures = deployment.queueStatistics().map(statistics -> statistics.figures()).orElse(QueueFigures.EMPTY);
+        boolean paused = deployment.poolControl().map(PoolControl::isPaused).orElse(false);
+        return new Snapshot(jobs, listed, figures, paused, deployment.connection());
+    }
+
+    private void show(DeploymentEntry entry, Snapshot snapshot) {
+        String id = entry.id();
+        jobList.applyAll(id, snapshot.jobs());
+        statusBar.showAll(id, snapshot.workers());
+        workers.showAll(id, snapshot.workers());
+        if (!entry.figuresReported()) {
+            showFigures(entry, snapshot.figures());
+            alerts.startFrom(id, snapshot.figures(), entry.backlogThreshold());
+        }
+        if (!entry.connectionReported()) {
+            entry.showConnection(snapshot.connection());
+            alerts.connectionChanged(id, entry.nameProperty().get(), snapshot.connection());
+        }
+        poolControl.attach(id, poolSizeOf(snapshot.workers()), snapshot.paused());
+    }
+
+    /** Points every part of the window at another deployment. */
+    private void showDeployment(DeploymentEntry entry) {
+        Deployment deployment = entry.deployment();
+        jobList.show(entry.id());
+        workers.show(entry.id(), entry.capabilities(), deployment.workerPoolControl());
+        statusBar.show(entry);
+        queueHealth.show(entry.id());
+        bulkActions.show(entry.id(), deployment.bulkActions(), entry.capabilities());
+        poolControl.show(entry.id(), deployment.poolControl(), entry.capabilities());
+        submitBar.offer(entry.capabilities());
+    }
+
+    /** The workers that stay in the pool; those stopping are leaving it. */
+    private static int poolSizeOf(List<WorkerInfo> listed) {
+        return (int) listed.stream().filter(worker -> worker.state() != WorkerState.STOPPING).count();
+    }
+
+    /** Submits what the form describes to the deployment shown; on success the new job is selected, on failure the form says why. */
+    public void submit() {
+        DeploymentEntry entry = deployments.selectedProperty().get();
+        if (entry == null || !submitBar.canSubmitProperty().get()) {
+            return;
+        }
+        JobRequest request = submitBar.request();
+        submitBar.submissionStarted(entry.isLocal() ? "" : "Sending to " + entry.nameProperty().get()
+                + "… a server checks the video before it takes the job, which can take a few seconds.");
+        tasks.run(() -> entry.deployment().submit(request), job -> {
+            submitBar.submissionSucceeded(request);
+            showSubmitted(entry.id(), job);
+        }, failure -> submitBar.submissionFailed(Failures.messageOf(failure)));
+    }
+
+    /** The editor for the lines or zones of the video in the form, drawn on a frame the local pool takes. */
+    public RegionEditorViewModel regionEditor(JobKind.Regions regions) {
+        return new RegionEditorViewModel(regions, submitBar.urlProperty().get().strip(), tasks, this::grabFrame,
+                submitBar.linesProperty().get(), submitBar.zonesProperty().get());
+    }
+
+    /** Takes a frame of a video with the local pool, and waits for it; run in the background. */
+    private RegionEditorViewModel.Frame grabFrame(String url) {
+        Deployment local = deployments.entry(Deployment.LOCAL_ID).orElseThrow().deployment();
+        Job submitted = local.submit(JobRequest.frame(url, FrameParams.at(null)));
+        Job done;
+        try {
+            done = local.awaitTerminal(submitted.id(), FRAME_FOR_DRAWING);
+        } catch (TimeoutException slow) {
+            throw new IllegalStateException("the local pool did not take the frame within " + FRAME_FOR_DRAWING.toSeconds()
+                    + " s; job #" + submitted.id() + " goes on, and the editor can be opened again once it is done");
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the console was closing", interrupted);
+        }
+        Optional<FrameResult> frame = FrameResults.of(done);
+        String imageUrl = frame.map(result -> FrameResults.imageUrlOf(done, result)).orElse(null);
+        if (frame.isEmpty() || imageUrl == null) {
+            throw new IllegalStateException(done.error() == null ? "job #" + done.id() + " made no frame" : done.error());
+        }
+        return new RegionEditorViewModel.Frame(imageUrl, frame.get().width(), frame.get().height());
+    }
+
+    /** A job just submitted is what people want to watch next. */
+    private void showSubmitted(String deploymentId, Job job) {
+        JobRow row = jobList.apply(deploymentId, job);
+        deployments.entry(deploymentId).ifPresent(deployments::select);
+        jobList.select(row);
+    }
+
+    /** Shows a job, as when someone clicks the alert about it: its deployment first. */
+    public void showJob(JobKey key) {
+        deployments.entry(key.deploymentId()).ifPresent(deployments::select);
+        jobList.row(key).ifPresent(jobList::select);
+    }
+
+    /** Shows a deployment, as when someone clicks an alert about it. */
+    public void showDeployment(String deploymentId) {
+        deployments.entry(deploymentId).ifPresent(deployments::select);
+    }
+
+    /** Applies a batch of events, in order, on the UI thread, then shows the alerts they raised. */
+    void apply(List<SourcedEvent> batch) {
+        for (SourcedEvent sourced : batch) {
+            deployments.entry(sourced.deploymentId()).ifPresent(entry -> apply(entry, sourced.event()));
+        }
+        alerts.refresh();
+    }
+
+    private void apply(DeploymentEntry entry, EngineEvent event) {
+        String id = entry.id();
+        if (event instanceof JobChanged changed) {
+            JobStatus before = jobList.row(new JobKey(id, changed.job().id())).map(row -> row.job().status()).orElse(null);
+            jobList.apply(id, changed.job());
+            alerts.jobChanged(id, before, changed.job());
+        } else if (event instanceof JobProgress progress) {
+            jobList.applyProgress(id, progress);
+        } else if (event instanceof WorkerChanged changed) {
+            statusBar.apply(id, changed.worker());
+            workers.apply(id, changed.worker());
+        } else if (event instanceof MemorySampled sample) {
+            statusBar.applyMemory(id, sample);
+            workers.applyMemory(id, sample);
+        } else if (event instanceof QueueChanged changed) {
+            entry.markFiguresReported();
+            showFigures(entry, changed.figures());
+            alerts.queueChanged(id, changed.figures(), entry.backlogThreshold());
+        } else if (event instanceof PoolChanged changed) {
+            poolControl.apply(id, changed);
+        } else if (event instanceof ConnectionChanged changed) {
+            entry.markConnectionReported();
+            entry.showConnection(changed);
+            alerts.connectionChanged(id, entry.nameProperty().get(), changed);
+        } else if (event instanceof Warning warning) {
+            alerts.warning(id, warning);
+        }
+    }
+
+    private void showFigures(DeploymentEntry entry, QueueFigures figures) {
+        entry.showFigures(figures);
+        queueHealth.apply(entry.id(), figures);
+        bulkActions.apply(entry.id(), figures);
+    }
+
+    /**
+     * Stops listening and closes the deployments, which ends the local pool's worker processes. Blocks
+     * until they have closed, so call it off the UI thread.
+     */
+    @Override
+    public void close() {
+        closed = true;
+        events.close();
+        deployments.entries().forEach(DeploymentEntry::unsubscribe);
+        catalog.close();
+    }
+
+    public DeploymentListViewModel deployments() {
+        return deployments;
+    }
+
+    public SubmitBarViewModel submitBar() {
+        return submitBar;
+    }
+
+    public JobListViewModel jobList() {
+        return jobList;
+    }
+
+    public FramePreviewViewModel preview() {
+        return preview;
+    }
+
+    public StatusBarViewModel statusBar() {
+        return statusBar;
+    }
+
+    public QueueHealthViewModel queueHealth() {
+        return queueHealth;
+    }
+
+    public AlertsViewModel alerts() {
+        return alerts;
+    }
+
+    public JobActionsViewModel jobActions() {
+        return jobActions;
+    }
+
+    public AttemptsViewModel attempts() {
+        return attempts;
+    }
+
+    public BulkActionsViewModel bulkActions() {
+        return bulkActions;
+    }
+
+    public PoolControlViewModel poolControl() {
+        return poolControl;
+    }
+
+    public WorkersViewModel workers() {
+        return workers;
+    }
+
+    public ScrubBarViewModel scrubBar() {
+        return scrubBar;
+    }
+}

@@ -1,0 +1,176 @@
+package com.intellivision.console.ui.workers;
+
+import atlantafx.base.theme.Styles;
+import com.intellivision.console.ui.workers.MemoryChartViewModel.Window;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.util.StringConverter;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The Workers tab: the workers table and the memory chart with its choice of window. */
+public final class WorkersView {
+
+    private static final double ROW_HEIGHT = 38;
+    /** The column headers and the table's border. */
+    private static final double HEADER_HEIGHT = 48;
+    private static final int MIN_ROWS = 2;
+    private static final int MAX_ROWS = 8;
+    private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+
+    @FXML private Node unavailablePane;
+    @FXML private Label unavailableReason;
+    @FXML private Node workersPane;
+    @FXML private Label chartTitle;
+    @FXML private TableColumn<WorkerRow, WorkerRow> processesColumn;
+    @FXML private TableView<WorkerRow> workersTable;
+    @FXML private TableColumn<WorkerRow, String> nameColumn;
+    @FXML private TableColumn<WorkerRow, String> pidColumn;
+    @FXML private TableColumn<WorkerRow, WorkerRow> stateColumn;
+    @FXML private TableColumn<WorkerRow, String> jobColumn;
+    @FXML private TableColumn<WorkerRow, String> memoryColumn;
+    @FXML private TableColumn<WorkerRow, String> peakColumn;
+    @FXML private ToggleGroup windowChoice;
+    @FXML private ToggleButton tenMinutesButton;
+    @FXML private ToggleButton oneHourButton;
+    @FXML private LineChart<Number, Number> memoryChart;
+    @FXML private NumberAxis timeAxis;
+
+    public void bind(WorkersViewModel viewModel) {
+        showText(nameColumn, WorkerRow::name);
+        showText(pidColumn, WorkerRow::pidText);
+        showText(jobColumn, WorkerRow::jobText);
+        showText(memoryColumn, WorkerRow::memoryText);
+        showText(peakColumn, WorkerRow::peakText);
+        stateColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+        stateColumn.setCellFactory(column -> new WorkerStateCell());
+        processesColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+        processesColumn.setCellFactory(column -> new ProcessesCell(viewModel));
+        processesColumn.visibleProperty().bind(viewModel.resizableProperty());
+        workersTable.setItems(viewModel.rows());
+        workersPane.visibleProperty().bind(viewModel.availableProperty());
+        unavailablePane.visibleProperty().bind(viewModel.availableProperty().not());
+        unavailableReason.textProperty().bind(viewModel.unavailableReasonProperty());
+        chartTitle.textProperty().bind(viewModel.chartTitleProperty());
+        // A Celery worker's figure is already its peak: one column says so, a second would repeat it.
+        memoryColumn.textProperty().bind(Bindings.when(viewModel.residentMemoryProperty()).then("Memory (RSS)").otherwise("Peak RSS"));
+        peakColumn.visibleProperty().bind(viewModel.residentMemoryProperty());
+        fitTableToRows(viewModel);
+        bindChart(viewModel.memoryChart(), ZoneId.systemDefault());
+    }
+
+    private void bindChart(MemoryChartViewModel chart, ZoneId zone) {
+        memoryChart.setData(chart.series());
+        timeAxis.lowerBoundProperty().bind(chart.lowerBoundProperty());
+        timeAxis.upperBoundProperty().bind(chart.upperBoundProperty());
+        timeAxis.tickUnitProperty().bind(chart.tickUnitProperty());
+        timeAxis.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number epochSeconds) {
+                return CLOCK_TIME.format(Instant.ofEpochMilli(Math.round(epochSeconds.doubleValue() * 1000)).atZone(zone));
+            }
+
+            @Override
+            public Number fromString(String text) {
+                throw new UnsupportedOperationException("the time axis is not edited");
+            }
+        });
+
+        tenMinutesButton.setUserData(Window.TEN_MINUTES);
+        oneHourButton.setUserData(Window.ONE_HOUR);
+        windowChoice.selectToggle(chart.windowProperty().get() == Window.ONE_HOUR ? oneHourButton : tenMinutesButton);
+        windowChoice.selectedToggleProperty().addListener((property, before, after) -> {
+            if (after == null) {
+                // One window is always chosen: clicking the chosen one again keeps it.
+                windowChoice.selectToggle(before);
+            } else {
+                chart.windowProperty().set((Window) after.getUserData());
+            }
+        });
+    }
+
+    /** As tall as its workers, within bounds: a small pool leaves the chart the room, a large one scrolls. */
+    private void fitTableToRows(WorkersViewModel viewModel) {
+        workersTable.setFixedCellSize(ROW_HEIGHT);
+        workersTable.prefHeightProperty().bind(Bindings.createDoubleBinding(
+                () -> HEADER_HEIGHT + ROW_HEIGHT * Math.max(MIN_ROWS, Math.min(MAX_ROWS, viewModel.rows().size())),
+                viewModel.rows()));
+    }
+
+    private static void showText(TableColumn<WorkerRow, String> column, Function<WorkerRow, String> text) {
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(text.apply(cell.getValue())));
+    }
+
+    /** A Celery worker's pool of processes, with buttons to grow or shrink it by one. */
+    private static final class ProcessesCell extends TableCell<WorkerRow, WorkerRow> {
+
+        private final Label count = new Label();
+        private final Button shrink = new Button(null, new FontIcon("fth-minus"));
+        private final Button grow = new Button(null, new FontIcon("fth-plus"));
+        private final HBox box = new HBox(shrink, count, grow);
+
+        ProcessesCell(WorkersViewModel viewModel) {
+            setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+            box.getStyleClass().add("processes-cell");
+            shrink.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, "shrink-button");
+            grow.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, "grow-button");
+            shrink.setTooltip(new Tooltip("One process fewer in this worker's pool"));
+            grow.setTooltip(new Tooltip("One process more in this worker's pool"));
+            shrink.setOnAction(event -> viewModel.resize(getItem(), -1));
+            grow.setOnAction(event -> viewModel.resize(getItem(), 1));
+        }
+
+        @Override
+        protected void updateItem(WorkerRow worker, boolean empty) {
+            super.updateItem(worker, empty);
+            if (empty || worker == null) {
+                setGraphic(null);
+                return;
+            }
+            count.setText(worker.processesText());
+            shrink.setDisable(worker.processes() <= 1);
+            setGraphic(box);
+        }
+    }
+
+    /** A worker's state as a coloured pill, like a job's status. */
+    private static final class WorkerStateCell extends TableCell<WorkerRow, WorkerRow> {
+
+        private final Label badge = new Label();
+
+        WorkerStateCell() {
+            setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+        }
+
+        @Override
+        protected void updateItem(WorkerRow worker, boolean empty) {
+            super.updateItem(worker, empty);
+            if (empty || worker == null) {
+                setGraphic(null);
+                return;
+            }
+            badge.setText(worker.stateText());
+            badge.getStyleClass().setAll("label", "status-badge", worker.stateStyleClass());
+            setGraphic(badge);
+        }
+    }
+}
