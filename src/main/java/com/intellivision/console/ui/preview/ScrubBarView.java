@@ -1,6 +1,6 @@
 package com.intellivision.console.ui.preview;
 
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import javafx.fxml.FXML;
 import javafx.geometry.Bounds;
@@ -19,12 +19,19 @@ import javafx.scene.layout.HBox;
  */
 public final class ScrubBarView {
 
+    private static final int SHEETS_KEPT = 8;
+
     @FXML private HBox scrubBar;
     @FXML private Slider scrubSlider;
     @FXML private Label scrubTime;
     @FXML private Button extractButton;
-    /** Each sprite sheet is loaded once, however often people scrub across it. */
-    private final Map<String, Image> sheets = new HashMap<>();
+    /** Each sprite sheet is loaded once, however often people scrub across it; only the latest few are kept. */
+    private final Map<String, Image> sheets = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Image> eldest) {
+            return size() > SHEETS_KEPT;
+        }
+    };
 
     /**
      * @param tile the card over the frame that shows the moment's tile, holding {@code tileImage} and {@code tileTime}

@@ -96,7 +96,6 @@ public final class ScrubBarViewModel {
         if (board == null) {
             shownJob = null;
             storyboard = null;
-            sheets.clear();
             available.set(false);
             refreshPeeking();
             return;
@@ -104,12 +103,8 @@ public final class ScrubBarViewModel {
         if (job.equals(shownJob)) {
             return;
         }
-        boolean sameBoard = board.equals(storyboard);
         shownJob = job;
         storyboard = board;
-        if (!sameBoard) {
-            sheets.clear();
-        }
         duration.set(board.sheets().stream().mapToDouble(Storyboard.Sheet::duration).sum());
         hovered.set(null);
         position.set(Math.min(duration.get(), FrameResults.of(job).map(FrameResult::timestamp).orElse(0.0)));
