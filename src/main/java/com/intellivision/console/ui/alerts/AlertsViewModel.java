@@ -2,11 +2,14 @@ package com.intellivision.console.ui.alerts;
 
 import com.intellivision.console.job.ConnectionState;
 import com.intellivision.console.job.EngineEvent.ConnectionChanged;
+import com.intellivision.console.job.EngineEvent.JobChanged;
 import com.intellivision.console.job.EngineEvent.Warning;
 import com.intellivision.console.job.Job;
 import com.intellivision.console.job.JobStatus;
 import com.intellivision.console.job.QueueFigures;
+import com.intellivision.console.ui.common.ConsoleEvents;
 import com.intellivision.console.ui.common.JobKey;
+import com.intellivision.console.ui.common.JobRow;
 import com.intellivision.console.ui.common.Notices;
 import com.intellivision.console.ui.common.Percent;
 import java.time.Clock;
@@ -102,6 +105,8 @@ public final class AlertsViewModel implements Notices {
     private final Set<String> failureRateAlarming = new HashSet<>();
     private final Set<String> backedUp = new HashSet<>();
     private final Map<String, ConnectionState> connections = new HashMap<>();
+    /** The latest state of every job seen, to tell a new failure from one already known. */
+    private final Map<JobKey, Job> lastSeen = new HashMap<>();
 
     /**
      * @param placeOf where a deployment's jobs are, to add to their titles: "" for the local pool,
@@ -113,6 +118,34 @@ public final class AlertsViewModel implements Notices {
     }
 
     // ---- what the engine reports; shown by the next refresh ----
+
+    /** Takes the jobs' changes and the deployments' warnings from now on, and shows what they raise after each batch. */
+    public void listenTo(ConsoleEvents events) {
+        events.on(JobChanged.class, (deploymentId, changed) -> jobChanged(deploymentId, changed.job()));
+        events.on(Warning.class, this::warning);
+        events.afterEachBatch(this::refresh);
+    }
+
+    /** Jobs a deployment had when the window started following it: known, so none of them is news. */
+    public void knowJobs(String deploymentId, List<Job> jobs) {
+        jobs.forEach(job -> lastSeen.merge(new JobKey(deploymentId, job.id()), job, (known, listed) -> JobRow.supersedes(listed, known) ? listed : known));
+    }
+
+    /** A job changed; an older state that arrives after a newer one is no news. */
+    void jobChanged(String deploymentId, Job job) {
+        JobKey key = new JobKey(deploymentId, job.id());
+        Job before = lastSeen.get(key);
+        if (before != null && !JobRow.supersedes(job, before)) {
+            return;
+        }
+        lastSeen.put(key, job);
+        jobChanged(deploymentId, before == null ? null : before.status(), job);
+    }
+
+    /** A deployment was removed: what was seen of its jobs goes. */
+    public void forget(String deploymentId) {
+        lastSeen.keySet().removeIf(key -> key.deploymentId().equals(deploymentId));
+    }
 
     /**
      * A job changed from {@code before} (null if it was not known) to {@code job}: alerts for a new

@@ -37,7 +37,7 @@ public final class JobRow {
      * initial listing race each other, so an older state may arrive after a newer one and must lose:
      * the later update time wins, and at the same instant the state further along wins.
      */
-    static boolean supersedes(Job candidate, Job current) {
+    public static boolean supersedes(Job candidate, Job current) {
         if (candidate.updatedAt() != null && current.updatedAt() != null) {
             int byTime = candidate.updatedAt().compareTo(current.updatedAt());
             if (byTime != 0) {

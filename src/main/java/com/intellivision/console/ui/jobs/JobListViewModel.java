@@ -1,7 +1,9 @@
 package com.intellivision.console.ui.jobs;
 
+import com.intellivision.console.job.EngineEvent.JobChanged;
 import com.intellivision.console.job.EngineEvent.JobProgress;
 import com.intellivision.console.job.Job;
+import com.intellivision.console.ui.common.ConsoleEvents;
 import com.intellivision.console.ui.common.JobKey;
 import com.intellivision.console.ui.common.JobRow;
 import java.time.Clock;
@@ -41,11 +43,18 @@ public final class JobListViewModel {
     private final Map<JobKey, JobRow> rowsByKey = new HashMap<>();
     private final Map<String, Integer> rowCounts = new HashMap<>();
     private final Map<String, JobRow> selectedPerDeployment = new HashMap<>();
-    private final ObjectProperty<JobRow> selectedRow = new SimpleObjectProperty<>();
+    private final ObjectProperty<JobRow> selectedRow;
     private String shownDeployment;
 
+    /** A list with a selection of its own. */
     public JobListViewModel(Clock clock) {
+        this(clock, new SimpleObjectProperty<>());
+    }
+
+    /** @param selection the selected job, which the table shows and changes, shared with the other views */
+    public JobListViewModel(Clock clock, ObjectProperty<JobRow> selection) {
         this.clock = clock;
+        this.selectedRow = selection;
         selectedRow.addListener((property, before, row) -> {
             if (row != null) {
                 selectedPerDeployment.put(row.deploymentId(), row);
@@ -93,6 +102,12 @@ public final class JobListViewModel {
             dropOldestOf(deploymentId);
         }
         return row;
+    }
+
+    /** Takes the jobs' changes and progress from now on. */
+    public void listenTo(ConsoleEvents events) {
+        events.on(JobChanged.class, (deploymentId, changed) -> apply(deploymentId, changed.job()));
+        events.on(JobProgress.class, this::applyProgress);
     }
 
     public void applyAll(String deploymentId, Collection<Job> jobs) {

@@ -3,8 +3,10 @@ package com.intellivision.console.ui.queue;
 import com.intellivision.console.deployment.BulkActions;
 import com.intellivision.console.deployment.Capabilities.Feature;
 import com.intellivision.console.deployment.Capabilities;
+import com.intellivision.console.job.EngineEvent.QueueChanged;
 import com.intellivision.console.job.QueueFigures;
 import com.intellivision.console.ui.common.Confirmation;
+import com.intellivision.console.ui.common.ConsoleEvents;
 import com.intellivision.console.ui.common.Notices;
 import com.intellivision.console.ui.common.TaskRunner;
 import java.util.HashMap;
@@ -50,6 +52,11 @@ public final class BulkActionsViewModel {
         available.set(actions != null);
         unavailableReason.set(capabilities.whyNot(Feature.BULK_ACTIONS).orElse(""));
         pending.set(pendingByDeployment.getOrDefault(deploymentId, 0));
+    }
+
+    /** Takes the queues' figures from now on. */
+    public void listenTo(ConsoleEvents events) {
+        events.on(QueueChanged.class, (deploymentId, changed) -> apply(deploymentId, changed.figures()));
     }
 
     public void apply(String deploymentId, QueueFigures figures) {

@@ -4,6 +4,7 @@ import com.intellivision.console.deployment.Capabilities.Feature;
 import com.intellivision.console.deployment.Capabilities;
 import com.intellivision.console.deployment.PoolControl;
 import com.intellivision.console.job.EngineEvent.PoolChanged;
+import com.intellivision.console.ui.common.ConsoleEvents;
 import com.intellivision.console.ui.common.Notices;
 import com.intellivision.console.ui.common.TaskRunner;
 import java.util.HashMap;
@@ -75,6 +76,11 @@ public final class PoolControlViewModel {
         if (reports.putIfAbsent(deploymentId, new PoolChanged(workers, isPaused)) == null && deploymentId.equals(shown)) {
             showReport(reports.get(deploymentId));
         }
+    }
+
+    /** Takes the pools' changes from now on. */
+    public void listenTo(ConsoleEvents events) {
+        events.on(PoolChanged.class, this::apply);
     }
 
     public void apply(String deploymentId, PoolChanged change) {

@@ -1,6 +1,8 @@
 package com.intellivision.console.ui.queue;
 
+import com.intellivision.console.job.EngineEvent.QueueChanged;
 import com.intellivision.console.job.QueueFigures;
+import com.intellivision.console.ui.common.ConsoleEvents;
 import com.intellivision.console.ui.common.Percent;
 import java.util.HashMap;
 import java.util.Map;
@@ -36,6 +38,11 @@ public final class QueueHealthViewModel {
         } else {
             display(figures);
         }
+    }
+
+    /** Takes the queues' figures from now on. */
+    public void listenTo(ConsoleEvents events) {
+        events.on(QueueChanged.class, (deploymentId, changed) -> apply(deploymentId, changed.figures()));
     }
 
     public void apply(String deploymentId, QueueFigures figures) {

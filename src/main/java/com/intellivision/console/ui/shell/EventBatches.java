@@ -5,6 +5,7 @@ import com.intellivision.console.job.EngineEvent.MemorySampled;
 import com.intellivision.console.job.EngineEvent;
 import com.intellivision.console.ui.common.JobKey;
 import com.intellivision.console.ui.common.JobRow;
+import com.intellivision.console.ui.common.SourcedEvent;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;

@@ -1,6 +1,7 @@
 package com.intellivision.console.ui.shell;
 
 import com.intellivision.console.job.EngineEvent;
+import com.intellivision.console.ui.common.SourcedEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;

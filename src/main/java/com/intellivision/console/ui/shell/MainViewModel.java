@@ -6,30 +6,25 @@ import com.intellivision.console.deployment.DeploymentCatalog;
 import com.intellivision.console.deployment.PoolControl;
 import com.intellivision.console.job.ConnectionState;
 import com.intellivision.console.job.EngineEvent.ConnectionChanged;
-import com.intellivision.console.job.EngineEvent.JobChanged;
-import com.intellivision.console.job.EngineEvent.JobProgress;
-import com.intellivision.console.job.EngineEvent.MemorySampled;
-import com.intellivision.console.job.EngineEvent.PoolChanged;
 import com.intellivision.console.job.EngineEvent.QueueChanged;
-import com.intellivision.console.job.EngineEvent.Warning;
-import com.intellivision.console.job.EngineEvent.WorkerChanged;
-import com.intellivision.console.job.EngineEvent;
 import com.intellivision.console.job.FrameParams;
 import com.intellivision.console.job.FrameResult;
 import com.intellivision.console.job.Job;
 import com.intellivision.console.job.JobRequest;
-import com.intellivision.console.job.JobStatus;
 import com.intellivision.console.job.QueueFigures;
 import com.intellivision.console.job.WorkerInfo;
 import com.intellivision.console.job.WorkerState;
 import com.intellivision.console.ui.alerts.AlertsViewModel;
 import com.intellivision.console.ui.common.Confirmation;
+import com.intellivision.console.ui.common.ConsoleEvents;
+import com.intellivision.console.ui.common.ConsoleState;
 import com.intellivision.console.ui.common.DeploymentEntry;
 import com.intellivision.console.ui.common.Failures;
 import com.intellivision.console.ui.common.FrameResults;
 import com.intellivision.console.ui.common.JobActionsViewModel;
 import com.intellivision.console.ui.common.JobKey;
 import com.intellivision.console.ui.common.JobRow;
+import com.intellivision.console.ui.common.SourcedEvent;
 import com.intellivision.console.ui.common.TaskRunner;
 import com.intellivision.console.ui.deployments.DeploymentEditing;
 import com.intellivision.console.ui.deployments.DeploymentFormViewModel;
@@ -67,7 +62,9 @@ public final class MainViewModel implements DeploymentEditing, AutoCloseable {
     private final DeploymentCatalog catalog;
     private final TaskRunner tasks;
     private final Clock clock;
-    private final FxEventBridge events;
+    private final FxEventBridge bridge;
+    private final ConsoleEvents events = new ConsoleEvents();
+    private final ConsoleState state = new ConsoleState();
     private volatile boolean closed;
 
     private final DeploymentListViewModel deployments;
@@ -88,25 +85,49 @@ public final class MainViewModel implements DeploymentEditing, AutoCloseable {
         this.catalog = catalog;
         this.tasks = tasks;
         this.clock = clock;
-        this.events = new FxEventBridge(tasks.uiThread(), this::apply);
+        this.bridge = new FxEventBridge(tasks.uiThread(), this::apply);
         this.deployments = new DeploymentListViewModel(clock.getZone());
-        this.jobList = new JobListViewModel(clock);
-        this.preview = new FramePreviewViewModel(jobList.selectedRowProperty());
+        this.jobList = new JobListViewModel(clock, state.selectedJobProperty());
+        this.preview = new FramePreviewViewModel(state.selectedJobProperty());
         this.alerts = new AlertsViewModel(clock, deployments::placeOf);
-        this.jobActions = new JobActionsViewModel(jobList.selectedRowProperty(), tasks, deployments::entry, this::showSubmitted, alerts);
-        this.attempts = new AttemptsViewModel(jobList.selectedRowProperty(), tasks, deployments::entry, clock.getZone());
+        this.jobActions = new JobActionsViewModel(state.selectedJobProperty(), tasks, deployments::entry, this::showSubmitted, alerts);
+        this.attempts = new AttemptsViewModel(state.selectedJobProperty(), tasks, deployments::entry, clock.getZone());
         this.bulkActions = new BulkActionsViewModel(tasks, alerts);
         this.poolControl = new PoolControlViewModel(tasks, alerts);
         this.workers = new WorkersViewModel(clock, tasks, (deploymentId, workerId) -> deployments.entry(deploymentId)
                 .flatMap(entry -> entry.deployment().workerMonitor()).map(monitor -> monitor.memoryHistory(workerId)).orElse(List.of()), alerts);
-        this.scrubBar = new ScrubBarViewModel(jobList.selectedRowProperty(), tasks,
+        this.scrubBar = new ScrubBarViewModel(state.selectedJobProperty(), tasks,
                 (deploymentId, request) -> deployments.entry(deploymentId).orElseThrow().deployment().submit(request), this::showSubmitted,
                 alerts);
-        deployments.selectedProperty().addListener((property, before, entry) -> {
+        state.shownDeploymentProperty().bind(deployments.selectedProperty());
+        state.shownDeploymentProperty().addListener((property, before, entry) -> {
             if (entry != null) {
                 showDeployment(entry);
             }
         });
+        listen();
+    }
+
+    /** Each view model takes the kinds of event it shows; the window itself keeps each deployment's health and figures. */
+    private void listen() {
+        jobList.listenTo(events);
+        workers.listenTo(events);
+        statusBar.listenTo(events);
+        poolControl.listenTo(events);
+        queueHealth.listenTo(events);
+        bulkActions.listenTo(events);
+        events.on(QueueChanged.class, (deploymentId, changed) -> deployments.entry(deploymentId).ifPresent(entry -> {
+            entry.markFiguresReported();
+            entry.showFigures(changed.figures());
+            alerts.queueChanged(deploymentId, changed.figures(), entry.backlogThreshold());
+        }));
+        events.on(ConnectionChanged.class, (deploymentId, changed) -> deployments.entry(deploymentId).ifPresent(entry -> {
+            entry.markConnectionReported();
+            entry.showConnection(changed);
+            alerts.connectionChanged(deploymentId, entry.nameProperty().get(), changed);
+        }));
+        // Last, so that what a batch raises is shown once the views have taken the batch in.
+        alerts.listenTo(events);
     }
 
     /** What the window shows of a deployment when it opens, read in one go after subscribing so no change is missed. */
@@ -169,6 +190,7 @@ public final class MainViewModel implements DeploymentEditing, AutoCloseable {
             deployments.remove(id);
             jobList.forget(id);
             workers.forget(id);
+            alerts.forget(id);
             statusBar.forget(id);
             alerts.done("Removed " + entry.nameProperty().get());
         }, failure -> alerts.problem("Could not remove " + entry.nameProperty().get(), failure));
@@ -183,7 +205,7 @@ public final class MainViewModel implements DeploymentEditing, AutoCloseable {
 
     private Snapshot subscribeAndRead(DeploymentEntry entry) {
         Deployment deployment = entry.deployment();
-        entry.subscribed(deployment.subscribe(events.listenerFor(entry.id())));
+        entry.subscribed(deployment.subscribe(bridge.listenerFor(entry.id())));
         if (closed) {
             // The window closed while this was on its way; close() may have missed it.
             entry.unsubscribe();
@@ -198,6 +220,7 @@ public final class MainViewModel implements DeploymentEditing, AutoCloseable {
     private void show(DeploymentEntry entry, Snapshot snapshot) {
         String id = entry.id();
         jobList.applyAll(id, snapshot.jobs());
+        alerts.knowJobs(id, snapshot.jobs());
         statusBar.showAll(id, snapshot.workers());
         workers.showAll(id, snapshot.workers());
         if (!entry.figuresReported()) {
@@ -289,41 +312,9 @@ public final class MainViewModel implements DeploymentEditing, AutoCloseable {
         deployments.entry(deploymentId).ifPresent(deployments::select);
     }
 
-    /** Applies a batch of events, in order, on the UI thread, then shows the alerts they raised. */
+    /** Hands a batch of events, on the UI thread, to the views; events of deployments no longer listed are dropped. */
     void apply(List<SourcedEvent> batch) {
-        for (SourcedEvent sourced : batch) {
-            deployments.entry(sourced.deploymentId()).ifPresent(entry -> apply(entry, sourced.event()));
-        }
-        alerts.refresh();
-    }
-
-    private void apply(DeploymentEntry entry, EngineEvent event) {
-        String id = entry.id();
-        if (event instanceof JobChanged changed) {
-            JobStatus before = jobList.row(new JobKey(id, changed.job().id())).map(row -> row.job().status()).orElse(null);
-            jobList.apply(id, changed.job());
-            alerts.jobChanged(id, before, changed.job());
-        } else if (event instanceof JobProgress progress) {
-            jobList.applyProgress(id, progress);
-        } else if (event instanceof WorkerChanged changed) {
-            statusBar.apply(id, changed.worker());
-            workers.apply(id, changed.worker());
-        } else if (event instanceof MemorySampled sample) {
-            statusBar.applyMemory(id, sample);
-            workers.applyMemory(id, sample);
-        } else if (event instanceof QueueChanged changed) {
-            entry.markFiguresReported();
-            showFigures(entry, changed.figures());
-            alerts.queueChanged(id, changed.figures(), entry.backlogThreshold());
-        } else if (event instanceof PoolChanged changed) {
-            poolControl.apply(id, changed);
-        } else if (event instanceof ConnectionChanged changed) {
-            entry.markConnectionReported();
-            entry.showConnection(changed);
-            alerts.connectionChanged(id, entry.nameProperty().get(), changed);
-        } else if (event instanceof Warning warning) {
-            alerts.warning(id, warning);
-        }
+        events.deliver(batch.stream().filter(sourced -> deployments.entry(sourced.deploymentId()).isPresent()).toList());
     }
 
     private void showFigures(DeploymentEntry entry, QueueFigures figures) {
@@ -339,7 +330,7 @@ public final class MainViewModel implements DeploymentEditing, AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        events.close();
+        bridge.close();
         deployments.entries().forEach(DeploymentEntry::unsubscribe);
         catalog.close();
     }

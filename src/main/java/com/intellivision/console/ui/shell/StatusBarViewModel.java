@@ -1,8 +1,10 @@
 package com.intellivision.console.ui.shell;
 
 import com.intellivision.console.job.EngineEvent.MemorySampled;
+import com.intellivision.console.job.EngineEvent.WorkerChanged;
 import com.intellivision.console.job.WorkerInfo;
 import com.intellivision.console.job.WorkerState;
+import com.intellivision.console.ui.common.ConsoleEvents;
 import com.intellivision.console.ui.common.DeploymentEntry;
 import com.intellivision.console.ui.workers.WorkerRow;
 import java.util.ArrayList;
@@ -68,6 +70,12 @@ public final class StatusBarViewModel {
         SortedMap<String, WorkerInfo> known = workersOf(deploymentId);
         listed.forEach(worker -> known.putIfAbsent(worker.id(), worker));
         refreshIfShown(deploymentId);
+    }
+
+    /** Takes the workers' changes and memory from now on. */
+    void listenTo(ConsoleEvents events) {
+        events.on(WorkerChanged.class, (deploymentId, changed) -> apply(deploymentId, changed.worker()));
+        events.on(MemorySampled.class, this::applyMemory);
     }
 
     void apply(String deploymentId, WorkerInfo worker) {

@@ -5,8 +5,10 @@ import com.intellivision.console.deployment.Capabilities.MemoryReading;
 import com.intellivision.console.deployment.Capabilities;
 import com.intellivision.console.deployment.WorkerPoolControl;
 import com.intellivision.console.job.EngineEvent.MemorySampled;
+import com.intellivision.console.job.EngineEvent.WorkerChanged;
 import com.intellivision.console.job.WorkerInfo;
 import com.intellivision.console.job.WorkerState;
+import com.intellivision.console.ui.common.ConsoleEvents;
 import com.intellivision.console.ui.common.Notices;
 import com.intellivision.console.ui.common.TaskRunner;
 import java.time.Clock;
@@ -84,6 +86,12 @@ public final class WorkersViewModel {
      * Takes a deployment's list of workers, for those no event has told of yet, and fills the chart with
      * each one's history, read in the background.
      */
+    /** Takes the workers' changes and memory from now on. */
+    public void listenTo(ConsoleEvents events) {
+        events.on(WorkerChanged.class, (deploymentId, changed) -> apply(deploymentId, changed.worker()));
+        events.on(MemorySampled.class, this::applyMemory);
+    }
+
     public void showAll(String deploymentId, List<WorkerInfo> listed) {
         DeploymentWorkers known = of(deploymentId);
         for (WorkerInfo worker : listed) {

@@ -3,6 +3,9 @@ package com.intellivision.console.ui.alerts;
 import static com.intellivision.console.ui.common.Jobs.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.intellivision.console.job.EngineEvent.JobChanged;
+import com.intellivision.console.ui.common.SourcedEvent;
+import com.intellivision.console.ui.common.ConsoleEvents;
 import com.intellivision.console.job.JobStatus;
 import com.intellivision.console.job.QueueFigures;
 import com.intellivision.console.ui.alerts.AlertsViewModel.Alert;
@@ -76,6 +79,21 @@ public class AlertsViewModelTest {
             assertThat(alert.title()).isEqualTo("Job #7 failed for good: worker lost");
             assertThat(alert.body()).isEqualTo("Worker lost (exit code 137).");
         });
+    }
+
+    @Test
+    void heardThroughTheEventsAFailureIsNewsOnceAndAStaleStateIsNone() {
+        ConsoleEvents events = new ConsoleEvents();
+        alerts.listenTo(events);
+        alerts.knowJobs("local", List.of(Jobs.failed(1, T0, T0.plusSeconds(1), "Known before. Long ago.")));
+
+        events.deliver(List.of(
+                new SourcedEvent("local", new JobChanged(Jobs.failed(1, T0, T0.plusSeconds(1), "Known before. Long ago."))),
+                new SourcedEvent("local", new JobChanged(Jobs.completedFrame(2, T0, T0.plusSeconds(5)))),
+                new SourcedEvent("local", new JobChanged(Jobs.failed(2, T0, T0.plusSeconds(2), "An older state. Late."))),
+                new SourcedEvent("local", new JobChanged(Jobs.failed(3, T0, T0.plusSeconds(3), "Disk full. Free some space.")))));
+
+        assertThat(alerts.shown()).extracting(AlertsViewModel.Alert::title).containsExactly("Job #3 failed");
     }
 
     @Test

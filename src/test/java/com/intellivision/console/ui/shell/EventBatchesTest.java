@@ -12,6 +12,7 @@ import com.intellivision.console.job.ProgressDetails;
 import com.intellivision.console.job.WorkerInfo;
 import com.intellivision.console.job.WorkerState;
 import com.intellivision.console.ui.common.Jobs;
+import com.intellivision.console.ui.common.SourcedEvent;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;

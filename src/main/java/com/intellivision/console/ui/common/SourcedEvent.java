@@ -1,4 +1,4 @@
-package com.intellivision.console.ui.shell;
+package com.intellivision.console.ui.common;
 
 import com.intellivision.console.job.EngineEvent;
 
