@@ -1,5 +1,6 @@
 package com.intellivision.console.media;
 
+import com.intellivision.console.job.VideoLinks;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -28,7 +29,7 @@ public final class SourceResolver {
         if (text.isEmpty()) {
             throw new MediaException("No URL was given. Paste a YouTube or video URL, or the path of a video file.");
         }
-        if (looksLikeLocalPath(text)) {
+        if (VideoLinks.looksLikeLocalPath(text)) {
             return localFile(Path.of(text));
         }
         URI uri = parseUrl(text);
@@ -43,17 +44,12 @@ public final class SourceResolver {
 
     /** A link whose path ends in a video file's extension and which is not on a site yt-dlp must handle. */
     static boolean isDirectVideoLink(URI uri) {
-        if (YouTubeLinks.isYouTube(uri)) {
+        if (VideoLinks.isYouTubeHost(uri.getHost())) {
             return false;
         }
         String path = uri.getPath() == null ? "" : uri.getPath().toLowerCase(Locale.ROOT);
         int dot = path.lastIndexOf('.');
         return dot >= 0 && VIDEO_EXTENSIONS.contains(path.substring(dot + 1));
-    }
-
-    private static boolean looksLikeLocalPath(String text) {
-        return !text.contains("://") && !text.startsWith("file:")
-                && (text.startsWith("/") || text.startsWith("~") || text.startsWith(".") || text.matches("^[A-Za-z]:[\\\\/].*"));
     }
 
     private static URI parseUrl(String text) throws MediaException {

@@ -19,6 +19,8 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.input.Dragboard;
+import javafx.scene.input.TransferMode;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
@@ -77,6 +79,28 @@ public final class MainView {
         deploymentListController.bind(viewModel.deployments(), new DeploymentDialogs(viewModel, root), viewModel.canEditDeployments());
         bindPausedBanner(viewModel.poolControl());
         bindConnectionBanner(viewModel.deployments());
+        acceptDroppedVideos(viewModel);
+    }
+
+    /** A video file or a link dropped anywhere on the window goes into the submit bar, checked as if typed. */
+    private void acceptDroppedVideos(MainViewModel viewModel) {
+        root.setOnDragOver(event -> {
+            Dragboard dropped = event.getDragboard();
+            if (dropped.hasFiles() || dropped.hasUrl() || dropped.hasString()) {
+                event.acceptTransferModes(TransferMode.COPY_OR_MOVE);
+            }
+            event.consume();
+        });
+        root.setOnDragDropped(event -> {
+            Dragboard dropped = event.getDragboard();
+            String source = dropped.hasFiles() && !dropped.getFiles().isEmpty() ? dropped.getFiles().get(0).getAbsolutePath()
+                    : dropped.hasUrl() ? dropped.getUrl() : dropped.hasString() ? dropped.getString().strip() : null;
+            if (source != null) {
+                viewModel.submitBar().urlProperty().set(source);
+            }
+            event.setDropCompleted(source != null);
+            event.consume();
+        });
     }
 
     /** While the deployment shown cannot be reached or is busy, a banner says so, and what the console does about it. */

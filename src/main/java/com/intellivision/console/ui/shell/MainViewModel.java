@@ -68,7 +68,7 @@ public final class MainViewModel implements DeploymentEditing, AutoCloseable {
     private volatile boolean closed;
 
     private final DeploymentListViewModel deployments;
-    private final SubmitBarViewModel submitBar = new SubmitBarViewModel();
+    private final SubmitBarViewModel submitBar;
     private final JobListViewModel jobList;
     private final FramePreviewViewModel preview;
     private final StatusBarViewModel statusBar = new StatusBarViewModel();
@@ -87,6 +87,7 @@ public final class MainViewModel implements DeploymentEditing, AutoCloseable {
         this.clock = clock;
         this.bridge = new FxEventBridge(tasks.uiThread(), this::apply);
         this.deployments = new DeploymentListViewModel(clock.getZone());
+        this.submitBar = new SubmitBarViewModel(tasks);
         this.jobList = new JobListViewModel(clock, state.selectedJobProperty());
         this.preview = new FramePreviewViewModel(state.selectedJobProperty());
         this.alerts = new AlertsViewModel(clock, deployments::placeOf);

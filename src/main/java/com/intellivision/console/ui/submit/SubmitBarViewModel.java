@@ -8,7 +8,9 @@ import com.intellivision.console.job.FrameParams;
 import com.intellivision.console.job.JobRequest;
 import com.intellivision.console.job.LobbyZones;
 import com.intellivision.console.job.Timecode;
+import com.intellivision.console.job.VideoLinks;
 import com.intellivision.console.ui.common.StatusBadge;
+import com.intellivision.console.ui.common.TaskRunner;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
@@ -56,12 +58,22 @@ public final class SubmitBarViewModel {
     private final ReadOnlyStringWrapper countFpsError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper settingsError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper submitError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper urlError = new ReadOnlyStringWrapper("");
+    private final TaskRunner tasks;
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper progressNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper submitting = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper canSubmit = new ReadOnlyBooleanWrapper(false);
 
+    /** A form that checks files on the calling thread, for tests. */
     public SubmitBarViewModel() {
+        this(new TaskRunner(Runnable::run, Runnable::run));
+    }
+
+    /** @param tasks where a typed file is looked for, off the UI thread */
+    public SubmitBarViewModel(TaskRunner tasks) {
+        this.tasks = tasks;
+        url.addListener((property, before, after) -> checkSource(after));
         timestampError.bind(Bindings.createStringBinding(() -> timestampProblem(timestamp.get()), timestamp));
         countFpsError.bind(Bindings.createStringBinding(() -> fpsProblem(countFps.get()), countFps));
         // Only the chosen kind's settings count: a bad timestamp does not block a people count.
@@ -75,10 +87,28 @@ public final class SubmitBarViewModel {
             lines.set(null);
             zones.set(null);
         });
-        problem.bind(Bindings.when(settingsError.isNotEmpty()).then(settingsError).otherwise(submitError));
+        problem.bind(Bindings.when(urlError.isNotEmpty()).then(urlError)
+                .otherwise(Bindings.when(settingsError.isNotEmpty()).then(settingsError).otherwise(submitError)));
         canSubmit.bind(Bindings.createBooleanBinding(
-                () -> !isBlank(url.get()) && settingsError.get().isEmpty() && regionsDrawn() && !submitting.get(),
-                url, settingsError, submitting, kind, lines, zones));
+                () -> !isBlank(url.get()) && urlError.get().isEmpty() && settingsError.get().isEmpty() && regionsDrawn() && !submitting.get(),
+                url, urlError, settingsError, submitting, kind, lines, zones));
+    }
+
+    /**
+     * Refuses at once what cannot be a source, with the reason; a file is looked for in the background,
+     * and what is found counts only while the field still holds that path.
+     */
+    private void checkSource(String text) {
+        VideoLinks.Reading reading = VideoLinks.read(text);
+        urlError.set(reading.problem());
+        if (reading.kind() == VideoLinks.Kind.LOCAL_FILE) {
+            String typed = text.strip();
+            tasks.run(() -> LocalFiles.problemOf(typed), found -> {
+                if (typed.equals(url.get() == null ? null : url.get().strip())) {
+                    urlError.set(found);
+                }
+            }, failure -> { });
+        }
     }
 
     /** Offers what the deployment shown can run; a kind it cannot run gives way to a frame. */
@@ -276,6 +306,11 @@ public final class SubmitBarViewModel {
     }
 
     /** The one message to show under the form: a bad setting of the chosen kind first, else the last failure. */
+    /** Why the source typed cannot be used, or empty. */
+    public ReadOnlyStringProperty urlErrorProperty() {
+        return urlError.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty problemProperty() {
         return problem.getReadOnlyProperty();
     }

@@ -13,6 +13,7 @@ import com.intellivision.console.testsupport.TestVideos;
 import com.intellivision.console.ui.common.JobRow;
 import com.intellivision.console.ui.common.StatusBadge;
 import com.intellivision.console.ui.workers.WorkerRow;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -136,21 +137,25 @@ public class ConsoleWindowTest {
     }
 
     @Test
-    void showsTheJobsErrorWhenTheFileDoesNotExist(FxRobot robot) throws Exception {
+    void whatCannotBeAVideoIsRefusedInTheFieldAndNoJobIsMade(FxRobot robot) throws Exception {
         Path missing = temp.resolve("no-such-video.mp4").toAbsolutePath();
+        Label problem = robot.lookup(".form-problem").queryAs(Label.class);
 
-        // Enter in the URL field submits, as Submit is the default button.
-        robot.clickOn("#urlField").write(missing.toString()).type(KeyCode.ENTER);
+        // Enter in the URL field submits, as Submit is the default button; here there is nothing to submit.
+        robot.clickOn("#urlField").write("not a url at all").type(KeyCode.ENTER);
+        assertThat(problem.getText()).startsWith("'not a url at all' is neither a link nor the path of a file.");
 
-        TextArea error = robot.lookup("#jobError").queryAs(TextArea.class);
-        waitUntil(() -> isShown(error) && !error.getText().isBlank());
-        assertThat(error.getText()).contains(missing.toString()).contains("does not exist");
-        assertThat(isShown(robot.lookup("#framePreview").query())).isFalse();
+        robot.clickOn("#urlField").eraseText("not a url at all".length()).write(missing.toString()).type(KeyCode.ENTER);
+        waitUntil(() -> problem.getText().equals("There is no file at " + missing + ". Check the path, or choose the file."));
+
+        assertThat(isShown(problem)).isTrue();
+        assertThat(robot.lookup("#submitButton").queryButton().isDisabled()).isTrue();
+        assertThat(robot.lookup("#jobsTable").queryTableView().getItems()).as("no job was made").isEmpty();
     }
 
     @Test
     void aBadTimestampIsExplainedAndCannotBeSubmitted(FxRobot robot) {
-        robot.clickOn("#urlField").write("https://youtu.be/abc");
+        robot.clickOn("#urlField").write("https://youtu.be/abcxxxxxxxx");
         robot.clickOn("#timestampField").write("1:75");
 
         assertThat(robot.lookup("#submitButton").queryButton().isDisabled()).isTrue();
@@ -180,9 +185,11 @@ public class ConsoleWindowTest {
     }
 
     @Test
-    void aFailedJobIsRetriedOnceItsFileExists(FxRobot robot) throws Exception {
-        Path late = temp.resolve("late.mp4").toAbsolutePath();
-        robot.clickOn("#urlField").write(late.toString()).type(KeyCode.ENTER);
+    void aFailedJobIsRetriedOnceItsFileIsAVideo(FxRobot robot) throws Exception {
+        Path late = Files.writeString(temp.resolve("late.mp4").toAbsolutePath(), "still being copied");
+        robot.clickOn("#urlField").write(late.toString());
+        waitUntil(() -> !robot.lookup("#submitButton").queryButton().isDisabled());
+        robot.type(KeyCode.ENTER);
         TableView<JobRow> table = robot.lookup("#jobsTable").queryTableView();
         waitUntil(() -> selectedStatus(table) == JobStatus.FAILED);
         TestVideos.writeFrameCodedVideo(late, 4, 25, WIDTH, HEIGHT);
@@ -193,7 +200,7 @@ public class ConsoleWindowTest {
         waitUntil(() -> selectedStatus(table) == JobStatus.COMPLETED && isShown(preview) && hasLoaded(preview.getImage()));
         VBox attempts = robot.lookup("#attemptsList").queryAs(VBox.class);
         waitUntil(() -> attempts.getChildren().size() == 2);
-        assertThat(robot.lookup(".attempt-error").queryAs(Label.class).getText()).contains("does not exist");
+        assertThat(robot.lookup(".attempt-error").queryAs(Label.class).getText()).isNotBlank();
         assertThat(robot.lookup("#retryButton").queryButton().isDisabled()).isTrue();
     }
 

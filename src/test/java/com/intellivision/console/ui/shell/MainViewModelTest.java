@@ -29,13 +29,29 @@ import com.intellivision.console.ui.common.TaskRunner;
 import com.intellivision.console.ui.preview.FramePreviewViewModel.Mode;
 import com.intellivision.console.ui.submit.JobKind;
 import com.intellivision.console.ui.submit.SubmitBarViewModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Queue;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The view model on a fake deployment, with background and UI work run on the test's thread. */
 public class MainViewModelTest {
+
+    @TempDir
+    Path videos;
+
+    /** A video file that exists, as a path typed in the form must. */
+    private String street() {
+        Path file = videos.resolve("street.avi");
+        try {
+            return (Files.exists(file) ? file : Files.createFile(file)).toString();
+        } catch (java.io.IOException cannotWrite) {
+            throw new java.io.UncheckedIOException(cannotWrite);
+        }
+    }
 
     private final FakeDeployment deployment = playingTheLocalPool(new FakeDeployment());
     private final MutableClock clock = new MutableClock(T0.plusSeconds(30));
@@ -146,13 +162,13 @@ public class MainViewModelTest {
     void submittingSendsTheFormsRequestThenSelectsTheNewJobAndClearsTheUrl() {
         viewModel.start();
         deployment.onSubmit = request -> Jobs.pending(7, T0.plusSeconds(30));
-        viewModel.submitBar().urlProperty().set("https://youtu.be/abc");
+        viewModel.submitBar().urlProperty().set("https://youtu.be/abcxxxxxxxx");
         viewModel.submitBar().timestampProperty().set("0:02");
 
         viewModel.submit();
 
         assertThat(deployment.submitted).hasSize(1);
-        assertThat(deployment.submitted.get(0).url()).isEqualTo("https://youtu.be/abc");
+        assertThat(deployment.submitted.get(0).url()).isEqualTo("https://youtu.be/abcxxxxxxxx");
         assertThat(deployment.submitted.get(0).frameParams().atSeconds()).isEqualTo(2.0);
         assertThat(viewModel.submitBar().urlProperty().get()).isEmpty();
         assertThat(viewModel.jobList().selectedRowProperty().get().id()).isEqualTo(7);
@@ -167,11 +183,11 @@ public class MainViewModelTest {
 
         form.kindProperty().set(JobKind.FILMSTRIP);
         form.filmstripCountProperty().set(4);
-        form.urlProperty().set("/videos/street.avi");
+        form.urlProperty().set(street());
         viewModel.submit();
         form.kindProperty().set(JobKind.COUNT);
         form.countFpsProperty().set("1");
-        form.urlProperty().set("/videos/street.avi");
+        form.urlProperty().set(street());
         viewModel.submit();
 
         assertThat(deployment.submitted).extracting(JobRequest::type)
@@ -184,22 +200,22 @@ public class MainViewModelTest {
     @Test
     void aRejectedSubmissionShowsWhyAndKeepsTheUrl() {
         deployment.onSubmit = request -> {
-            throw new IllegalArgumentException("'ftp://x' is not a video URL or a file: use http(s) or a local path");
+            throw new IllegalArgumentException("The server refused the video: it is private");
         };
         viewModel.start();
-        viewModel.submitBar().urlProperty().set("ftp://x");
+        viewModel.submitBar().urlProperty().set("https://example.org/x.mp4");
 
         viewModel.submit();
 
         assertThat(viewModel.submitBar().problemProperty().get())
-                .isEqualTo("'ftp://x' is not a video URL or a file: use http(s) or a local path");
-        assertThat(viewModel.submitBar().urlProperty().get()).isEqualTo("ftp://x");
+                .isEqualTo("The server refused the video: it is private");
+        assertThat(viewModel.submitBar().urlProperty().get()).isEqualTo("https://example.org/x.mp4");
         assertThat(viewModel.jobList().rows()).isEmpty();
     }
 
     @Test
     void anInvalidFormIsNotSubmitted() {
-        viewModel.submitBar().urlProperty().set("https://youtu.be/abc");
+        viewModel.submitBar().urlProperty().set("https://youtu.be/abcxxxxxxxx");
         viewModel.submitBar().timestampProperty().set("soon");
 
         viewModel.submit();
@@ -214,7 +230,7 @@ public class MainViewModelTest {
             deployment.emit(new JobChanged(Jobs.processing(7, T0.plusSeconds(30), T0.plusSeconds(31))));
             return Jobs.pending(7, T0.plusSeconds(30));
         };
-        viewModel.submitBar().urlProperty().set("https://youtu.be/abc");
+        viewModel.submitBar().urlProperty().set("https://youtu.be/abcxxxxxxxx");
 
         viewModel.submit();
 

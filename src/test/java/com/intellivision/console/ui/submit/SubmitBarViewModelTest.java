@@ -11,11 +11,28 @@ import com.intellivision.console.job.FrameParams;
 import com.intellivision.console.job.JobRequest;
 import com.intellivision.console.job.JobType;
 import com.intellivision.console.job.Timecode;
+import com.intellivision.console.ui.common.TaskRunner;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 public class SubmitBarViewModelTest {
+
+    @TempDir
+    Path videos;
+
+    /** A video file that exists, as a path typed in the form must. */
+    private String street() {
+        Path file = videos.resolve("street.avi");
+        try {
+            return (Files.exists(file) ? file : Files.createFile(file)).toString();
+        } catch (java.io.IOException cannotWrite) {
+            throw new java.io.UncheckedIOException(cannotWrite);
+        }
+    }
 
     private final SubmitBarViewModel form = new SubmitBarViewModel();
 
@@ -27,13 +44,13 @@ public class SubmitBarViewModelTest {
         assertThat(form.canSubmitProperty().get()).isFalse();
         assertThatThrownBy(form::request).isInstanceOf(IllegalStateException.class);
 
-        form.urlProperty().set("https://youtu.be/abc");
+        form.urlProperty().set("https://youtu.be/abcxxxxxxxx");
         assertThat(form.canSubmitProperty().get()).isTrue();
     }
 
     @Test
     void aBadTimestampShowsTimecodesOwnMessageAndBlocksSubmitting() {
-        form.urlProperty().set("https://youtu.be/abc");
+        form.urlProperty().set("https://youtu.be/abcxxxxxxxx");
         form.timestampProperty().set("1:75");
 
         String expected = messageOfParsing("1:75");
@@ -48,19 +65,55 @@ public class SubmitBarViewModelTest {
 
     @Test
     void aBlankTimestampLeavesTheMomentToTheEngine() {
-        form.urlProperty().set("  https://youtu.be/abc ");
+        form.urlProperty().set("  https://youtu.be/abcxxxxxxxx ");
         form.timestampProperty().set("  ");
 
         JobRequest request = form.request();
 
         assertThat(request.type()).isEqualTo(JobType.YOUTUBE_FRAME_EXTRACTION);
-        assertThat(request.url()).isEqualTo("https://youtu.be/abc");
+        assertThat(request.url()).isEqualTo("https://youtu.be/abcxxxxxxxx");
         assertThat(request.frameParams().atSeconds()).isNull();
     }
 
     @Test
-    void aClockTimestampIsSentAsSeconds() {
-        form.urlProperty().set("/videos/clip.mp4");
+    void whatCannotBeASourceIsRefusedInTheFieldBeforeAnyJobExists(@TempDir Path folder) throws Exception {
+        form.urlProperty().set("not a url at all");
+        assertThat(form.canSubmitProperty().get()).isFalse();
+        assertThat(form.problemProperty().get()).isEqualTo("'not a url at all' is neither a link nor the path of a file."
+                + " Paste a YouTube or video link (https://…) or choose a video file.");
+
+        form.urlProperty().set(folder.resolve("missing.mp4").toString());
+        assertThat(form.canSubmitProperty().get()).isFalse();
+        assertThat(form.problemProperty().get()).isEqualTo("There is no file at " + folder.resolve("missing.mp4")
+                + ". Check the path, or choose the file.");
+
+        form.urlProperty().set(folder.toString());
+        assertThat(form.problemProperty().get()).isEqualTo(folder + " is a folder. Choose a video file in it.");
+
+        form.urlProperty().set("https://www.youtube.com/playlist?list=PL0123");
+        assertThat(form.problemProperty().get()).startsWith("That is a playlist, not one video.");
+
+        form.urlProperty().set("https://youtu.be/dQw4w9WgXcQ");
+        assertThat(form.problemProperty().get()).isEmpty();
+        assertThat(form.canSubmitProperty().get()).isTrue();
+    }
+
+    @Test
+    void aFileFoundLateCountsOnlyWhileTheFieldStillNamesIt(@TempDir Path folder) throws Exception {
+        java.util.List<Runnable> background = new java.util.ArrayList<>();
+        SubmitBarViewModel slow = new SubmitBarViewModel(new TaskRunner(background::add, Runnable::run));
+        slow.urlProperty().set(folder.resolve("missing.mp4").toString());
+        slow.urlProperty().set("https://youtu.be/dQw4w9WgXcQ");
+
+        background.forEach(Runnable::run);
+
+        assertThat(slow.problemProperty().get()).as("the answer about the old path is dropped").isEmpty();
+        assertThat(slow.canSubmitProperty().get()).isTrue();
+    }
+
+    @Test
+    void aClockTimestampIsSentAsSeconds(@TempDir Path folder) throws Exception {
+        form.urlProperty().set(Files.createFile(folder.resolve("clip.mp4")).toString());
         form.timestampProperty().set("1:30");
 
         assertThat(form.request().frameParams().atSeconds()).isEqualTo(90.0);
@@ -68,23 +121,23 @@ public class SubmitBarViewModelTest {
 
     @Test
     void submittingBlocksASecondSubmissionUntilTheFirstIsAnswered() {
-        form.urlProperty().set("https://youtu.be/abc");
+        form.urlProperty().set("https://youtu.be/abcxxxxxxxx");
         form.submissionStarted("");
         assertThat(form.canSubmitProperty().get()).isFalse();
 
         form.submissionFailed("the pool is shutting down");
         assertThat(form.canSubmitProperty().get()).isTrue();
         assertThat(form.problemProperty().get()).isEqualTo("the pool is shutting down");
-        assertThat(form.urlProperty().get()).as("a failed URL stays for another try").isEqualTo("https://youtu.be/abc");
+        assertThat(form.urlProperty().get()).as("a failed URL stays for another try").isEqualTo("https://youtu.be/abcxxxxxxxx");
     }
 
     @Test
     void editingTheFormClearsTheLastFailure() {
-        form.urlProperty().set("https://youtu.be/abc");
+        form.urlProperty().set("https://youtu.be/abcxxxxxxxx");
         form.submissionStarted("");
         form.submissionFailed("the pool is shutting down");
 
-        form.urlProperty().set("https://youtu.be/abcd");
+        form.urlProperty().set("https://youtu.be/abcdxxxxxxx");
 
         assertThat(form.submitErrorProperty().get()).isEmpty();
         assertThat(form.problemProperty().get()).isEmpty();
@@ -92,24 +145,24 @@ public class SubmitBarViewModelTest {
 
     @Test
     void successClearsTheUrlButNotOneTypedWhileSubmitting() {
-        form.urlProperty().set("https://youtu.be/first");
+        form.urlProperty().set("https://youtu.be/firstxxxxxx");
         JobRequest first = form.request();
         form.submissionStarted("");
         form.submissionSucceeded(first);
         assertThat(form.urlProperty().get()).isEmpty();
 
-        form.urlProperty().set("https://youtu.be/second");
+        form.urlProperty().set("https://youtu.be/secondxxxxx");
         JobRequest second = form.request();
         form.submissionStarted("");
-        form.urlProperty().set("https://youtu.be/third");
+        form.urlProperty().set("https://youtu.be/thirdxxxxxx");
         form.submissionSucceeded(second);
-        assertThat(form.urlProperty().get()).isEqualTo("https://youtu.be/third");
+        assertThat(form.urlProperty().get()).isEqualTo("https://youtu.be/thirdxxxxxx");
     }
 
     @Test
     void aFilmstripAsksForSmallJpegThumbnailsOfTheChosenCount() {
         form.kindProperty().set(JobKind.FILMSTRIP);
-        form.urlProperty().set("https://youtu.be/abc");
+        form.urlProperty().set("https://youtu.be/abcxxxxxxxx");
         assertThat(form.filmstripCountProperty().get()).isEqualTo(8);
 
         form.filmstripCountProperty().set(4);
@@ -122,7 +175,7 @@ public class SubmitBarViewModelTest {
     @Test
     void aCountAsksForTheTypedSampleRate() {
         form.kindProperty().set(JobKind.COUNT);
-        form.urlProperty().set("/videos/street.avi");
+        form.urlProperty().set(street());
         assertThat(form.countFpsProperty().get()).isEqualTo("2");
         assertThat(form.request().countParams()).isEqualTo(new CountParams(2.0, null, null));
 
@@ -130,13 +183,13 @@ public class SubmitBarViewModelTest {
         JobRequest request = form.request();
 
         assertThat(request.type()).isEqualTo(JobType.PEOPLE_COUNT);
-        assertThat(request.url()).isEqualTo("/videos/street.avi");
+        assertThat(request.url()).isEqualTo(street());
         assertThat(request.countParams().fps()).isEqualTo(0.5);
     }
 
     @Test
     void aBadSampleRateIsExplainedAndBlocksOnlyACount() {
-        form.urlProperty().set("/videos/street.avi");
+        form.urlProperty().set(street());
         form.countFpsProperty().set("fast");
         assertThat(form.canSubmitProperty().get()).as("a frame does not use the sample rate").isTrue();
 
@@ -151,7 +204,7 @@ public class SubmitBarViewModelTest {
 
     @Test
     void aBadTimestampDoesNotBlockTheKindsThatDoNotUseIt() {
-        form.urlProperty().set("https://youtu.be/abc");
+        form.urlProperty().set("https://youtu.be/abcxxxxxxxx");
         form.timestampProperty().set("1:75");
         assertThat(form.canSubmitProperty().get()).isFalse();
 
@@ -181,7 +234,7 @@ public class SubmitBarViewModelTest {
         assertThat(form.filmstripOfferedProperty().get()).isFalse();
         assertThat(form.chosenTimeOfferedProperty().get()).isFalse();
         assertThat(form.chosenTimeReasonProperty().get()).isEqualTo("The server picks the frame itself");
-        form.urlProperty().set("https://youtu.be/abc");
+        form.urlProperty().set("https://youtu.be/abcxxxxxxxx");
         form.timestampProperty().set("not a time");
         assertThat(form.canSubmitProperty().get()).as("the time is not asked for, so it cannot be wrong").isTrue();
         assertThat(form.request().frameParams().atSeconds()).isNull();
@@ -200,7 +253,7 @@ public class SubmitBarViewModelTest {
     void anEmergencyCountNeedsItsLinesDrawnAndSendsThem() {
         form.offer(Capabilities.full(EnumSet.allOf(JobType.class)));
         form.kindProperty().set(JobKind.EMERGENCY_COUNT);
-        form.urlProperty().set("https://youtu.be/abc");
+        form.urlProperty().set("https://youtu.be/abcxxxxxxxx");
         assertThat(form.canSubmitProperty().get()).as("no lines yet").isFalse();
 
         EmergencyLines lines = new EmergencyLines(List.of(new EmergencyLines.Line(10, 20, 300, 20), new EmergencyLines.Line(10, 200, 300, 200)),
@@ -213,7 +266,7 @@ public class SubmitBarViewModelTest {
         assertThat(request.params().get("emergency_lines").size()).isEqualTo(2);
         assertThat(request.params().get("video_width").asInt()).isEqualTo(640);
 
-        form.urlProperty().set("https://youtu.be/another");
+        form.urlProperty().set("https://youtu.be/anotherxxxx");
         assertThat(form.linesProperty().get()).as("lines belong to the video they were drawn on").isNull();
     }
 }
