@@ -16,20 +16,21 @@ import java.util.stream.Collectors;
 
 /**
  * A full-text index (SQLite FTS5) of a table of jobs, one row of text per job under the job's rowid,
- * kept in step by triggers, and the match expressions that search it. The local pool's store and the
- * store of remote jobs each define one.
+ * kept in step by triggers, and the statements that search it. The local pool's store and the store
+ * of remote jobs each have one.
  *
- * <p>The index is an FTS5 table with content of its own, not an external-content or contentless one.
- * It keeps a second copy of a few short texts per job (link, error, a few names), and in exchange a
- * job's row is replaced by its rowid alone: an external-content table must be told the old text
- * exactly when a row goes (or it is silently corrupted), and the text is not the table's columns
- * (type names, workers from another table, fields of JSON); a contentless table can only delete rows
- * with SQLite 3.43 or later. Triggers keep it right whoever writes the file, even a console that
- * knows nothing of it, within the transaction of each change.
+ * <p>The index is an FTS5 table with content of its own, not an external-content or a contentless
+ * one. It keeps a second copy of a few short texts per job (about 110 bytes a job), and in exchange a
+ * job's text is replaced knowing its rowid alone. An external-content table must be told the old
+ * text exactly when a row goes, or it is silently corrupted, and the text is not the table's columns
+ * (type names, workers from another table, fields of JSON); a contentless table can delete rows only
+ * with SQLite 3.43 or later, and the triggers would make an older console fail to write the file.
+ * The triggers keep the index right whoever writes the file, even a console that knows nothing of
+ * it, within the transaction of each change.
  *
- * <p>{@link #prepare} makes the index when it is missing and makes it again, filled from the table,
- * when its definition (columns, tokenizer, triggers) is not the one it finds, as in a file written
- * before there was one.
+ * <p>{@link #prepare} makes the index when it is missing, and makes it again, filled from the table,
+ * when its definition (columns, tokenizer, triggers) is not the one it finds: so a file written
+ * before there was an index, or by a console that indexed other text, gets this one on opening.
  */
 public final class FullTextIndex {
 
@@ -45,16 +46,7 @@ public final class FullTextIndex {
     private final Map<String, String> columns;
     private final Map<String, String> reindexedAfter;
 
-    /**
-     * @param name the FTS5 table's name; its triggers are named after it
-     * @param table the table of jobs
-     * @param key the column of {@code table} whose value is a job's rowid in the index
-     * @param columns the index's columns, each with its text as an SQL expression over a row of {@code table}
-     * @param reindexedAfter trigger events ({@code UPDATE OF status ON jobs}) after which a job's text
-     *     is made again, each with the expression of the job's key in that trigger ({@code new.id});
-     *     a row deleted from {@code table} leaves the index without needing one
-     */
-    FullTextIndex(String name, String table, String key, Map<String, String> columns, Map<String, String> reindexedAfter) {
+    private FullTextIndex(String name, String table, String key, Map<String, String> columns, Map<String, String> reindexedAfter) {
         this.name = name;
         this.table = table;
         this.key = key;
@@ -62,19 +54,33 @@ public final class FullTextIndex {
         this.reindexedAfter = new LinkedHashMap<>(reindexedAfter);
     }
 
-    /** An index of {@code table}, named {@code name}, keyed by {@code key}, with no columns yet. */
-    public static FullTextIndex of(String name, String table, String key) {
-        return new FullTextIndex(name, table, key, Map.of(), Map.of());
+    /**
+     * The index of what a search looks in, per job, in {@code table}: its id, its link or path, its type's
+     * wire name and the name people see, its status, its error and its worker or task.
+     *
+     * @param name the FTS5 table's name; its triggers are named after it
+     * @param key the column of {@code table} whose value is a job's rowid in the index
+     * @param text each of those as an SQL expression over a row of {@code table}
+     */
+    public static FullTextIndex ofJobs(String name, String table, String key, JobText text) {
+        Map<String, String> columns = new LinkedHashMap<>();
+        columns.put("job_id", text.id());
+        columns.put("source", text.source());
+        columns.put("kind", typeNames(text.typeWireName()));
+        columns.put("status", text.status());
+        columns.put("error", text.error());
+        columns.put("worker", text.worker());
+        return new FullTextIndex(name, table, key, columns, Map.of());
     }
 
-    /** The same index with one more column, its text {@code expression} over a row of the table. */
-    public FullTextIndex column(String column, String expression) {
-        FullTextIndex more = new FullTextIndex(name, table, key, columns, reindexedAfter);
-        more.columns.put(column, expression);
-        return more;
-    }
+    /** SQL expressions for the text of a job, over a row of its table; see {@link #ofJobs}. */
+    public record JobText(String id, String source, String typeWireName, String status, String error, String worker) {}
 
-    /** The same index, which makes the text of the job {@code jobKey} again after {@code event}. */
+    /**
+     * The same index, which makes the text of the job {@code jobKey} again after {@code event}: a trigger
+     * event such as {@code UPDATE OF status ON jobs}, with the expression of the job's key in that
+     * trigger, such as {@code new.id}. A row deleted from the table leaves the index without one.
+     */
     public FullTextIndex reindexedAfter(String event, String jobKey) {
         FullTextIndex more = new FullTextIndex(name, table, key, columns, reindexedAfter);
         more.reindexedAfter.put(event, jobKey);
@@ -121,7 +127,9 @@ public final class FullTextIndex {
     /** The index's table, then its triggers, as SQLite keeps their statements. */
     private List<String> definition() {
         List<String> statements = new ArrayList<>();
-        statements.add("CREATE VIRTUAL TABLE " + name + " USING fts5(" + String.join(", ", columns.keySet()) + ", tokenize = '" + TOKENIZER + "')");
+        // No column sizes: they serve ranking (bm25), and searches list the newest first.
+        statements.add("CREATE VIRTUAL TABLE " + name + " USING fts5(" + String.join(", ", columns.keySet()) + ", tokenize = '" + TOKENIZER
+                + "', columnsize = 0)");
         int number = 0;
         for (Map.Entry<String, String> after : reindexedAfter.entrySet()) {
             statements.add("CREATE TRIGGER " + name + "_" + ++number + " AFTER " + after.getKey() + " BEGIN\n"
@@ -231,7 +239,7 @@ public final class FullTextIndex {
     }
 
     /** An SQL expression for the wire name and the name people see of the job type {@code wireName}. */
-    public static String typeNames(String wireName) {
+    private static String typeNames(String wireName) {
         StringBuilder names = new StringBuilder("(" + wireName + " || ' ' || CASE " + wireName);
         for (JobType type : JobType.values()) {
             names.append(" WHEN ").append(literal(type.wireName())).append(" THEN ").append(literal(type.displayName()));

@@ -11,15 +11,10 @@ import java.sql.SQLException;
  */
 final class JobSearchIndex {
 
-    /** Each job's id, link or path, type, status, error and the workers that ran it. */
-    private static final FullTextIndex INDEX = FullTextIndex.of("jobs_fts", "jobs", "id")
-            .column("job_id", "id")
-            .column("source", "youtube_url")
-            .column("kind", FullTextIndex.typeNames("job_type"))
-            .column("status", "status")
-            .column("error", "error")
-            .column("worker", "(SELECT group_concat(DISTINCT '" + WorkerSlot.NAME_PREFIX + "' || worker_id) FROM job_attempts"
-                    + " WHERE job_attempts.job_id = jobs.id)")
+    /** Each job's id, link or path, type, status, error and the workers that ran it (from its attempts). */
+    private static final FullTextIndex INDEX = FullTextIndex.ofJobs("jobs_fts", "jobs", "id", new FullTextIndex.JobText("id", "youtube_url",
+                    "job_type", "status", "error", "(SELECT group_concat(DISTINCT '" + WorkerSlot.NAME_PREFIX + "' || worker_id)"
+                    + " FROM job_attempts WHERE job_attempts.job_id = jobs.id)"))
             .reindexedAfter("INSERT ON jobs", "new.id")
             .reindexedAfter("UPDATE OF job_type, status, youtube_url, error ON jobs", "new.id")
             .reindexedAfter("INSERT ON job_attempts", "new.job_id");

@@ -12,13 +12,9 @@ import java.sql.SQLException;
 final class RemoteJobSearch {
 
     /** Each job's id, link or path, type, status, error and the task that runs it on the server. */
-    private static final FullTextIndex INDEX = FullTextIndex.of("remote_jobs_fts", "remote_jobs", "row_id")
-            .column("job_id", "job_id")
-            .column("source", "json_extract(job, '$.youtube_url')")
-            .column("kind", FullTextIndex.typeNames("json_extract(job, '$.job_type')"))
-            .column("status", "status")
-            .column("error", "json_extract(job, '$.error')")
-            .column("worker", "json_extract(job, '$.task_id')")
+    private static final FullTextIndex INDEX = FullTextIndex.ofJobs("remote_jobs_fts", "remote_jobs", "row_id", new FullTextIndex.JobText(
+                    "job_id", "json_extract(job, '$.youtube_url')", "json_extract(job, '$.job_type')", "status", "json_extract(job, '$.error')",
+                    "json_extract(job, '$.task_id')"))
             .reindexedAfter("INSERT ON remote_jobs", "new.row_id")
             .reindexedAfter("UPDATE OF status, job ON remote_jobs", "new.row_id");
 
