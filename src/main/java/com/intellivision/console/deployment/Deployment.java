@@ -99,6 +99,11 @@ public interface Deployment extends AutoCloseable {
         return this instanceof QueueStatistics role ? Optional.of(role) : Optional.empty();
     }
 
+    /** Finding stored jobs by words and filters. */
+    default Optional<JobSearch> jobSearch() {
+        return this instanceof JobSearch role ? Optional.of(role) : Optional.empty();
+    }
+
     /** Stops the deployment's workers or connections; jobs already stored stay stored. */
     @Override
     void close();

@@ -5,6 +5,7 @@ import com.intellivision.console.job.EngineEvent;
 import com.intellivision.console.job.EngineEvent.ConnectionChanged;
 import com.intellivision.console.job.Job;
 import com.intellivision.console.job.JobAttempt;
+import com.intellivision.console.job.JobQuery;
 import com.intellivision.console.job.JobRequest;
 import com.intellivision.console.job.JobType;
 import com.intellivision.console.job.QueueFigures;
@@ -26,7 +27,7 @@ import java.util.function.Consumer;
  * everything the console offers, for the job types its workers run.
  */
 public final class LocalDeployment implements Deployment, JobControl, BulkActions, AttemptHistory, WorkerMonitor, PoolControl,
-        QueueStatistics {
+        QueueStatistics, JobSearch {
 
     /** What the workers of the local pool run. */
     public static final Set<JobType> JOB_TYPES = EnumSet.of(JobType.YOUTUBE_FRAME_EXTRACTION, JobType.PEOPLE_COUNT);
@@ -159,6 +160,11 @@ public final class LocalDeployment implements Deployment, JobControl, BulkAction
     @Override
     public QueueFigures figures() {
         return engine.figures();
+    }
+
+    @Override
+    public List<Job> search(JobQuery query) {
+        return engine.search(query);
     }
 
     @Override

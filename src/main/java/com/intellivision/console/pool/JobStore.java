@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.intellivision.console.job.Job;
 import com.intellivision.console.job.JobAttempt;
 import com.intellivision.console.job.JobJson;
+import com.intellivision.console.job.JobQuery;
 import com.intellivision.console.job.JobRequest;
 import com.intellivision.console.job.JobStatus;
 import com.intellivision.console.job.JobType;
@@ -69,6 +70,12 @@ final class JobStore implements AutoCloseable {
     /** The newest first. */
     List<Job> recent(int limit) {
         return query("SELECT * FROM jobs ORDER BY id DESC LIMIT ?", limit);
+    }
+
+    /** The jobs that match {@code query}, newest first. */
+    List<Job> search(JobQuery query) {
+        FullTextIndex.Select select = JobSearchIndex.select(query);
+        return query(select.sql(), select.arguments());
     }
 
     /** Jobs that failed for good after using up their retries, newest first. */

@@ -38,6 +38,7 @@ final class JobStoreSchema {
             migrate(statement);
             statement.execute("CREATE INDEX IF NOT EXISTS jobs_queue ON jobs(status, priority, id)");
             statement.execute("CREATE INDEX IF NOT EXISTS jobs_ended ON jobs(status, updated_at)");
+            statement.execute("CREATE INDEX IF NOT EXISTS jobs_by_status ON jobs(status, id)");
             statement.execute("CREATE INDEX IF NOT EXISTS jobs_dead_letters ON jobs(dead_letter) WHERE dead_letter = 1");
             statement.execute("""
                     CREATE TABLE IF NOT EXISTS job_attempts (
@@ -59,6 +60,9 @@ final class JobStoreSchema {
                     )""");
             statement.execute("PRAGMA user_version=" + SCHEMA_VERSION);
         }
+        // Derived from the tables and kept by triggers in the file, so no schema version: a console that
+        // knows nothing of it keeps it in step, and one that finds it missing or different makes it again.
+        JobSearchIndex.prepare(connection);
     }
 
     /** Brings a store made by an earlier version of the console up to this one's schema. */

@@ -3,6 +3,7 @@ package com.intellivision.console.pool;
 import com.intellivision.console.job.EngineEvent;
 import com.intellivision.console.job.Job;
 import com.intellivision.console.job.JobAttempt;
+import com.intellivision.console.job.JobQuery;
 import com.intellivision.console.job.JobRequest;
 import com.intellivision.console.job.MemoryHistory;
 import com.intellivision.console.job.QueueFigures;
@@ -120,6 +121,11 @@ public final class LocalEngine implements AutoCloseable {
 
     public List<Job> recentJobs(int limit) {
         return call(() -> store.recent(limit));
+    }
+
+    /** The stored jobs that match {@code query}, newest first. */
+    public List<Job> search(JobQuery query) {
+        return call(() -> store.search(query));
     }
 
     /** Every run of the job so far, first first, with its worker, timing and error. */

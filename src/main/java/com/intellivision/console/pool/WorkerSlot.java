@@ -72,9 +72,12 @@ final class WorkerSlot {
         return WorkerInfo.single(nameOf(id), process == null ? WorkerInfo.NO_PID : process.pid(), state, jobId, rssBytes, peakRssBytes);
     }
 
+    /** What the names of workers begin with. */
+    static final String NAME_PREFIX = "w";
+
     /** What people and events call the worker of slot {@code id}: w1, w2, ... */
     static String nameOf(int id) {
-        return "w" + id;
+        return NAME_PREFIX + id;
     }
 
     /** The slot of a worker's name, or -1 for a name that is not one of the pool's. */

@@ -8,10 +8,12 @@ import com.intellivision.console.deployment.Capabilities.Feature;
 import com.intellivision.console.deployment.Capabilities.RetryEffect;
 import com.intellivision.console.deployment.Deployment;
 import com.intellivision.console.deployment.Deployment.Subscription;
+import com.intellivision.console.deployment.JobSearch;
 import com.intellivision.console.job.ConnectionState;
 import com.intellivision.console.job.EngineEvent;
 import com.intellivision.console.job.EngineEvent.JobChanged;
 import com.intellivision.console.job.Job;
+import com.intellivision.console.job.JobQuery;
 import com.intellivision.console.job.JobRequest;
 import com.intellivision.console.job.JobStatus;
 import com.intellivision.console.job.JobType;
@@ -151,6 +153,25 @@ public abstract class DeploymentContract {
         }
         assertThat(retried.status()).isIn(JobStatus.PENDING, JobStatus.PROCESSING);
         assertThat(deployment.awaitTerminal(retried.id(), WAIT).status()).isEqualTo(JobStatus.FAILED);
+    }
+
+    @Test
+    public void aJobItHasIsFoundByTheWordsOfItsLinkAndErrorAndByFilters() throws Exception {
+        Optional<JobSearch> search = deployment.jobSearch();
+        if (search.isEmpty()) {
+            return;
+        }
+        JobRequest request = failing();
+        Job failed = deployment.awaitTerminal(deployment.submit(request).id(), WAIT);
+        JobQuery byName = JobQuery.text(request.url().substring(request.url().lastIndexOf('/') + 1));
+
+        assertThat(search.get().search(byName)).extracting(Job::id).contains(failed.id());
+        assertThat(search.get().search(byName.withStatuses(JobStatus.FAILED).withTypes(request.type()))).extracting(Job::id)
+                .contains(failed.id());
+        assertThat(search.get().search(byName.withStatuses(JobStatus.COMPLETED))).extracting(Job::id).doesNotContain(failed.id());
+        assertThat(search.get().search(JobQuery.text(failed.error()))).extracting(Job::id).contains(failed.id());
+        assertThat(search.get().search(JobQuery.all().withStatuses(JobStatus.FAILED))).first().extracting(Job::id).isEqualTo(failed.id());
+        assertThat(search.get().search(JobQuery.text("\"(*:-^ NEAR"))).isNotNull();
     }
 
     @Test

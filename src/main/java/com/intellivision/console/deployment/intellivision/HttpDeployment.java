@@ -1,12 +1,14 @@
 package com.intellivision.console.deployment.intellivision;
 
 import com.intellivision.console.deployment.EventFanout;
+import com.intellivision.console.deployment.JobSearch;
 import com.intellivision.console.deployment.settings.DeploymentSecrets;
 import com.intellivision.console.deployment.settings.DeploymentSettings;
 import com.intellivision.console.job.EngineEvent;
 import com.intellivision.console.job.EngineEvent.ConnectionChanged;
 import com.intellivision.console.job.EngineEvent.QueueChanged;
 import com.intellivision.console.job.Job;
+import com.intellivision.console.job.JobQuery;
 import com.intellivision.console.job.QueueFigures;
 import com.intellivision.console.remote.IntelliVisionClient;
 import java.nio.file.Path;
@@ -27,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * its images on this machine, the poller that asks about its jobs, how well it answers, and the
  * threads that watch it in the background.
  */
-abstract class HttpDeployment implements RemoteDeployment {
+abstract class HttpDeployment implements RemoteDeployment, JobSearch {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpDeployment.class);
     /** Longer than a request's own timeouts, so a round in the middle of one can finish. */
@@ -113,6 +115,12 @@ abstract class HttpDeployment implements RemoteDeployment {
     @Override
     public List<Job> recentJobs(int limit) {
         return store.recent(id(), limit);
+    }
+
+    /** Among what the console has seen of its jobs, so it answers while the server is down. */
+    @Override
+    public List<Job> search(JobQuery query) {
+        return store.search(id(), query);
     }
 
     @Override

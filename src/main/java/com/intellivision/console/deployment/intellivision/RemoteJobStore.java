@@ -3,8 +3,10 @@ package com.intellivision.console.deployment.intellivision;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.intellivision.console.job.Job;
 import com.intellivision.console.job.JobJson;
+import com.intellivision.console.job.JobQuery;
 import com.intellivision.console.job.JobRequest;
 import com.intellivision.console.job.QueueFigures;
+import com.intellivision.console.pool.FullTextIndex;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +15,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,8 +30,6 @@ import java.util.Optional;
  */
 public final class RemoteJobStore implements AutoCloseable {
 
-    private static final int SCHEMA_VERSION = 1;
-
     private final Connection connection;
 
     private RemoteJobStore(Connection connection) {
@@ -41,29 +40,7 @@ public final class RemoteJobStore implements AutoCloseable {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("PRAGMA journal_mode=WAL");
-                statement.execute("PRAGMA synchronous=NORMAL");
-                statement.execute("PRAGMA busy_timeout=5000");
-                statement.execute("""
-                        CREATE TABLE IF NOT EXISTS remote_jobs (
-                            deployment_id TEXT    NOT NULL,
-                            job_id        INTEGER NOT NULL,
-                            status        TEXT    NOT NULL,
-                            job           TEXT    NOT NULL,
-                            request       TEXT,
-                            ended_here    INTEGER NOT NULL DEFAULT 0,
-                            retry_of      INTEGER,
-                            created_at    INTEGER NOT NULL,
-                            updated_at    INTEGER NOT NULL,
-                            seen_at       INTEGER NOT NULL,
-                            PRIMARY KEY (deployment_id, job_id)
-                        )""");
-                statement.execute("CREATE INDEX IF NOT EXISTS remote_jobs_recent ON remote_jobs(deployment_id, created_at, job_id)");
-                statement.execute("CREATE INDEX IF NOT EXISTS remote_jobs_status ON remote_jobs(deployment_id, status, updated_at)");
-                statement.execute("CREATE INDEX IF NOT EXISTS remote_jobs_retries ON remote_jobs(deployment_id, retry_of) WHERE retry_of IS NOT NULL");
-                statement.execute("PRAGMA user_version=" + SCHEMA_VERSION);
-            }
+            RemoteJobSchema.prepare(connection);
             return new RemoteJobStore(connection);
         } catch (SQLException e) {
             throw new IOException("cannot open the store of remote jobs " + file + ": " + e.getMessage(), e);
@@ -125,6 +102,12 @@ public final class RemoteJobStore implements AutoCloseable {
     /** The newest first. */
     public synchronized List<Job> recent(String deploymentId, int limit) {
         return jobs("SELECT job FROM remote_jobs WHERE deployment_id = ? ORDER BY created_at DESC, job_id DESC LIMIT ?", deploymentId, limit);
+    }
+
+    /** The jobs of {@code deploymentId} that match {@code query}, newest first. */
+    public synchronized List<Job> search(String deploymentId, JobQuery query) {
+        FullTextIndex.Select select = RemoteJobSearch.select(deploymentId, query);
+        return jobs(select.sql(), select.arguments());
     }
 
     /** The jobs still waiting or running, as far as the console knows: the ones to keep asking about. */

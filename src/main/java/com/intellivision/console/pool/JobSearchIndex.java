@@ -1,0 +1,36 @@
+package com.intellivision.console.pool;
+
+import com.intellivision.console.job.JobQuery;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * Searching {@code jobs.db}: the full-text index of its jobs, and the SQL of a {@link JobQuery}. A
+ * query with words is answered from the index, newest first straight from its rowids (the jobs' ids);
+ * one with only filters from the table's own indexes.
+ */
+final class JobSearchIndex {
+
+    /** Each job's id, link or path, type, status, error and the workers that ran it (from its attempts). */
+    private static final FullTextIndex INDEX = FullTextIndex.ofJobs("jobs_fts", "jobs", "id", new FullTextIndex.JobText("id", "youtube_url",
+                    "job_type", "status", "error", "(SELECT group_concat(DISTINCT '" + WorkerSlot.NAME_PREFIX + "' || worker_id)"
+                    + " FROM job_attempts WHERE job_attempts.job_id = jobs.id)"))
+            .reindexedAfter("INSERT ON jobs", "new.id")
+            .reindexedAfter("UPDATE OF job_type, status, youtube_url, error ON jobs", "new.id")
+            .reindexedAfter("INSERT ON job_attempts", "new.job_id");
+
+    private static final FullTextIndex.JobColumns COLUMNS = new FullTextIndex.JobColumns("jobs.*", "jobs.status", "jobs.job_type",
+            "jobs.dead_letter = 1", "jobs.id DESC", true);
+
+    private JobSearchIndex() {}
+
+    /** Makes the index, or makes it again filled from the jobs, once the tables are there. */
+    static void prepare(Connection connection) throws SQLException {
+        INDEX.prepare(connection);
+    }
+
+    /** The statement that answers {@code query}, newest first, and its arguments. */
+    static FullTextIndex.Select select(JobQuery query) {
+        return INDEX.select(query, COLUMNS, null);
+    }
+}
