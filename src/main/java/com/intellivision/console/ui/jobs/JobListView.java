@@ -1,11 +1,14 @@
 package com.intellivision.console.ui.jobs;
 
+import com.intellivision.console.job.Job;
+import com.intellivision.console.job.JobType;
 import com.intellivision.console.ui.common.JobActionPrompts;
 import com.intellivision.console.ui.common.JobActionsViewModel;
 import com.intellivision.console.ui.common.JobRow;
 import com.intellivision.console.ui.common.SourceCell;
 import com.intellivision.console.ui.common.StatusBadge;
 import com.intellivision.console.ui.common.StatusBadgeCell;
+import com.intellivision.console.ui.jobs.JobFilter.StatusChoice;
 import java.util.Comparator;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -15,13 +18,21 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
+import javafx.stage.FileChooser;
 import javafx.util.Duration;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -32,6 +43,10 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class JobListView {
 
     private static final Duration AGE_TICK = Duration.seconds(1);
+    private static final String ANY_KIND = "Any kind";
+    private static final String NO_JOBS = "No jobs yet. Paste a URL above and press Submit.";
+    private static final KeyCombination SEARCH = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination EXPORT = new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
 
     @FXML private TableView<JobRow> jobsTable;
     @FXML private TableColumn<JobRow, Long> idColumn;
@@ -39,12 +54,20 @@ public final class JobListView {
     @FXML private TableColumn<JobRow, String> urlColumn;
     @FXML private TableColumn<JobRow, StatusBadge> statusColumn;
     @FXML private TableColumn<JobRow, String> ageColumn;
+    @FXML private TextField searchField;
+    @FXML private ComboBox<StatusChoice> statusFilter;
+    @FXML private ComboBox<JobType> typeFilter;
+    @FXML private Label filterSummary;
+    @FXML private Label tablePlaceholder;
+    @FXML private Button exportButton;
 
     private Timeline ageClock;
 
-    public void bind(JobListViewModel viewModel, JobActionsViewModel actions) {
+    public void bind(JobListViewModel viewModel, JobActionsViewModel actions, JobFilterViewModel filter, JobExport export) {
+        bindFilter(filter);
+        bindExport(export);
         idColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().id()));
-        typeColumn.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().job().type().displayName()));
+        typeColumn.setCellValueFactory(cell -> new ReadOnlyStringWrapper(kindOf(cell.getValue().job())));
         urlColumn.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().job().youtubeUrl()));
         urlColumn.setCellFactory(column -> new SourceCell());
         statusColumn.setCellValueFactory(cell -> cell.getValue().statusProperty());
@@ -64,6 +87,63 @@ public final class JobListView {
         ageClock = new Timeline(new KeyFrame(AGE_TICK, tick -> viewModel.refreshAges()));
         ageClock.setCycleCount(Animation.INDEFINITE);
         ageClock.play();
+    }
+
+    /** A filmstrip is a frame job with several frames; people call it by its own name. */
+    static String kindOf(Job job) {
+        boolean filmstrip = job.type() == JobType.YOUTUBE_FRAME_EXTRACTION && job.params() != null && job.params().path("count").asInt(1) > 1;
+        return filmstrip ? "Filmstrip" : job.type().displayName();
+    }
+
+    private void bindFilter(JobFilterViewModel filter) {
+        searchField.textProperty().bindBidirectional(filter.textProperty());
+        statusFilter.getItems().setAll(StatusChoice.values());
+        statusFilter.valueProperty().bindBidirectional(filter.statusProperty());
+        typeFilter.setItems(filter.offeredTypes());
+        typeFilter.setPromptText(ANY_KIND);
+        typeFilter.setButtonCell(new TypeCell());
+        typeFilter.setCellFactory(list -> new TypeCell());
+        typeFilter.valueProperty().bindBidirectional(filter.typeProperty());
+        filterSummary.textProperty().bind(filter.summaryProperty());
+        tablePlaceholder.textProperty().bind(Bindings.when(filter.summaryProperty().isEmpty())
+                .then(NO_JOBS).otherwise("No job matches the search and filters. Esc clears them."));
+        searchField.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.ESCAPE) {
+                filter.clear();
+                event.consume();
+            }
+        });
+        // Ctrl+F searches from anywhere in the window.
+        searchField.sceneProperty().addListener((property, before, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators().put(SEARCH, searchField::requestFocus);
+                scene.getAccelerators().put(EXPORT, exportButton::fire);
+            }
+        });
+    }
+
+    private void bindExport(JobExport export) {
+        exportButton.disableProperty().bind(export.exportingProperty().or(Bindings.isEmpty(jobsTable.getItems() == null
+                ? javafx.collections.FXCollections.observableArrayList() : jobsTable.getItems())));
+        exportButton.setOnAction(event -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Export the jobs shown");
+            chooser.setInitialFileName("jobs.csv");
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv"));
+            java.io.File target = chooser.showSaveDialog(exportButton.getScene().getWindow());
+            if (target != null) {
+                export.exportShown(target.toPath());
+            }
+        });
+    }
+
+    /** A kind of job by its name; none chosen is any kind. */
+    private static final class TypeCell extends ListCell<JobType> {
+        @Override
+        protected void updateItem(JobType type, boolean empty) {
+            super.updateItem(type, empty);
+            setText(empty || type == null ? ANY_KIND : type.displayName());
+        }
     }
 
     /** Keeps the table's selection and the model's selected row the same, whichever side changes. */

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
@@ -45,6 +46,7 @@ public final class JobListViewModel {
     private final Map<String, JobRow> selectedPerDeployment = new HashMap<>();
     private final ObjectProperty<JobRow> selectedRow;
     private String shownDeployment;
+    private Predicate<JobRow> filter = row -> true;
 
     /** A list with a selection of its own. */
     public JobListViewModel(Clock clock) {
@@ -78,9 +80,21 @@ public final class JobListViewModel {
             return;
         }
         shownDeployment = deploymentId;
-        shownRows.setPredicate(row -> row.deploymentId().equals(deploymentId));
+        applyPredicate();
         refreshAges();
         selectedRow.set(selectedPerDeployment.get(deploymentId));
+    }
+
+    /** Shows, of the deployment's rows, only those {@code matching}; {@code row -> true} shows them all. */
+    public void filterBy(Predicate<JobRow> matching) {
+        filter = matching;
+        applyPredicate();
+    }
+
+    private void applyPredicate() {
+        String deploymentId = shownDeployment;
+        Predicate<JobRow> matching = filter;
+        shownRows.setPredicate(row -> row.deploymentId().equals(deploymentId) && matching.test(row));
     }
 
     public Optional<JobRow> row(JobKey key) {

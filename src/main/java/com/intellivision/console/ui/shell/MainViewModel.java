@@ -29,6 +29,8 @@ import com.intellivision.console.ui.common.TaskRunner;
 import com.intellivision.console.ui.deployments.DeploymentEditing;
 import com.intellivision.console.ui.deployments.DeploymentFormViewModel;
 import com.intellivision.console.ui.deployments.DeploymentListViewModel;
+import com.intellivision.console.ui.jobs.JobExport;
+import com.intellivision.console.ui.jobs.JobFilterViewModel;
 import com.intellivision.console.ui.jobs.JobListViewModel;
 import com.intellivision.console.ui.preview.AttemptsViewModel;
 import com.intellivision.console.ui.preview.FramePreviewViewModel;
@@ -70,6 +72,8 @@ public final class MainViewModel implements DeploymentEditing, AutoCloseable {
     private final DeploymentListViewModel deployments;
     private final SubmitBarViewModel submitBar;
     private final JobListViewModel jobList;
+    private final JobFilterViewModel jobFilter;
+    private final JobExport jobExport;
     private final FramePreviewViewModel preview;
     private final StatusBarViewModel statusBar = new StatusBarViewModel();
     private final QueueHealthViewModel queueHealth = new QueueHealthViewModel();
@@ -91,6 +95,9 @@ public final class MainViewModel implements DeploymentEditing, AutoCloseable {
         this.jobList = new JobListViewModel(clock, state.selectedJobProperty());
         this.preview = new FramePreviewViewModel(state.selectedJobProperty());
         this.alerts = new AlertsViewModel(clock, deployments::placeOf);
+        this.jobFilter = new JobFilterViewModel(jobList, tasks, (deploymentId, query) -> deployments.entry(deploymentId)
+                .flatMap(entry -> entry.deployment().jobSearch()).map(search -> search.search(query)).orElse(List.of()));
+        this.jobExport = new JobExport(jobList, tasks, alerts, clock.getZone());
         this.jobActions = new JobActionsViewModel(state.selectedJobProperty(), tasks, deployments::entry, this::showSubmitted, alerts);
         this.attempts = new AttemptsViewModel(state.selectedJobProperty(), tasks, deployments::entry, clock.getZone());
         this.bulkActions = new BulkActionsViewModel(tasks, alerts);
@@ -127,6 +134,8 @@ public final class MainViewModel implements DeploymentEditing, AutoCloseable {
             entry.showConnection(changed);
             alerts.connectionChanged(deploymentId, entry.nameProperty().get(), changed);
         }));
+        // Jobs that changed may now match the table's filter, or no longer.
+        events.afterEachBatch(jobFilter::refresh);
         // Last, so that what a batch raises is shown once the views have taken the batch in.
         alerts.listenTo(events);
     }
@@ -239,6 +248,7 @@ public final class MainViewModel implements DeploymentEditing, AutoCloseable {
     private void showDeployment(DeploymentEntry entry) {
         Deployment deployment = entry.deployment();
         jobList.show(entry.id());
+        jobFilter.show(entry.id(), entry.capabilities());
         workers.show(entry.id(), entry.capabilities(), deployment.workerPoolControl());
         statusBar.show(entry);
         queueHealth.show(entry.id());
@@ -346,6 +356,14 @@ public final class MainViewModel implements DeploymentEditing, AutoCloseable {
 
     public JobListViewModel jobList() {
         return jobList;
+    }
+
+    public JobFilterViewModel jobFilter() {
+        return jobFilter;
+    }
+
+    public JobExport jobExport() {
+        return jobExport;
     }
 
     public FramePreviewViewModel preview() {
