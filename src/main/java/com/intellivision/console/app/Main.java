@@ -4,6 +4,7 @@ import com.intellivision.console.deployment.LocalDeployment;
 import com.intellivision.console.deployment.SavedDeployments;
 import com.intellivision.console.deployment.settings.SecretStore;
 import com.intellivision.console.deployment.settings.SecretStores;
+import com.intellivision.console.ui.settings.SettingsFile;
 import com.intellivision.console.ui.shell.ConsoleApplication;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -76,7 +77,7 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() {
         ConsoleApplication.launch(() -> SavedDeployments.open(LocalDeployment.start(pool.toConfig(Runtime.getRuntime().availableProcessors())),
-                pool.dataDir));
+                pool.dataDir), SettingsFile.in(pool.dataDir));
         return 0;
     }
 }

@@ -65,7 +65,6 @@ public final class JobListView {
 
     public void bind(JobListViewModel viewModel, JobActionsViewModel actions, JobFilterViewModel filter, JobExport export) {
         bindFilter(filter);
-        bindExport(export);
         idColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().id()));
         typeColumn.setCellValueFactory(cell -> new ReadOnlyStringWrapper(kindOf(cell.getValue().job())));
         urlColumn.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().job().youtubeUrl()));
@@ -81,6 +80,7 @@ public final class JobListView {
         SortedList<JobRow> sorted = new SortedList<>(viewModel.rows());
         sorted.comparatorProperty().bind(jobsTable.comparatorProperty());
         jobsTable.setItems(sorted);
+        bindExport(export);
         followSelection(viewModel);
         offerActions(actions);
 
@@ -123,8 +123,7 @@ public final class JobListView {
     }
 
     private void bindExport(JobExport export) {
-        exportButton.disableProperty().bind(export.exportingProperty().or(Bindings.isEmpty(jobsTable.getItems() == null
-                ? javafx.collections.FXCollections.observableArrayList() : jobsTable.getItems())));
+        exportButton.disableProperty().bind(export.exportingProperty().or(Bindings.isEmpty(jobsTable.getItems())));
         exportButton.setOnAction(event -> {
             FileChooser chooser = new FileChooser();
             chooser.setTitle("Export the jobs shown");

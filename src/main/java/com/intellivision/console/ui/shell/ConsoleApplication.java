@@ -1,8 +1,10 @@
 package com.intellivision.console.ui.shell;
 
 import com.intellivision.console.deployment.DeploymentCatalog;
-import com.intellivision.console.ui.common.FxThread;
 import com.intellivision.console.ui.common.Failures;
+import com.intellivision.console.ui.common.FxThread;
+import com.intellivision.console.ui.settings.ConsoleSettings;
+import com.intellivision.console.ui.settings.SettingsFile;
 import java.lang.System.Logger.Level;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -27,14 +29,20 @@ public final class ConsoleApplication extends Application {
 
     private static final System.Logger LOG = System.getLogger(ConsoleApplication.class.getName());
     private static volatile Supplier<DeploymentCatalog> deploymentFactory;
+    private static volatile SettingsFile settingsFile;
 
     private DeploymentCatalog deployments;
     private RuntimeException deploymentFailure;
     private ConsoleSession session;
+    private ConsoleSettings settings = ConsoleSettings.DEFAULTS;
 
-    /** Opens the console on the deployments {@code factory} makes, and returns when the window has closed. */
-    public static void launch(Supplier<DeploymentCatalog> factory) {
+    /**
+     * Opens the console on the deployments {@code factory} makes, with the settings kept in {@code settings},
+     * and returns when the window has closed.
+     */
+    public static void launch(Supplier<DeploymentCatalog> factory, SettingsFile settings) {
         deploymentFactory = Objects.requireNonNull(factory, "factory");
+        settingsFile = settings;
         Application.launch(ConsoleApplication.class);
     }
 
@@ -45,6 +53,9 @@ public final class ConsoleApplication extends Application {
         if (factory == null) {
             deploymentFailure = new IllegalStateException("start the console with ConsoleApplication.launch(deploymentFactory)");
             return;
+        }
+        if (settingsFile != null) {
+            settings = settingsFile.load();
         }
         try {
             deployments = factory.get();
@@ -61,7 +72,7 @@ public final class ConsoleApplication extends Application {
             FxThread.exitApplication();
             return;
         }
-        session = ConsoleSession.open(stage, deployments, getHostServices()::showDocument);
+        session = ConsoleSession.open(stage, deployments, getHostServices()::showDocument, settingsFile, settings);
     }
 
     private static void reportCannotStart(RuntimeException failure) {

@@ -2,9 +2,14 @@ package com.intellivision.console.ui.shell;
 
 import com.intellivision.console.deployment.DeploymentCatalog;
 import com.intellivision.console.ui.common.BackgroundExecutor;
+import com.intellivision.console.ui.common.DeploymentEntry;
 import com.intellivision.console.ui.common.FxThread;
 import com.intellivision.console.ui.common.Links;
 import com.intellivision.console.ui.common.TaskRunner;
+import com.intellivision.console.ui.settings.ConsoleSettings.Theme;
+import com.intellivision.console.ui.settings.ConsoleSettings;
+import com.intellivision.console.ui.settings.SettingsFile;
+import com.intellivision.console.ui.settings.SettingsViewModel;
 import java.time.Clock;
 import javafx.stage.Stage;
 
@@ -29,11 +34,25 @@ public final class ConsoleSession {
      * {@code links} opens what the console links to (a server's output video). Call on the FX thread.
      */
     static ConsoleSession open(Stage stage, DeploymentCatalog catalog, Links links) {
+        return open(stage, catalog, links, null, ConsoleSettings.DEFAULTS.withTheme(Theme.LIGHT));
+    }
+
+    /**
+     * As above, with the settings {@code loaded} from {@code file} (null: kept for this run only): the
+     * theme, the window's size and the deployment shown last.
+     */
+    static ConsoleSession open(Stage stage, DeploymentCatalog catalog, Links links, SettingsFile file, ConsoleSettings loaded) {
         BackgroundExecutor background = new BackgroundExecutor();
-        MainViewModel viewModel = new MainViewModel(catalog, new TaskRunner(background, FxThread.INSTANCE), Clock.systemDefaultZone());
-        MainView view = MainView.load(viewModel, links);
-        ConsoleWindow.show(stage, view.root());
-        viewModel.start();
+        TaskRunner tasks = new TaskRunner(background, FxThread.INSTANCE);
+        MainViewModel viewModel = new MainViewModel(catalog, tasks, Clock.systemDefaultZone());
+        SettingsViewModel settings = new SettingsViewModel(file, loaded, tasks, viewModel.alerts(), System.getenv());
+        MainView view = MainView.load(viewModel, links, settings, file == null ? "this run only" : file.path().toString());
+        ConsoleWindow.show(stage, view.root(), loaded, settings.darkProperty().get());
+        stage.setOnHiding(event -> {
+            DeploymentEntry shown = viewModel.deployments().selectedProperty().get();
+            settings.windowClosing(stage.getWidth(), stage.getHeight(), stage.isMaximized(), shown == null ? null : shown.id());
+        });
+        viewModel.start(loaded.lastDeployment());
         return new ConsoleSession(background, viewModel, view);
     }
 

@@ -1,6 +1,8 @@
 package com.intellivision.console.ui.shell;
 
 import atlantafx.base.theme.PrimerLight;
+import com.intellivision.console.ui.settings.ConsoleSettings;
+import com.intellivision.console.ui.settings.SettingsView;
 import java.util.Objects;
 import javafx.application.Application;
 import javafx.geometry.Rectangle2D;
@@ -9,7 +11,7 @@ import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
-/** The console's window: its theme (AtlantaFX Primer Light, then the console's stylesheet), title and size. */
+/** The console's window: its theme (AtlantaFX Primer, light or dark, then the console's stylesheet), title and size. */
 public final class ConsoleWindow {
 
     static final String TITLE = "IntelliVision Console";
@@ -27,11 +29,14 @@ public final class ConsoleWindow {
     }
 
     /** Puts {@code content} in {@code stage}, styled and sized, and shows it. */
-    static void show(Stage stage, Parent content) {
-        installTheme();
+    static void show(Stage stage, Parent content, ConsoleSettings settings, boolean dark) {
         // No larger than the screen leaves room for: a laptop's is often 1366 × 768.
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(content, Math.min(WIDTH, screen.getWidth()), Math.min(HEIGHT, screen.getHeight()));
+        double width = settings.hasWindowSize() ? Math.max(MIN_WIDTH, settings.windowWidth()) : WIDTH;
+        double height = settings.hasWindowSize() ? Math.max(MIN_HEIGHT, settings.windowHeight()) : HEIGHT;
+        Scene scene = new Scene(content, Math.min(width, screen.getWidth()), Math.min(height, screen.getHeight()));
+        SettingsView.apply(dark, scene);
+        stage.setMaximized(settings.maximized());
         scene.getStylesheets().add(Objects.requireNonNull(ConsoleWindow.class.getResource(STYLESHEET),
                 STYLESHEET + " is missing from the class path").toExternalForm());
         stage.setTitle(TITLE);

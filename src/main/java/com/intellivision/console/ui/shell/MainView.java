@@ -11,6 +11,8 @@ import com.intellivision.console.ui.jobs.JobListView;
 import com.intellivision.console.ui.preview.FramePreviewView;
 import com.intellivision.console.ui.queue.PoolControlViewModel;
 import com.intellivision.console.ui.queue.QueueToolbarView;
+import com.intellivision.console.ui.settings.SettingsView;
+import com.intellivision.console.ui.settings.SettingsViewModel;
 import com.intellivision.console.ui.submit.SubmitBarView;
 import com.intellivision.console.ui.workers.WorkersView;
 import java.util.Locale;
@@ -19,10 +21,10 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.input.Dragboard;
-import javafx.scene.input.TransferMode;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.input.Dragboard;
+import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -53,11 +55,13 @@ public final class MainView {
     @FXML private QueueToolbarView queueToolbarController;
     @FXML private AlertsView alertsController;
     @FXML private StatusBarView statusBarController;
+    @FXML private SettingsView settingsController;
 
     /** Loads the window's content and binds it to {@code viewModel}; call on the FX thread. */
-    public static MainView load(MainViewModel viewModel, Links links) {
+    public static MainView load(MainViewModel viewModel, Links links, SettingsViewModel settings, String settingsSavedIn) {
         MainView view = FxmlViews.<MainView>load(FXML).controller();
         view.bind(viewModel, links);
+        view.settingsController.bind(settings, settingsSavedIn);
         return view;
     }
 

@@ -145,10 +145,16 @@ public final class MainViewModel implements DeploymentEditing, AutoCloseable {
 
     /** Lists the deployments, shows the first (the local pool), and starts following each in the background. */
     public void start() {
+        start(null);
+    }
+
+    /** As {@link #start()}, showing {@code preferredDeployment} first if it is still there, as after a restart. */
+    public void start(String preferredDeployment) {
         for (Deployment deployment : catalog.deployments()) {
             follow(deployments.add(deployment));
         }
-        deployments.selectFirst();
+        deployments.entry(preferredDeployment == null ? "" : preferredDeployment).ifPresentOrElse(deployments::select,
+                deployments::selectFirst);
         catalog.openingProblem().ifPresent(problem -> alerts.problem("Some deployments could not be opened", problem));
     }
 

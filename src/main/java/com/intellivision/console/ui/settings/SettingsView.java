@@ -1,0 +1,52 @@
+package com.intellivision.console.ui.settings;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import com.intellivision.console.ui.settings.ConsoleSettings.Theme;
+import java.util.Map;
+import javafx.application.Application;
+import javafx.fxml.FXML;
+import javafx.scene.Scene;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.Toggle;
+import javafx.scene.control.ToggleGroup;
+
+/** The settings menu, and the theme it sets on every window of the application. */
+public final class SettingsView {
+
+    /** On the scene's root while the window is dark, for the console's own colours. */
+    public static final String DARK_CLASS = "dark";
+
+    @FXML private MenuButton settingsButton;
+    @FXML private ToggleGroup themeChoice;
+    @FXML private RadioMenuItem lightTheme;
+    @FXML private RadioMenuItem darkTheme;
+    @FXML private RadioMenuItem systemTheme;
+    @FXML private MenuItem settingsFileItem;
+
+    public void bind(SettingsViewModel viewModel, String savedIn) {
+        Map<Theme, Toggle> items = Map.of(Theme.LIGHT, lightTheme, Theme.DARK, darkTheme, Theme.SYSTEM, systemTheme);
+        themeChoice.selectToggle(items.get(viewModel.themeProperty().get()));
+        themeChoice.selectedToggleProperty().addListener((property, before, chosen) -> items.forEach((theme, item) -> {
+            if (item == chosen) {
+                viewModel.themeProperty().set(theme);
+            }
+        }));
+        settingsFileItem.setText("Kept in " + savedIn);
+        viewModel.darkProperty().addListener((property, before, dark) -> apply(dark, settingsButton.getScene()));
+        settingsButton.sceneProperty().addListener((property, before, scene) -> apply(viewModel.darkProperty().get(), scene));
+    }
+
+    /** Sets the AtlantaFX theme for every window, and marks the scene so the console's own colours follow. */
+    public static void apply(boolean dark, Scene scene) {
+        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+        if (scene != null && scene.getRoot() != null) {
+            scene.getRoot().getStyleClass().remove(DARK_CLASS);
+            if (dark) {
+                scene.getRoot().getStyleClass().add(DARK_CLASS);
+            }
+        }
+    }
+}

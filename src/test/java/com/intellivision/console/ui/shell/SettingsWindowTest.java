@@ -1,0 +1,68 @@
+package com.intellivision.console.ui.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.intellivision.console.deployment.FixedCatalog;
+import com.intellivision.console.deployment.LocalDeployment;
+import com.intellivision.console.pool.PoolConfig;
+import com.intellivision.console.ui.settings.ConsoleSettings;
+import com.intellivision.console.ui.settings.ConsoleSettings.Theme;
+import com.intellivision.console.ui.settings.SettingsFile;
+import com.intellivision.console.ui.settings.SettingsView;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The settings menu on the real window: a theme chosen there applies at once and is kept, with the window's size, for the next start. */
+@ExtendWith(ApplicationExtension.class)
+class SettingsWindowTest {
+
+    @TempDir
+    Path temp;
+
+    private ConsoleSession session;
+    private Stage stage;
+    private SettingsFile file;
+
+    @Start
+    void openConsole(Stage shown) {
+        stage = shown;
+        file = SettingsFile.in(temp.resolve("data"));
+        LocalDeployment pool = LocalDeployment.start(PoolConfig.defaults(temp.resolve("pool")).withWorkerCount(1));
+        session = ConsoleSession.open(stage, new FixedCatalog(List.of(pool)), address -> {}, file, ConsoleSettings.DEFAULTS.withTheme(Theme.LIGHT));
+    }
+
+    @AfterEach
+    void closeConsole(FxRobot robot) {
+        robot.interact(session::closeView);
+        session.closeDeployment();
+    }
+
+    @Test
+    void aThemeChosenInTheMenuAppliesAtOnceAndIsKeptWithTheWindowForTheNextStart(FxRobot robot) throws Exception {
+        assertThat(stage.getScene().getRoot().getStyleClass()).doesNotContain(SettingsView.DARK_CLASS);
+
+        robot.clickOn("#settingsButton").clickOn("Dark");
+
+        assertThat(stage.getScene().getRoot().getStyleClass()).contains(SettingsView.DARK_CLASS);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> file.load().theme() == Theme.DARK);
+
+        robot.interact(stage::hide);
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> file.load().hasWindowSize());
+        ConsoleSettings kept = file.load();
+        assertThat(kept.theme()).isEqualTo(Theme.DARK);
+        assertThat(kept.lastDeployment()).isEqualTo("local");
+        assertThat(kept.windowWidth()).isEqualTo(stage.getWidth());
+        robot.interact(() -> SettingsView.apply(false, null));
+    }
+}
