@@ -46,6 +46,7 @@ public final class FramePreviewView {
     @FXML private Tooltip cancelTooltip;
     @FXML private Tooltip retryTooltip;
     @FXML private AttemptsView attemptsController;
+    @FXML private JobDetailsView detailsController;
     @FXML private Node messageFace;
     @FXML private Label message;
     @FXML private Node workingFace;
@@ -84,7 +85,8 @@ public final class FramePreviewView {
     @FXML private TextArea resultsText;
 
     public void bind(FramePreviewViewModel viewModel, JobActionsViewModel actions, AttemptsViewModel attempts, ScrubBarViewModel scrubBar,
-            Links links) {
+            JobDetailsViewModel details, Links links) {
+        detailsController.bind(details);
         heading.textProperty().bind(viewModel.headingProperty());
         showWhen(deadLetterBadge, viewModel.deadLetterProperty());
         bindActions(viewModel, actions);

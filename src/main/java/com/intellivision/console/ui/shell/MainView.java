@@ -68,7 +68,8 @@ public final class MainView {
     private void bind(MainViewModel viewModel, Links links) {
         submitBarController.bind(viewModel.submitBar(), viewModel::submit, viewModel::regionEditor);
         jobListController.bind(viewModel.jobList(), viewModel.jobActions(), viewModel.jobFilter(), viewModel.jobExport());
-        previewController.bind(viewModel.preview(), viewModel.jobActions(), viewModel.attempts(), viewModel.scrubBar(), links);
+        previewController.bind(viewModel.preview(), viewModel.jobActions(), viewModel.attempts(), viewModel.scrubBar(), viewModel.jobDetails(),
+                links);
         workersController.bind(viewModel.workers());
         queueToolbarController.bind(viewModel.bulkActions(), viewModel.poolControl());
         statusBarController.bind(viewModel.statusBar(), viewModel.queueHealth());

@@ -7,8 +7,6 @@ import com.intellivision.console.deployment.PoolControl;
 import com.intellivision.console.job.ConnectionState;
 import com.intellivision.console.job.EngineEvent.ConnectionChanged;
 import com.intellivision.console.job.EngineEvent.QueueChanged;
-import com.intellivision.console.job.FrameParams;
-import com.intellivision.console.job.FrameResult;
 import com.intellivision.console.job.Job;
 import com.intellivision.console.job.JobRequest;
 import com.intellivision.console.job.QueueFigures;
@@ -20,7 +18,6 @@ import com.intellivision.console.ui.common.ConsoleEvents;
 import com.intellivision.console.ui.common.ConsoleState;
 import com.intellivision.console.ui.common.DeploymentEntry;
 import com.intellivision.console.ui.common.Failures;
-import com.intellivision.console.ui.common.FrameResults;
 import com.intellivision.console.ui.common.JobActionsViewModel;
 import com.intellivision.console.ui.common.JobKey;
 import com.intellivision.console.ui.common.JobRow;
@@ -34,6 +31,7 @@ import com.intellivision.console.ui.jobs.JobFilterViewModel;
 import com.intellivision.console.ui.jobs.JobListViewModel;
 import com.intellivision.console.ui.preview.AttemptsViewModel;
 import com.intellivision.console.ui.preview.FramePreviewViewModel;
+import com.intellivision.console.ui.preview.JobDetailsViewModel;
 import com.intellivision.console.ui.preview.ScrubBarViewModel;
 import com.intellivision.console.ui.queue.BulkActionsViewModel;
 import com.intellivision.console.ui.queue.PoolControlViewModel;
@@ -43,10 +41,8 @@ import com.intellivision.console.ui.submit.RegionEditorViewModel;
 import com.intellivision.console.ui.submit.SubmitBarViewModel;
 import com.intellivision.console.ui.workers.WorkersViewModel;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The window's view model, and with {@link DeploymentListViewModel} the only class that talks to the
@@ -58,8 +54,6 @@ import java.util.concurrent.TimeoutException;
 public final class MainViewModel implements DeploymentEditing, AutoCloseable {
 
     static final int INITIAL_JOBS = 500;
-    /** Long enough for a frame of a long video over a slow link; the job itself goes on regardless. */
-    private static final Duration FRAME_FOR_DRAWING = Duration.ofMinutes(2);
 
     private final DeploymentCatalog catalog;
     private final TaskRunner tasks;
@@ -75,6 +69,7 @@ public final class MainViewModel implements DeploymentEditing, AutoCloseable {
     private final JobFilterViewModel jobFilter;
     private final JobExport jobExport;
     private final FramePreviewViewModel preview;
+    private final JobDetailsViewModel jobDetails;
     private final StatusBarViewModel statusBar = new StatusBarViewModel();
     private final QueueHealthViewModel queueHealth = new QueueHealthViewModel();
     private final AlertsViewModel alerts;
@@ -94,6 +89,7 @@ public final class MainViewModel implements DeploymentEditing, AutoCloseable {
         this.submitBar = new SubmitBarViewModel(tasks);
         this.jobList = new JobListViewModel(clock, state.selectedJobProperty());
         this.preview = new FramePreviewViewModel(state.selectedJobProperty());
+        this.jobDetails = new JobDetailsViewModel(state.selectedJobProperty(), clock.getZone());
         this.alerts = new AlertsViewModel(clock, deployments::placeOf);
         this.jobFilter = new JobFilterViewModel(jobList, tasks, (deploymentId, query) -> deployments.entry(deploymentId)
                 .flatMap(entry -> entry.deployment().jobSearch()).map(search -> search.search(query)).orElse(List.of()));
@@ -285,30 +281,8 @@ public final class MainViewModel implements DeploymentEditing, AutoCloseable {
 
     /** The editor for the lines or zones of the video in the form, drawn on a frame the local pool takes. */
     public RegionEditorViewModel regionEditor(JobKind.Regions regions) {
-        return new RegionEditorViewModel(regions, submitBar.urlProperty().get().strip(), tasks, this::grabFrame,
+        return new RegionEditorViewModel(regions, submitBar.urlProperty().get().strip(), tasks, new LocalPoolFrames(deployments)::grab,
                 submitBar.linesProperty().get(), submitBar.zonesProperty().get());
-    }
-
-    /** Takes a frame of a video with the local pool, and waits for it; run in the background. */
-    private RegionEditorViewModel.Frame grabFrame(String url) {
-        Deployment local = deployments.entry(Deployment.LOCAL_ID).orElseThrow().deployment();
-        Job submitted = local.submit(JobRequest.frame(url, FrameParams.at(null)));
-        Job done;
-        try {
-            done = local.awaitTerminal(submitted.id(), FRAME_FOR_DRAWING);
-        } catch (TimeoutException slow) {
-            throw new IllegalStateException("the local pool did not take the frame within " + FRAME_FOR_DRAWING.toSeconds()
-                    + " s; job #" + submitted.id() + " goes on, and the editor can be opened again once it is done");
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("the console was closing", interrupted);
-        }
-        Optional<FrameResult> frame = FrameResults.of(done);
-        String imageUrl = frame.map(result -> FrameResults.imageUrlOf(done, result)).orElse(null);
-        if (frame.isEmpty() || imageUrl == null) {
-            throw new IllegalStateException(done.error() == null ? "job #" + done.id() + " made no frame" : done.error());
-        }
-        return new RegionEditorViewModel.Frame(imageUrl, frame.get().width(), frame.get().height());
     }
 
     /** A job just submitted is what people want to watch next. */
@@ -374,6 +348,10 @@ public final class MainViewModel implements DeploymentEditing, AutoCloseable {
 
     public FramePreviewViewModel preview() {
         return preview;
+    }
+
+    public JobDetailsViewModel jobDetails() {
+        return jobDetails;
     }
 
     public StatusBarViewModel statusBar() {
