@@ -5,6 +5,7 @@ import com.intellivision.console.job.JobType;
 import com.intellivision.console.ui.common.JobActionPrompts;
 import com.intellivision.console.ui.common.JobActionsViewModel;
 import com.intellivision.console.ui.common.JobRow;
+import com.intellivision.console.ui.common.Shortcuts;
 import com.intellivision.console.ui.common.SourceCell;
 import com.intellivision.console.ui.common.StatusBadge;
 import com.intellivision.console.ui.common.StatusBadgeCell;
@@ -28,9 +29,9 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.stage.FileChooser;
 import javafx.util.Duration;
@@ -45,8 +46,7 @@ public final class JobListView {
     private static final Duration AGE_TICK = Duration.seconds(1);
     private static final String ANY_KIND = "Any kind";
     private static final String NO_JOBS = "No jobs yet. Paste a URL above and press Submit.";
-    private static final KeyCombination SEARCH = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
-    private static final KeyCombination EXPORT = new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+
 
     @FXML private TableView<JobRow> jobsTable;
     @FXML private TableColumn<JobRow, Long> idColumn;
@@ -113,17 +113,12 @@ public final class JobListView {
                 event.consume();
             }
         });
-        // Ctrl+F searches from anywhere in the window.
-        searchField.sceneProperty().addListener((property, before, scene) -> {
-            if (scene != null) {
-                scene.getAccelerators().put(SEARCH, searchField::requestFocus);
-                scene.getAccelerators().put(EXPORT, exportButton::fire);
-            }
-        });
+        Shortcuts.install(searchField, Shortcuts.SEARCH, searchField::requestFocus);
     }
 
     private void bindExport(JobExport export) {
         exportButton.disableProperty().bind(export.exportingProperty().or(Bindings.isEmpty(jobsTable.getItems())));
+        Shortcuts.press(exportButton, Shortcuts.EXPORT);
         exportButton.setOnAction(event -> {
             FileChooser chooser = new FileChooser();
             chooser.setTitle("Export the jobs shown");
@@ -162,29 +157,45 @@ public final class JobListView {
         });
     }
 
-    /** Cancel and Retry in each row's context menu; Delete cancels the selected job. */
+    /** Cancel, Retry and Copy link in each row's context menu, and on their keys for the selected job. */
     private void offerActions(JobActionsViewModel actions) {
         jobsTable.setRowFactory(table -> rowWithMenu(table, actions));
         jobsTable.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
-            if (event.getCode() == KeyCode.DELETE) {
+            if (Shortcuts.CANCEL.match(event)) {
                 JobActionPrompts.cancelSelected(jobsTable, actions);
                 event.consume();
             }
         });
+        Shortcuts.install(jobsTable, Shortcuts.RETRY, () -> selected().filter(actions::canRetry).ifPresent(actions::retry));
+        Shortcuts.install(jobsTable, Shortcuts.COPY_LINK, () -> selected().ifPresent(JobListView::copyLink));
+    }
+
+    private java.util.Optional<JobRow> selected() {
+        return java.util.Optional.ofNullable(jobsTable.getSelectionModel().getSelectedItem());
+    }
+
+    private static void copyLink(JobRow row) {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(row.job().youtubeUrl());
+        Clipboard.getSystemClipboard().setContent(content);
     }
 
     private static TableRow<JobRow> rowWithMenu(TableView<JobRow> table, JobActionsViewModel actions) {
         TableRow<JobRow> row = new TableRow<>();
-        MenuItem cancel = new MenuItem("Cancel job", new FontIcon("fth-x-circle"));
-        MenuItem retry = new MenuItem("Retry job", new FontIcon("fth-rotate-cw"));
+        // The keys are named, not set as the items' accelerators: each row's menu would claim them for its own job.
+        MenuItem cancel = new MenuItem(Shortcuts.withKeys("Cancel job", Shortcuts.CANCEL), new FontIcon("fth-x-circle"));
+        MenuItem retry = new MenuItem(Shortcuts.withKeys("Retry job", Shortcuts.RETRY), new FontIcon("fth-rotate-cw"));
+        MenuItem copy = new MenuItem(Shortcuts.withKeys("Copy link", Shortcuts.COPY_LINK), new FontIcon("fth-copy"));
+        copy.setOnAction(event -> copyLink(row.getItem()));
         cancel.setOnAction(event -> JobActionPrompts.cancel(table, actions, row.getItem()));
         retry.setOnAction(event -> actions.retry(row.getItem()));
-        ContextMenu menu = new ContextMenu(cancel, retry);
+        ContextMenu menu = new ContextMenu(cancel, retry, copy);
         // Decided as the menu opens: the row's job may have moved on since the row was drawn.
         menu.setOnShowing(event -> {
             JobRow job = row.getItem();
             cancel.setDisable(job == null || !actions.canCancel(job));
             retry.setDisable(job == null || !actions.canRetry(job));
+            copy.setDisable(job == null);
         });
         row.contextMenuProperty().bind(Bindings.when(row.emptyProperty()).then((ContextMenu) null).otherwise(menu));
         return row;

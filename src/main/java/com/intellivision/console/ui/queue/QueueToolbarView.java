@@ -2,6 +2,7 @@ package com.intellivision.console.ui.queue;
 
 import atlantafx.base.theme.Styles;
 import com.intellivision.console.ui.common.ConfirmationDialog;
+import com.intellivision.console.ui.common.Shortcuts;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
@@ -50,6 +51,9 @@ public final class QueueToolbarView {
         showPaused(pool.pausedProperty().get());
         pauseButton.disableProperty().bind(pool.switchingProperty());
         pauseButton.setOnAction(event -> pool.togglePause());
+        Shortcuts.press(retryAllButton, Shortcuts.RETRY_ALL);
+        Shortcuts.press(cancelAllButton, Shortcuts.CANCEL_ALL);
+        Shortcuts.press(pauseButton, Shortcuts.PAUSE);
         workersSpinner.getValueFactory().valueProperty().bindBidirectional(pool.sizeProperty());
     }
 

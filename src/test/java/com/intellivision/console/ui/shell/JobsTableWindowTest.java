@@ -125,6 +125,27 @@ class JobsTableWindowTest {
         assertThat(row.get("attempts")).isEqualTo(String.valueOf(broken.attempts()));
     }
 
+    @Test
+    void shortcutsSearchAndCopyTheSelectedJobsLink(FxRobot robot) throws Exception {
+        TableView<JobRow> table = robot.lookup("#jobsTable").queryTableView();
+        waitUntil(() -> table.getItems().size() == 3);
+        JobRow chosen = table.getItems().get(1);
+        robot.interact(() -> {
+            session.viewModel().jobList().select(chosen);
+            table.requestFocus();
+        });
+
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.C).release(KeyCode.C, KeyCode.SHIFT, KeyCode.CONTROL);
+        String[] copied = new String[1];
+        robot.interact(() -> copied[0] = javafx.scene.input.Clipboard.getSystemClipboard().getString());
+        assertThat(copied[0]).isEqualTo(chosen.job().youtubeUrl());
+
+        robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+        robot.write("lobby");
+        waitUntil(() -> table.getItems().size() == 1);
+        assertThat(robot.lookup("#searchField").queryAs(javafx.scene.control.TextField.class).isFocused()).isTrue();
+    }
+
     private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
         WaitForAsyncUtils.waitFor(JOB_TIMEOUT.toSeconds(), TimeUnit.SECONDS, condition);
     }
