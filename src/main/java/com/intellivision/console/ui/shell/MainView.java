@@ -11,10 +11,12 @@ import com.intellivision.console.ui.jobs.JobListView;
 import com.intellivision.console.ui.preview.FramePreviewView;
 import com.intellivision.console.ui.queue.PoolControlViewModel;
 import com.intellivision.console.ui.queue.QueueToolbarView;
+import com.intellivision.console.ui.queue.QueueView;
 import com.intellivision.console.ui.settings.SettingsView;
 import com.intellivision.console.ui.settings.SettingsViewModel;
 import com.intellivision.console.ui.submit.SubmitBarView;
 import com.intellivision.console.ui.workers.WorkersView;
+import java.time.ZoneId;
 import java.util.Locale;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -53,6 +55,7 @@ public final class MainView {
     @FXML private FramePreviewView previewController;
     @FXML private WorkersView workersController;
     @FXML private QueueToolbarView queueToolbarController;
+    @FXML private QueueView queueController;
     @FXML private AlertsView alertsController;
     @FXML private StatusBarView statusBarController;
     @FXML private SettingsView settingsController;
@@ -72,6 +75,7 @@ public final class MainView {
                 links);
         workersController.bind(viewModel.workers());
         queueToolbarController.bind(viewModel.bulkActions(), viewModel.poolControl());
+        queueController.bind(viewModel.queueHistory(), ZoneId.systemDefault());
         statusBarController.bind(viewModel.statusBar(), viewModel.queueHealth());
         alertsController.bind(viewModel.alerts(), alert -> {
             if (alert.hasJob()) {
@@ -139,5 +143,6 @@ public final class MainView {
     public void close() {
         jobListController.close();
         alertsController.close();
+        queueController.close();
     }
 }

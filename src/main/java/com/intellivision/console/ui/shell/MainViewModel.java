@@ -36,6 +36,7 @@ import com.intellivision.console.ui.preview.ScrubBarViewModel;
 import com.intellivision.console.ui.queue.BulkActionsViewModel;
 import com.intellivision.console.ui.queue.PoolControlViewModel;
 import com.intellivision.console.ui.queue.QueueHealthViewModel;
+import com.intellivision.console.ui.queue.QueueHistoryViewModel;
 import com.intellivision.console.ui.submit.JobKind;
 import com.intellivision.console.ui.submit.RegionEditorViewModel;
 import com.intellivision.console.ui.submit.SubmitBarViewModel;
@@ -72,6 +73,7 @@ public final class MainViewModel implements DeploymentEditing, AutoCloseable {
     private final JobDetailsViewModel jobDetails;
     private final StatusBarViewModel statusBar = new StatusBarViewModel();
     private final QueueHealthViewModel queueHealth = new QueueHealthViewModel();
+    private final QueueHistoryViewModel queueHistory;
     private final AlertsViewModel alerts;
     private final JobActionsViewModel jobActions;
     private final AttemptsViewModel attempts;
@@ -87,6 +89,7 @@ public final class MainViewModel implements DeploymentEditing, AutoCloseable {
         this.bridge = new FxEventBridge(tasks.uiThread(), this::apply);
         this.deployments = new DeploymentListViewModel(clock.getZone());
         this.submitBar = new SubmitBarViewModel(tasks);
+        this.queueHistory = new QueueHistoryViewModel(clock);
         this.jobList = new JobListViewModel(clock, state.selectedJobProperty());
         this.preview = new FramePreviewViewModel(state.selectedJobProperty());
         this.jobDetails = new JobDetailsViewModel(state.selectedJobProperty(), clock.getZone());
@@ -119,6 +122,7 @@ public final class MainViewModel implements DeploymentEditing, AutoCloseable {
         statusBar.listenTo(events);
         poolControl.listenTo(events);
         queueHealth.listenTo(events);
+        queueHistory.listenTo(events);
         bulkActions.listenTo(events);
         events.on(QueueChanged.class, (deploymentId, changed) -> deployments.entry(deploymentId).ifPresent(entry -> {
             entry.markFiguresReported();
@@ -203,6 +207,7 @@ public final class MainViewModel implements DeploymentEditing, AutoCloseable {
             jobList.forget(id);
             workers.forget(id);
             alerts.forget(id);
+            queueHistory.forget(id);
             statusBar.forget(id);
             alerts.done("Removed " + entry.nameProperty().get());
         }, failure -> alerts.problem("Could not remove " + entry.nameProperty().get(), failure));
@@ -254,6 +259,7 @@ public final class MainViewModel implements DeploymentEditing, AutoCloseable {
         workers.show(entry.id(), entry.capabilities(), deployment.workerPoolControl());
         statusBar.show(entry);
         queueHealth.show(entry.id());
+        queueHistory.show(entry.id());
         bulkActions.show(entry.id(), deployment.bulkActions(), entry.capabilities());
         poolControl.show(entry.id(), deployment.poolControl(), entry.capabilities());
         submitBar.offer(entry.capabilities());
@@ -311,6 +317,7 @@ public final class MainViewModel implements DeploymentEditing, AutoCloseable {
     private void showFigures(DeploymentEntry entry, QueueFigures figures) {
         entry.showFigures(figures);
         queueHealth.apply(entry.id(), figures);
+        queueHistory.apply(entry.id(), figures);
         bulkActions.apply(entry.id(), figures);
     }
 
@@ -360,6 +367,10 @@ public final class MainViewModel implements DeploymentEditing, AutoCloseable {
 
     public QueueHealthViewModel queueHealth() {
         return queueHealth;
+    }
+
+    public QueueHistoryViewModel queueHistory() {
+        return queueHistory;
     }
 
     public AlertsViewModel alerts() {
