@@ -115,13 +115,6 @@ public final class JobFilterViewModel {
         return row -> keys.contains(row.key()) || asFiltered.matches(row.job());
     }
 
-    /** Applies the filter again, as after a batch of changes made jobs match or stop matching. */
-    public void refresh() {
-        if (!filter.isEmpty()) {
-            jobs.filterBy(matching(filter));
-        }
-    }
-
     public StringProperty textProperty() {
         return text;
     }

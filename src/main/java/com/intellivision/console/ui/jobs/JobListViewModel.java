@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.Observable;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
@@ -38,7 +39,8 @@ public final class JobListViewModel {
             .reversed();
 
     private final Clock clock;
-    private final ObservableList<JobRow> allRows = FXCollections.observableArrayList();
+    /** A row whose job changes is tested against the filter again, alone: the list hears its job property. */
+    private final ObservableList<JobRow> allRows = FXCollections.observableArrayList(row -> new Observable[] {row.jobProperty()});
     private final FilteredList<JobRow> shownRows = new FilteredList<>(allRows, row -> false);
     private final ObservableList<JobRow> readOnlyRows = FXCollections.unmodifiableObservableList(shownRows);
     private final Map<JobKey, JobRow> rowsByKey = new HashMap<>();

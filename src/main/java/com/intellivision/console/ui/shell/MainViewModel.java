@@ -134,8 +134,6 @@ public final class MainViewModel implements DeploymentEditing, AutoCloseable {
             entry.showConnection(changed);
             alerts.connectionChanged(deploymentId, entry.nameProperty().get(), changed);
         }));
-        // Jobs that changed may now match the table's filter, or no longer.
-        events.afterEachBatch(jobFilter::refresh);
         // Last, so that what a batch raises is shown once the views have taken the batch in.
         alerts.listenTo(events);
     }
