@@ -25,7 +25,7 @@ import javafx.scene.chart.XYChart;
  *
  * <p>Samples arrive once a second per worker, so an hour of sixteen workers would be 57,600 points: far
  * more than a chart can redraw every second without stuttering. Each line therefore keeps at most
- * {@link #MAX_POINTS} points, one per time bucket of the window (2 s for 10 minutes, 12 s for an hour;
+ * {@link #MAX_POINTS} points, one per time bucket of the window (1 s for 5 minutes, 3 s for 15, 12 s for an hour;
  * the bucket's peak, so spikes stay visible), and drops points that leave the window. The raw samples
  * of the last hour stay aside, so switching the window redraws at once.
  */
@@ -33,7 +33,8 @@ public final class MemoryChartViewModel {
 
     /** How far back the chart looks. */
     public enum Window {
-        TEN_MINUTES(Duration.ofMinutes(10), Duration.ofMinutes(1)),
+        FIVE_MINUTES(Duration.ofMinutes(5), Duration.ofMinutes(1)),
+        FIFTEEN_MINUTES(Duration.ofMinutes(15), Duration.ofMinutes(3)),
         ONE_HOUR(Duration.ofHours(1), Duration.ofMinutes(10));
 
         private final Duration length;
@@ -62,7 +63,7 @@ public final class MemoryChartViewModel {
     /** Every deployment's lines, by deployment and then by worker; only the shown deployment's are drawn. */
     private final Map<String, Map<String, Line>> lines = new HashMap<>();
     private final ObservableList<XYChart.Series<Number, Number>> series = FXCollections.observableArrayList();
-    private final ObjectProperty<Window> window = new SimpleObjectProperty<>(Window.TEN_MINUTES);
+    private final ObjectProperty<Window> window = new SimpleObjectProperty<>(Window.FIFTEEN_MINUTES);
     private final ReadOnlyDoubleWrapper lowerBound = new ReadOnlyDoubleWrapper();
     private final ReadOnlyDoubleWrapper upperBound = new ReadOnlyDoubleWrapper();
     private final ReadOnlyDoubleWrapper tickUnit = new ReadOnlyDoubleWrapper();

@@ -50,7 +50,8 @@ public final class WorkersView {
     @FXML private TableColumn<WorkerRow, String> memoryColumn;
     @FXML private TableColumn<WorkerRow, String> peakColumn;
     @FXML private ToggleGroup windowChoice;
-    @FXML private ToggleButton tenMinutesButton;
+    @FXML private ToggleButton fiveMinutesButton;
+    @FXML private ToggleButton fifteenMinutesButton;
     @FXML private ToggleButton oneHourButton;
     @FXML private LineChart<Number, Number> memoryChart;
     @FXML private NumberAxis timeAxis;
@@ -95,9 +96,11 @@ public final class WorkersView {
             }
         });
 
-        tenMinutesButton.setUserData(Window.TEN_MINUTES);
+        fiveMinutesButton.setUserData(Window.FIVE_MINUTES);
+        fifteenMinutesButton.setUserData(Window.FIFTEEN_MINUTES);
         oneHourButton.setUserData(Window.ONE_HOUR);
-        windowChoice.selectToggle(chart.windowProperty().get() == Window.ONE_HOUR ? oneHourButton : tenMinutesButton);
+        windowChoice.getToggles().stream().filter(toggle -> toggle.getUserData() == chart.windowProperty().get()).findFirst()
+                .ifPresent(windowChoice::selectToggle);
         windowChoice.selectedToggleProperty().addListener((property, before, after) -> {
             if (after == null) {
                 // One window is always chosen: clicking the chosen one again keeps it.

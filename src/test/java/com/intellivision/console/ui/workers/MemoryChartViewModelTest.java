@@ -34,12 +34,16 @@ public class MemoryChartViewModelTest {
     }
 
     @Test
-    void theAxisShowsTheLastTenMinutesByDefault() {
+    void theAxisShowsTheLastFifteenMinutesByDefault() {
         clock.advance(Duration.ofMinutes(30));
         sample(1, 100);
 
         assertThat(chart.upperBoundProperty().get()).isEqualTo(MemoryChartViewModel.seconds(clock.instant()));
-        assertThat(chart.lowerBoundProperty().get()).isEqualTo(MemoryChartViewModel.seconds(clock.instant().minus(Duration.ofMinutes(10))));
+        assertThat(chart.lowerBoundProperty().get()).isEqualTo(MemoryChartViewModel.seconds(clock.instant().minus(Duration.ofMinutes(15))));
+        assertThat(chart.tickUnitProperty().get()).isEqualTo(180);
+
+        chart.windowProperty().set(Window.FIVE_MINUTES);
+        assertThat(chart.lowerBoundProperty().get()).isEqualTo(MemoryChartViewModel.seconds(clock.instant().minus(Duration.ofMinutes(5))));
         assertThat(chart.tickUnitProperty().get()).isEqualTo(60);
     }
 
@@ -83,7 +87,7 @@ public class MemoryChartViewModelTest {
         assertThat(points(1)).hasSizeBetween(240, MemoryChartViewModel.MAX_POINTS + 1);
         assertThat(points(1).get(0).getXValue().doubleValue()).as("the first sample is within the hour").isEqualTo(MemoryChartViewModel.seconds(T0));
 
-        chart.windowProperty().set(Window.TEN_MINUTES);
+        chart.windowProperty().set(Window.FIFTEEN_MINUTES);
         assertThat(points(1)).hasSizeBetween(MemoryChartViewModel.MAX_POINTS - 2, MemoryChartViewModel.MAX_POINTS + 1);
     }
 
