@@ -11,6 +11,7 @@ public final class ConsoleState {
 
     private final ObjectProperty<DeploymentEntry> shownDeployment = new SimpleObjectProperty<>();
     private final ObjectProperty<JobRow> selectedJob = new SimpleObjectProperty<>();
+    private final ObjectProperty<TimeDisplay> timeDisplay = new SimpleObjectProperty<>(TimeDisplay.RELATIVE);
 
     /** The deployment whose jobs, workers and queue the window shows. */
     public ObjectProperty<DeploymentEntry> shownDeploymentProperty() {
@@ -20,5 +21,10 @@ public final class ConsoleState {
     /** The job selected in the jobs table, which the preview, the attempts and the job actions show. */
     public ObjectProperty<JobRow> selectedJobProperty() {
         return selectedJob;
+    }
+
+    /** How the views show the times of jobs, as people chose in the settings. */
+    public ObjectProperty<TimeDisplay> timeDisplayProperty() {
+        return timeDisplay;
     }
 }

@@ -4,6 +4,7 @@ import com.intellivision.console.job.EngineEvent.JobProgress;
 import com.intellivision.console.job.Job;
 import com.intellivision.console.job.JobStatus;
 import java.time.Instant;
+import java.time.ZoneId;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -104,7 +105,12 @@ public final class JobRow {
     }
 
     public void refreshAge(Instant now) {
-        age.set(JobAge.between(job.get().createdAt(), now));
+        refreshAge(now, TimeDisplay.RELATIVE, ZoneId.systemDefault());
+    }
+
+    /** Shows when the job was made as {@code display} says. */
+    public void refreshAge(Instant now, TimeDisplay display, ZoneId zone) {
+        age.set(display.format(job.get().createdAt(), now, zone));
     }
 
     private void refreshStatus() {

@@ -1,5 +1,7 @@
 package com.intellivision.console.ui.jobs;
 
+import javafx.beans.value.ObservableValue;
+import com.intellivision.console.ui.common.TimeDisplay;
 import com.intellivision.console.job.EngineEvent.JobChanged;
 import com.intellivision.console.job.EngineEvent.JobProgress;
 import com.intellivision.console.job.Job;
@@ -49,6 +51,7 @@ public final class JobListViewModel {
     private final ObjectProperty<JobRow> selectedRow;
     private String shownDeployment;
     private Predicate<JobRow> filter = row -> true;
+    private ObservableValue<TimeDisplay> timeDisplay = new SimpleObjectProperty<>(TimeDisplay.RELATIVE);
 
     /** A list with a selection of its own. */
     public JobListViewModel(Clock clock) {
@@ -152,7 +155,19 @@ public final class JobListViewModel {
     /** Recomputes every shown row's age; called by a clock in the view, not per event. */
     public void refreshAges() {
         Instant now = clock.instant();
-        shownRows.forEach(row -> row.refreshAge(now));
+        TimeDisplay display = timeDisplay.getValue();
+        shownRows.forEach(row -> row.refreshAge(now, display, clock.getZone()));
+    }
+
+    /** Shows the jobs' times as {@code display} says, from now on. */
+    public void showTimesAs(ObservableValue<TimeDisplay> display) {
+        timeDisplay = display;
+        display.addListener((property, before, after) -> refreshAges());
+        refreshAges();
+    }
+
+    public ObservableValue<TimeDisplay> timeDisplay() {
+        return timeDisplay;
     }
 
     private int insertionIndex(Job job) {

@@ -2,6 +2,7 @@ package com.intellivision.console.ui.settings;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import com.intellivision.console.ui.common.TimeDisplay;
 import com.intellivision.console.ui.settings.ConsoleSettings.Theme;
 import java.util.Map;
 import javafx.application.Application;
@@ -25,6 +26,10 @@ public final class SettingsView {
     @FXML private RadioMenuItem darkTheme;
     @FXML private RadioMenuItem systemTheme;
     @FXML private MenuItem settingsFileItem;
+    @FXML private ToggleGroup timeChoice;
+    @FXML private RadioMenuItem relativeTimes;
+    @FXML private RadioMenuItem localTimes;
+    @FXML private RadioMenuItem utcTimes;
 
     public void bind(SettingsViewModel viewModel, String savedIn) {
         Map<Theme, Toggle> items = Map.of(Theme.LIGHT, lightTheme, Theme.DARK, darkTheme, Theme.SYSTEM, systemTheme);
@@ -32,6 +37,13 @@ public final class SettingsView {
         themeChoice.selectedToggleProperty().addListener((property, before, chosen) -> items.forEach((theme, item) -> {
             if (item == chosen) {
                 viewModel.themeProperty().set(theme);
+            }
+        }));
+        Map<TimeDisplay, Toggle> times = Map.of(TimeDisplay.RELATIVE, relativeTimes, TimeDisplay.LOCAL, localTimes, TimeDisplay.UTC, utcTimes);
+        timeChoice.selectToggle(times.get(viewModel.timeDisplayProperty().get()));
+        timeChoice.selectedToggleProperty().addListener((property, before, chosen) -> times.forEach((display, item) -> {
+            if (item == chosen) {
+                viewModel.timeDisplayProperty().set(display);
             }
         }));
         settingsFileItem.setText("Kept in " + savedIn);

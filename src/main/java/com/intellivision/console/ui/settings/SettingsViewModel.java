@@ -2,6 +2,7 @@ package com.intellivision.console.ui.settings;
 
 import com.intellivision.console.ui.common.Notices;
 import com.intellivision.console.ui.common.TaskRunner;
+import com.intellivision.console.ui.common.TimeDisplay;
 import com.intellivision.console.ui.settings.ConsoleSettings.Theme;
 import java.util.Map;
 import javafx.beans.property.ObjectProperty;
@@ -22,6 +23,7 @@ public final class SettingsViewModel {
     private final Map<String, String> environment;
     private final ObjectProperty<Theme> theme;
     private final ReadOnlyBooleanWrapper dark = new ReadOnlyBooleanWrapper();
+    private final ObjectProperty<TimeDisplay> timeDisplay;
     private ConsoleSettings settings;
 
     /**
@@ -34,6 +36,14 @@ public final class SettingsViewModel {
         this.environment = environment;
         this.settings = loaded;
         this.theme = new SimpleObjectProperty<>(loaded.theme());
+        this.timeDisplay = new SimpleObjectProperty<>(loaded.timeDisplay());
+        timeDisplay.addListener((property, before, after) -> {
+            if (after == null) {
+                timeDisplay.set(before);
+                return;
+            }
+            keep(settings.withTimeDisplay(after));
+        });
         dark.set(isDark(loaded.theme()));
         theme.addListener((property, before, after) -> {
             if (after == null) {
@@ -65,6 +75,11 @@ public final class SettingsViewModel {
 
     public ConsoleSettings settings() {
         return settings;
+    }
+
+    /** How the jobs' times show; the window binds its shared state to it. */
+    public ObjectProperty<TimeDisplay> timeDisplayProperty() {
+        return timeDisplay;
     }
 
     public ObjectProperty<Theme> themeProperty() {

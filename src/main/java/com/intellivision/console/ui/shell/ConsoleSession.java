@@ -46,6 +46,7 @@ public final class ConsoleSession {
         TaskRunner tasks = new TaskRunner(background, FxThread.INSTANCE);
         MainViewModel viewModel = new MainViewModel(catalog, tasks, Clock.systemDefaultZone());
         SettingsViewModel settings = new SettingsViewModel(file, loaded, tasks, viewModel.alerts(), System.getenv());
+        viewModel.state().timeDisplayProperty().bindBidirectional(settings.timeDisplayProperty());
         MainView view = MainView.load(viewModel, links, settings, file == null ? "this run only" : file.path().toString());
         ConsoleWindow.show(stage, view.root(), loaded, settings.darkProperty().get());
         stage.setOnHiding(event -> {

@@ -112,6 +112,7 @@ public final class MainViewModel implements DeploymentEditing, AutoCloseable {
                 showDeployment(entry);
             }
         });
+        jobList.showTimesAs(state.timeDisplayProperty());
         listen();
     }
 
@@ -337,6 +338,11 @@ public final class MainViewModel implements DeploymentEditing, AutoCloseable {
 
     public SubmitBarViewModel submitBar() {
         return submitBar;
+    }
+
+    /** What the views share: the deployment shown, the job selected, how times show. */
+    public ConsoleState state() {
+        return state;
     }
 
     public JobListViewModel jobList() {

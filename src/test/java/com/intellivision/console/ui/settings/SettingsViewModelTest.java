@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.intellivision.console.ui.common.RecordedNotices;
 import com.intellivision.console.ui.common.TaskRunner;
+import com.intellivision.console.ui.common.TimeDisplay;
 import com.intellivision.console.ui.settings.ConsoleSettings.Theme;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,10 +30,11 @@ class SettingsViewModelTest {
 
         first.themeProperty().set(Theme.LIGHT);
         assertThat(first.darkProperty().get()).isFalse();
+        first.timeDisplayProperty().set(TimeDisplay.UTC);
         first.windowClosing(1200, 700, false, "prod");
 
         ConsoleSettings next = SettingsFile.in(dataDir).load();
-        assertThat(next).isEqualTo(new ConsoleSettings(Theme.LIGHT, 1200, 700, false, "prod"));
+        assertThat(next).isEqualTo(new ConsoleSettings(Theme.LIGHT, 1200, 700, false, "prod", TimeDisplay.UTC));
         assertThat(notices.problems).isEmpty();
     }
 
@@ -73,7 +75,7 @@ class SettingsViewModelTest {
         settings.themeProperty().set(Theme.DARK);
         settings.windowClosing(1000, 600, true, "local");
 
-        assertThat(settings.settings()).isEqualTo(new ConsoleSettings(Theme.DARK, 1000, 600, true, "local"));
+        assertThat(settings.settings()).isEqualTo(new ConsoleSettings(Theme.DARK, 1000, 600, true, "local", TimeDisplay.RELATIVE));
         assertThat(notices.problems).isEmpty();
     }
 }
