@@ -9,11 +9,12 @@ import java.time.format.DateTimeFormatter;
 /** How the jobs table shows when each job was made: how long ago, or the time on this machine's clock or in UTC. */
 public enum TimeDisplay {
     RELATIVE("Age"),
-    LOCAL("Local time"),
+    LOCAL("Created"),
     UTC("UTC");
 
     private static final DateTimeFormatter TODAY = DateTimeFormatter.ofPattern("HH:mm:ss");
-    private static final DateTimeFormatter EARLIER = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    /** Short enough for the table's narrow column: the year is rarely in doubt for a queue's jobs. */
+    private static final DateTimeFormatter EARLIER = DateTimeFormatter.ofPattern("MM-dd HH:mm");
 
     private final String label;
 
@@ -36,6 +37,6 @@ public enum TimeDisplay {
         }
         ZoneId zone = this == UTC ? ZoneOffset.UTC : local;
         boolean today = LocalDate.ofInstant(at, zone).equals(LocalDate.ofInstant(now, zone));
-        return (today ? TODAY : EARLIER).format(at.atZone(zone)) + (this == UTC ? "Z" : "");
+        return (today ? TODAY : EARLIER).format(at.atZone(zone));
     }
 }

@@ -9,7 +9,6 @@ import com.intellivision.console.ui.common.Shortcuts;
 import com.intellivision.console.ui.common.SourceCell;
 import com.intellivision.console.ui.common.StatusBadge;
 import com.intellivision.console.ui.common.StatusBadgeCell;
-import com.intellivision.console.ui.common.TimeDisplay;
 import com.intellivision.console.ui.jobs.JobFilter.StatusChoice;
 import java.util.Comparator;
 import javafx.animation.Animation;
@@ -75,8 +74,7 @@ public final class JobListView {
         statusColumn.setComparator(Comparator.comparing(StatusBadge::status));
         ageColumn.setCellValueFactory(cell -> cell.getValue().ageProperty());
         ageColumn.textProperty().bind(Bindings.createStringBinding(() -> viewModel.timeDisplay().getValue().label(), viewModel.timeDisplay()));
-        fitTimeColumn(viewModel.timeDisplay().getValue());
-        viewModel.timeDisplay().addListener((property, before, display) -> fitTimeColumn(display));
+
         // "3 min" sorts wrongly as text, and newest first is what the id column gives anyway.
         ageColumn.setSortable(false);
 
@@ -91,14 +89,6 @@ public final class JobListView {
         ageClock = new Timeline(new KeyFrame(AGE_TICK, tick -> viewModel.refreshAges()));
         ageClock.setCycleCount(Animation.INDEFINITE);
         ageClock.play();
-    }
-
-    /** "3 min" is short; a date and time is not. */
-    private void fitTimeColumn(TimeDisplay display) {
-        double width = display == TimeDisplay.RELATIVE ? 64 : 136;
-        ageColumn.setMinWidth(width);
-        ageColumn.setPrefWidth(width);
-        ageColumn.setMaxWidth(width);
     }
 
     /** A filmstrip is a frame job with several frames; people call it by its own name. */

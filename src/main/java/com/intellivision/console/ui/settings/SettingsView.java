@@ -46,7 +46,7 @@ public final class SettingsView {
                 viewModel.timeDisplayProperty().set(display);
             }
         }));
-        settingsFileItem.setText("Kept in " + savedIn);
+        settingsFileItem.setText("Kept in " + java.nio.file.Path.of(savedIn).getFileName());
         viewModel.darkProperty().addListener((property, before, dark) -> apply(dark, settingsButton.getScene()));
         settingsButton.sceneProperty().addListener((property, before, scene) -> apply(viewModel.darkProperty().get(), scene));
     }
