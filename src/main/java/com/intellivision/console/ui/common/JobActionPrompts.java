@@ -1,5 +1,6 @@
 package com.intellivision.console.ui.common;
 
+import java.util.List;
 import javafx.scene.Node;
 
 /** Cancelling from the window: asked about first where cancelling deletes the job on its server. */
@@ -15,6 +16,17 @@ public final class JobActionPrompts {
         if (go) {
             actions.cancel(row);
         }
+    }
+
+    /** Cancels or retries several jobs, once people confirmed. */
+    public static void onMany(Node owner, JobActionsViewModel actions, List<JobRow> rows, boolean cancelling) {
+        actions.manyConfirmation(rows, cancelling).filter(question -> ConfirmationDialog.confirmed(owner, question)).ifPresent(question -> {
+            if (cancelling) {
+                actions.cancelAll(rows);
+            } else {
+                actions.retryAll(rows);
+            }
+        });
     }
 
     public static void cancelSelected(Node owner, JobActionsViewModel actions) {

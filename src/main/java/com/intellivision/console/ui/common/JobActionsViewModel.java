@@ -8,6 +8,7 @@ import com.intellivision.console.deployment.JobControl;
 import com.intellivision.console.job.Job;
 import com.intellivision.console.job.JobStatus;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -123,6 +124,32 @@ public final class JobActionsViewModel {
             retryEnded(row);
             notices.problem("Could not retry job #" + row.id(), failure);
         });
+    }
+
+    /** What to ask before acting on several jobs at once; empty when none of them allows it. */
+    public Optional<Confirmation> manyConfirmation(List<JobRow> rows, boolean cancelling) {
+        long able = rows.stream().filter(row -> cancelling ? canCancel(row) : canRetry(row)).count();
+        if (able == 0) {
+            return Optional.empty();
+        }
+        String jobs = able + (able == 1 ? " job" : " jobs");
+        boolean deletes = cancelling && rows.stream().filter(this::canCancel).anyMatch(row -> cancelConfirmation(row).isPresent());
+        return Optional.of(cancelling
+                ? new Confirmation("Cancel " + jobs, "Cancel " + jobs + "?", deletes
+                        ? "Some of them are on a server that deletes a job to cancel it, results and all." : "Running jobs stop; pending ones never start.",
+                        "Cancel " + jobs, "Keep them")
+                : new Confirmation("Retry " + jobs, "Retry " + jobs + "?", "Each runs again, as Retry does for one job.", "Retry " + jobs,
+                        "Not now"));
+    }
+
+    /** Cancels each of {@code rows} that can be cancelled. */
+    public void cancelAll(List<JobRow> rows) {
+        rows.stream().filter(this::canCancel).forEach(this::cancel);
+    }
+
+    /** Retries each of {@code rows} that can be retried. */
+    public void retryAll(List<JobRow> rows) {
+        rows.stream().filter(this::canRetry).forEach(this::retry);
     }
 
     public void cancelSelected() {

@@ -11,6 +11,7 @@ import com.intellivision.console.ui.common.StatusBadge;
 import com.intellivision.console.ui.common.StatusBadgeCell;
 import com.intellivision.console.ui.jobs.JobFilter.StatusChoice;
 import java.util.Comparator;
+import java.util.List;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -25,6 +26,7 @@ import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -159,8 +161,9 @@ public final class JobListView {
         });
     }
 
-    /** Cancel, Retry and Copy link in each row's context menu, and on their keys for the selected job. */
+    /** Cancel, Retry and Copy link in each row's context menu, and on their keys for the selected job; several rows may be chosen. */
     private void offerActions(JobActionsViewModel actions) {
+        jobsTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         jobsTable.setRowFactory(table -> rowWithMenu(table, actions));
         jobsTable.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
             if (Shortcuts.CANCEL.match(event)) {
@@ -189,14 +192,32 @@ public final class JobListView {
         MenuItem retry = new MenuItem(Shortcuts.withKeys("Retry job", Shortcuts.RETRY), new FontIcon("fth-rotate-cw"));
         MenuItem copy = new MenuItem(Shortcuts.withKeys("Copy link", Shortcuts.COPY_LINK), new FontIcon("fth-copy"));
         copy.setOnAction(event -> copyLink(row.getItem()));
-        cancel.setOnAction(event -> JobActionPrompts.cancel(table, actions, row.getItem()));
-        retry.setOnAction(event -> actions.retry(row.getItem()));
+        cancel.setOnAction(event -> {
+            List<JobRow> chosen = List.copyOf(table.getSelectionModel().getSelectedItems());
+            if (chosen.size() > 1) {
+                JobActionPrompts.onMany(table, actions, chosen, true);
+            } else {
+                JobActionPrompts.cancel(table, actions, row.getItem());
+            }
+        });
+        retry.setOnAction(event -> {
+            List<JobRow> chosen = List.copyOf(table.getSelectionModel().getSelectedItems());
+            if (chosen.size() > 1) {
+                JobActionPrompts.onMany(table, actions, chosen, false);
+            } else {
+                actions.retry(row.getItem());
+            }
+        });
         ContextMenu menu = new ContextMenu(cancel, retry, copy);
         // Decided as the menu opens: the row's job may have moved on since the row was drawn.
         menu.setOnShowing(event -> {
             JobRow job = row.getItem();
-            cancel.setDisable(job == null || !actions.canCancel(job));
-            retry.setDisable(job == null || !actions.canRetry(job));
+            List<JobRow> chosen = table.getSelectionModel().getSelectedItems();
+            int many = chosen.size();
+            cancel.setText(many > 1 ? "Cancel " + many + " selected jobs" : Shortcuts.withKeys("Cancel job", Shortcuts.CANCEL));
+            retry.setText(many > 1 ? "Retry " + many + " selected jobs" : Shortcuts.withKeys("Retry job", Shortcuts.RETRY));
+            cancel.setDisable(many > 1 ? chosen.stream().noneMatch(actions::canCancel) : job == null || !actions.canCancel(job));
+            retry.setDisable(many > 1 ? chosen.stream().noneMatch(actions::canRetry) : job == null || !actions.canRetry(job));
             copy.setDisable(job == null);
         });
         row.contextMenuProperty().bind(Bindings.when(row.emptyProperty()).then((ContextMenu) null).otherwise(menu));

@@ -48,6 +48,24 @@ public class JobActionsViewModelTest {
     }
 
     @Test
+    void severalJobsAreRetriedOrCancelledAtOnceAfterOneQuestion() {
+        JobRow failed = jobs.apply("fake", Jobs.failed(1, T0, T0, "Disk full."));
+        JobRow alsoFailed = jobs.apply("fake", Jobs.failed(2, T0, T0, "Disk full."));
+        JobRow pending = jobs.apply("fake", Jobs.pending(3, T0));
+        List<JobRow> chosen = List.of(failed, alsoFailed, pending);
+
+        assertThat(actions.manyConfirmation(chosen, false)).hasValueSatisfying(question -> assertThat(question.confirmLabel()).isEqualTo("Retry 2 jobs"));
+        assertThat(actions.manyConfirmation(chosen, true)).hasValueSatisfying(question -> assertThat(question.confirmLabel()).isEqualTo("Cancel 1 job"));
+        assertThat(actions.manyConfirmation(List.of(pending), false)).as("nothing to retry").isEmpty();
+
+        actions.retryAll(chosen);
+        actions.cancelAll(chosen);
+        background.forEach(Runnable::run);
+
+        assertThat(calls).containsExactlyInAnyOrder("retry 1", "retry 2", "cancel 3");
+    }
+
+    @Test
     void waitingAndRunningJobsCanBeCancelledButNotRetried() {
         for (Job job : List.of(Jobs.pending(1, T0), Jobs.processing(2, T0, T0))) {
             jobs.select(jobs.apply("fake", job));
