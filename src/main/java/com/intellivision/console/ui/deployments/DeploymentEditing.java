@@ -15,7 +15,12 @@ public interface DeploymentEditing {
     void saved(Deployment deployment);
 
     /** What to ask before removing a deployment. */
-    Confirmation removeConfirmation(DeploymentEntry entry);
+    default Confirmation removeConfirmation(DeploymentEntry entry) {
+        String name = entry.nameProperty().get();
+        return new Confirmation("Remove " + name, "Stop watching " + name + "?",
+                "The console forgets its address, its tokens and what it knew of its jobs. Nothing changes on the server: its jobs go on,"
+                        + " and adding it again shows them again.", "Remove", "Keep it");
+    }
 
     /** Disconnects and forgets a deployment, once people confirmed. */
     void remove(DeploymentEntry entry);

@@ -13,7 +13,6 @@ import com.intellivision.console.job.QueueFigures;
 import com.intellivision.console.job.WorkerInfo;
 import com.intellivision.console.job.WorkerState;
 import com.intellivision.console.ui.alerts.AlertsViewModel;
-import com.intellivision.console.ui.common.Confirmation;
 import com.intellivision.console.ui.common.ConsoleEvents;
 import com.intellivision.console.ui.common.ConsoleState;
 import com.intellivision.console.ui.common.DeploymentEntry;
@@ -181,15 +180,6 @@ public final class MainViewModel implements DeploymentEditing, AutoCloseable {
         deployments.select(entry);
         showDeployment(entry);
         alerts.done((before.isPresent() ? "Saved " : "Added ") + deployment.displayName());
-    }
-
-    /** What to ask before removing a deployment. */
-    @Override
-    public Confirmation removeConfirmation(DeploymentEntry entry) {
-        String name = entry.nameProperty().get();
-        return new Confirmation("Remove " + name, "Stop watching " + name + "?",
-                "The console forgets its address, its tokens and what it knew of its jobs. Nothing changes on the server: its jobs go on,"
-                        + " and adding it again shows them again.", "Remove", "Keep it");
     }
 
     /** Disconnects and forgets a deployment, once people confirmed. */
