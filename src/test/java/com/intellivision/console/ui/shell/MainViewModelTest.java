@@ -26,10 +26,10 @@ import com.intellivision.console.ui.common.JobRow;
 import com.intellivision.console.ui.common.Jobs;
 import com.intellivision.console.ui.common.MutableClock;
 import com.intellivision.console.ui.common.TaskRunner;
+import com.intellivision.console.ui.common.TypedFiles;
 import com.intellivision.console.ui.preview.FramePreviewViewModel.Mode;
 import com.intellivision.console.ui.submit.JobKind;
 import com.intellivision.console.ui.submit.SubmitBarViewModel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -43,14 +43,8 @@ public class MainViewModelTest {
     @TempDir
     Path videos;
 
-    /** A video file that exists, as a path typed in the form must. */
     private String street() {
-        Path file = videos.resolve("street.avi");
-        try {
-            return (Files.exists(file) ? file : Files.createFile(file)).toString();
-        } catch (java.io.IOException cannotWrite) {
-            throw new java.io.UncheckedIOException(cannotWrite);
-        }
+        return TypedFiles.existing(videos, "street.avi");
     }
 
     private final FakeDeployment deployment = playingTheLocalPool(new FakeDeployment());

@@ -12,6 +12,7 @@ import com.intellivision.console.job.JobRequest;
 import com.intellivision.console.job.JobType;
 import com.intellivision.console.job.Timecode;
 import com.intellivision.console.ui.common.TaskRunner;
+import com.intellivision.console.ui.common.TypedFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -24,14 +25,8 @@ public class SubmitBarViewModelTest {
     @TempDir
     Path videos;
 
-    /** A video file that exists, as a path typed in the form must. */
     private String street() {
-        Path file = videos.resolve("street.avi");
-        try {
-            return (Files.exists(file) ? file : Files.createFile(file)).toString();
-        } catch (java.io.IOException cannotWrite) {
-            throw new java.io.UncheckedIOException(cannotWrite);
-        }
+        return TypedFiles.existing(videos, "street.avi");
     }
 
     private final SubmitBarViewModel form = new SubmitBarViewModel();
