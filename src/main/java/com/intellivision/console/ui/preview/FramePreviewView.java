@@ -22,9 +22,11 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.DataFormat;
 import javafx.scene.layout.Region;
 import javafx.scene.text.Text;
+import javafx.stage.FileChooser;
 import javafx.util.Duration;
 
 /**
@@ -47,6 +49,8 @@ public final class FramePreviewView {
     @FXML private Tooltip retryTooltip;
     @FXML private AttemptsView attemptsController;
     @FXML private JobDetailsView detailsController;
+    @FXML private Button copyFrameButton;
+    @FXML private Button saveFrameButton;
     @FXML private Node messageFace;
     @FXML private Label message;
     @FXML private Node workingFace;
@@ -85,8 +89,9 @@ public final class FramePreviewView {
     @FXML private TextArea resultsText;
 
     public void bind(FramePreviewViewModel viewModel, JobActionsViewModel actions, AttemptsViewModel attempts, ScrubBarViewModel scrubBar,
-            JobDetailsViewModel details, Links links) {
+            JobDetailsViewModel details, FrameFile frameFile, Links links) {
         detailsController.bind(details);
+        bindFrameActions(frameFile);
         heading.textProperty().bind(viewModel.headingProperty());
         showWhen(deadLetterBadge, viewModel.deadLetterProperty());
         bindActions(viewModel, actions);
@@ -191,6 +196,28 @@ public final class FramePreviewView {
         probe.setFont(jobError.getFont());
         probe.setWrappingWidth(wrappingWidth);
         return probe.getLayoutBounds().getHeight();
+    }
+
+    /** Copy puts the full-size image on the clipboard; Save as copies the frame's file where people choose. */
+    private void bindFrameActions(FrameFile frameFile) {
+        copyFrameButton.disableProperty().bind(framePreview.imageProperty().isNull());
+        copyFrameButton.setOnAction(event -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putImage(framePreview.getImage());
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        saveFrameButton.disableProperty().bind(framePreview.imageProperty().isNull());
+        saveFrameButton.setOnAction(event -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Save the frame");
+            chooser.setInitialFileName(frameFile.suggestedName());
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(frameFile.extension().toUpperCase(java.util.Locale.ROOT) + " images",
+                    "*." + frameFile.extension()));
+            java.io.File target = chooser.showSaveDialog(saveFrameButton.getScene().getWindow());
+            if (target != null) {
+                frameFile.saveTo(target.toPath());
+            }
+        });
     }
 
     private void copyError() {

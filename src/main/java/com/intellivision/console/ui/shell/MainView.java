@@ -70,9 +70,9 @@ public final class MainView {
 
     private void bind(MainViewModel viewModel, Links links) {
         submitBarController.bind(viewModel.submitBar(), viewModel::submit, viewModel::regionEditor);
-        jobListController.bind(viewModel.jobList(), viewModel.jobActions(), viewModel.jobFilter(), viewModel.jobExport());
-        previewController.bind(viewModel.preview(), viewModel.jobActions(), viewModel.attempts(), viewModel.scrubBar(), viewModel.jobDetails(),
-                links);
+        jobListController.bind(viewModel.jobList(), viewModel.jobActions(), viewModel.jobTools().filter(), viewModel.jobTools().export());
+        previewController.bind(viewModel.preview(), viewModel.jobActions(), viewModel.attempts(), viewModel.scrubBar(), viewModel.jobTools().details(),
+                viewModel.jobTools().frameFile(), links);
         workersController.bind(viewModel.workers());
         queueToolbarController.bind(viewModel.bulkActions(), viewModel.poolControl());
         queueController.bind(viewModel.queueHistory(), ZoneId.systemDefault());

@@ -25,12 +25,9 @@ import com.intellivision.console.ui.common.TaskRunner;
 import com.intellivision.console.ui.deployments.DeploymentEditing;
 import com.intellivision.console.ui.deployments.DeploymentFormViewModel;
 import com.intellivision.console.ui.deployments.DeploymentListViewModel;
-import com.intellivision.console.ui.jobs.JobExport;
-import com.intellivision.console.ui.jobs.JobFilterViewModel;
 import com.intellivision.console.ui.jobs.JobListViewModel;
 import com.intellivision.console.ui.preview.AttemptsViewModel;
 import com.intellivision.console.ui.preview.FramePreviewViewModel;
-import com.intellivision.console.ui.preview.JobDetailsViewModel;
 import com.intellivision.console.ui.preview.ScrubBarViewModel;
 import com.intellivision.console.ui.queue.BulkActionsViewModel;
 import com.intellivision.console.ui.queue.PoolControlViewModel;
@@ -66,10 +63,9 @@ public final class MainViewModel implements DeploymentEditing, AutoCloseable {
     private final DeploymentListViewModel deployments;
     private final SubmitBarViewModel submitBar;
     private final JobListViewModel jobList;
-    private final JobFilterViewModel jobFilter;
-    private final JobExport jobExport;
+    private final JobTools jobTools;
     private final FramePreviewViewModel preview;
-    private final JobDetailsViewModel jobDetails;
+
     private final StatusBarViewModel statusBar = new StatusBarViewModel();
     private final QueueHealthViewModel queueHealth = new QueueHealthViewModel();
     private final QueueHistoryViewModel queueHistory;
@@ -91,11 +87,9 @@ public final class MainViewModel implements DeploymentEditing, AutoCloseable {
         this.queueHistory = new QueueHistoryViewModel(clock);
         this.jobList = new JobListViewModel(clock, state.selectedJobProperty());
         this.preview = new FramePreviewViewModel(state.selectedJobProperty());
-        this.jobDetails = new JobDetailsViewModel(state.selectedJobProperty(), clock.getZone());
+
         this.alerts = new AlertsViewModel(clock, deployments::placeOf);
-        this.jobFilter = new JobFilterViewModel(jobList, tasks, (deploymentId, query) -> deployments.entry(deploymentId)
-                .flatMap(entry -> entry.deployment().jobSearch()).map(search -> search.search(query)).orElse(List.of()));
-        this.jobExport = new JobExport(jobList, tasks, alerts, clock.getZone());
+        this.jobTools = new JobTools(jobList, preview, state, tasks, alerts, clock.getZone(), deployments);
         this.jobActions = new JobActionsViewModel(state.selectedJobProperty(), tasks, deployments::entry, this::showSubmitted, alerts);
         this.attempts = new AttemptsViewModel(state.selectedJobProperty(), tasks, deployments::entry, clock.getZone());
         this.bulkActions = new BulkActionsViewModel(tasks, alerts);
@@ -244,7 +238,7 @@ public final class MainViewModel implements DeploymentEditing, AutoCloseable {
     private void showDeployment(DeploymentEntry entry) {
         Deployment deployment = entry.deployment();
         jobList.show(entry.id());
-        jobFilter.show(entry.id(), entry.capabilities());
+        jobTools.filter().show(entry.id(), entry.capabilities());
         workers.show(entry.id(), entry.capabilities(), deployment.workerPoolControl());
         statusBar.show(entry);
         queueHealth.show(entry.id());
@@ -339,21 +333,16 @@ public final class MainViewModel implements DeploymentEditing, AutoCloseable {
         return jobList;
     }
 
-    public JobFilterViewModel jobFilter() {
-        return jobFilter;
-    }
-
-    public JobExport jobExport() {
-        return jobExport;
+    /** The jobs table's search, filters and export, and the selected job's details and frame file. */
+    public JobTools jobTools() {
+        return jobTools;
     }
 
     public FramePreviewViewModel preview() {
         return preview;
     }
 
-    public JobDetailsViewModel jobDetails() {
-        return jobDetails;
-    }
+
 
     public StatusBarViewModel statusBar() {
         return statusBar;

@@ -109,8 +109,8 @@ class JobsTableWindowTest {
         waitUntil(() -> table.getItems().size() == 1);
         Path csv = temp.resolve("failed.csv");
 
-        robot.interact(() -> session.viewModel().jobExport().exportShown(csv));
-        waitUntil(() -> Files.exists(csv) && !session.viewModel().jobExport().exportingProperty().get());
+        robot.interact(() -> session.viewModel().jobTools().export().exportShown(csv));
+        waitUntil(() -> Files.exists(csv) && !session.viewModel().jobTools().export().exportingProperty().get());
 
         List<CSVRecord> records;
         try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
