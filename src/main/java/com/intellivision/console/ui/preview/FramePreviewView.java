@@ -25,6 +25,8 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.DataFormat;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Text;
 import javafx.stage.FileChooser;
 import javafx.util.Duration;
@@ -49,6 +51,7 @@ public final class FramePreviewView {
     @FXML private Tooltip retryTooltip;
     @FXML private AttemptsView attemptsController;
     @FXML private JobDetailsView detailsController;
+    @FXML private StackPane previewFaces;
     @FXML private Button copyFrameButton;
     @FXML private Button saveFrameButton;
     @FXML private Node messageFace;
@@ -91,6 +94,11 @@ public final class FramePreviewView {
     public void bind(FramePreviewViewModel viewModel, JobActionsViewModel actions, AttemptsViewModel attempts, ScrubBarViewModel scrubBar,
             JobDetailsViewModel details, FrameFile frameFile, Links links) {
         detailsController.bind(details);
+        // With the details open the faces get less room: what does not fit is cut at their edge, never drawn over the rest.
+        Rectangle edge = new Rectangle();
+        edge.widthProperty().bind(previewFaces.widthProperty());
+        edge.heightProperty().bind(previewFaces.heightProperty());
+        previewFaces.setClip(edge);
         bindFrameActions(frameFile);
         heading.textProperty().bind(viewModel.headingProperty());
         showWhen(deadLetterBadge, viewModel.deadLetterProperty());
