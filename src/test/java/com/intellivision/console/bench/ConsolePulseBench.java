@@ -2,14 +2,13 @@ package com.intellivision.console.bench;
 
 import com.intellivision.console.deployment.FixedCatalog;
 import com.intellivision.console.ui.shell.HeadlessConsole;
-import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,7 +23,8 @@ import java.util.stream.Collectors;
  * it. The window opens on a {@link SimulatedPool}, shows its jobs and the preview of a running people
  * count, and is then measured for a third of the run ({@code -Dbench.seconds}, 30 when not set; the
  * bench profile passes 60) with no events, as the reference, and for the rest while the pool
- * publishes. Also the JVM's resident memory, its CPU, its garbage collections, and the events published.
+ * publishes. Also what the JVM spent meanwhile: CPU by thread, compiling, collecting garbage, resident
+ * memory; and the events published.
  */
 public final class ConsolePulseBench {
 
@@ -36,17 +36,47 @@ public final class ConsolePulseBench {
     private static final long SAMPLE_MILLIS = 1000;
     private static final String FX_THREAD = "JavaFX Application Thread";
     private static final String RENDER_THREAD = "QuantumRenderer-0";
-    private static final String COLUMNS = "%-28s %7s %6s %6s %6s %7s %6s %6s %8s %5s %5s %5s %6s %8s %8s %8s%n";
+    private static final String PULSE_COLUMNS = "%-28s %7s %6s %6s %6s %7s %13s %7s %8s %6s%n";
+    private static final String JVM_COLUMNS = "%-28s %6s %9s %8s %10s %14s %8s %8s%n";
 
-    /** One measured stretch of the run. */
-    private record Phase(String name, double seconds, double[] gaps, long events, long jobsEnded, double cpuPercent, double fxPercent,
-            double renderPercent, long rssEnd, long rssMax, long collections, long collectionMillis) {}
+    /** One measured stretch of the run: when each pulse came, and what the JVM did meanwhile. */
+    private record Phase(String name, double seconds, long[] pulses, List<GcPauses.Pause> pauses, long events, long jobsEnded,
+            double cpuPercent, double fxPercent, double renderPercent, long compilingMillis, long rssEnd, long rssMax) {
+
+        double[] gaps() {
+            double[] gaps = new double[Math.max(0, pulses.length - 1)];
+            for (int i = 1; i < pulses.length; i++) {
+                gaps[i - 1] = (pulses[i] - pulses[i - 1]) / 1e6;
+            }
+            return gaps;
+        }
+
+        /** Gaps longer than {@code millis}, and how many of them a garbage collection's pause overlapped. */
+        long[] longGaps(double millis) {
+            long longer = 0;
+            long withPause = 0;
+            for (int i = 1; i < pulses.length; i++) {
+                if ((pulses[i] - pulses[i - 1]) / 1e6 > millis) {
+                    longer++;
+                    long from = pulses[i - 1];
+                    long to = pulses[i];
+                    withPause += pauses.stream().anyMatch(pause -> pause.startNanos() < to && pause.endNanos() > from) ? 1 : 0;
+                }
+            }
+            return new long[] {longer, withPause};
+        }
+
+        long pauseMillis() {
+            return pauses.stream().mapToLong(pause -> (pause.endNanos() - pause.startNanos()) / 1_000_000).sum();
+        }
+    }
 
     public static void main(String[] args) throws Exception {
         int seconds = BenchSupport.seconds(DEFAULT_SECONDS);
         Duration idle = Duration.ofMillis(seconds * 1000L / 3);
         Duration loaded = Duration.ofSeconds(seconds).minus(idle);
         String machineBefore = BenchSupport.machine();
+        GcPauses pauses = GcPauses.listen();
         Path work = Files.createTempDirectory("console-pulse-bench");
         Phase reference;
         Phase busy;
@@ -58,9 +88,9 @@ public final class ConsolePulseBench {
                 console.waitUntil(() -> console.jobRows() == SimulatedPool.JOBS, OPEN_TIMEOUT);
                 console.select(pool.deployment().id(), pool.jobToWatch());
                 Thread.sleep(SETTLE.toMillis());
-                reference = measure("idle (no events): reference", console, idle, pool);
+                reference = measure("idle (no events): reference", console, idle, pool, pauses);
                 pool.start();
-                busy = measure("loaded (simulated pool)", console, loaded, pool);
+                busy = measure("loaded (simulated pool)", console, loaded, pool, pauses);
                 rows = console.jobRows();
             } finally {
                 // The pool stops publishing before the window closes.
@@ -77,41 +107,34 @@ public final class ConsolePulseBench {
     }
 
     /** Records the pulses for {@code length}, sampling the JVM's memory once a second meanwhile. */
-    private static Phase measure(String name, HeadlessConsole console, Duration length, SimulatedPool pool) throws InterruptedException {
+    private static Phase measure(String name, HeadlessConsole console, Duration length, SimulatedPool pool, GcPauses pauses)
+            throws InterruptedException {
         long eventsFrom = pool.publishedInAll();
         long endedFrom = pool.jobsEnded();
-        long[] collectionsFrom = collections();
-        Duration cpuFrom = cpu();
+        long cpuFrom = processCpuNanos();
         long fxFrom = threadCpuNanos(FX_THREAD);
         long renderFrom = threadCpuNanos(RENDER_THREAD);
+        long compilingFrom = compilingMillis();
         long started = System.nanoTime();
         long deadline = started + length.toNanos();
-        HeadlessConsole.Pulses pulses = console.recordPulses();
+        HeadlessConsole.Pulses recording = console.recordPulses();
         long rssMax = 0;
         for (long now = System.nanoTime(); now < deadline; now = System.nanoTime()) {
             Thread.sleep(Math.min(SAMPLE_MILLIS, (deadline - now) / 1_000_000 + 1));
             rssMax = Math.max(rssMax, BenchSupport.ownMemory("VmRSS"));
         }
-        double[] gaps = pulses.stop();
-        double elapsed = (System.nanoTime() - started) / 1e9;
+        long[] pulses = recording.stop();
+        long ended = System.nanoTime();
+        double elapsed = (ended - started) / 1e9;
         long rssEnd = BenchSupport.ownMemory("VmRSS");
-        long[] collectionsTo = collections();
-        double cpuPercent = cpu().minus(cpuFrom).toNanos() / 1e9 / elapsed * 100;
-        double fxPercent = (threadCpuNanos(FX_THREAD) - fxFrom) / 1e9 / elapsed * 100;
-        double renderPercent = (threadCpuNanos(RENDER_THREAD) - renderFrom) / 1e9 / elapsed * 100;
-        return new Phase(name, elapsed, gaps, pool.publishedInAll() - eventsFrom, pool.jobsEnded() - endedFrom, cpuPercent, fxPercent,
-                renderPercent, rssEnd, Math.max(rssMax, rssEnd), collectionsTo[0] - collectionsFrom[0], collectionsTo[1] - collectionsFrom[1]);
+        return new Phase(name, elapsed, pulses, pauses.between(started, ended), pool.publishedInAll() - eventsFrom,
+                pool.jobsEnded() - endedFrom, percentOfOneCore(processCpuNanos() - cpuFrom, elapsed),
+                percentOfOneCore(threadCpuNanos(FX_THREAD) - fxFrom, elapsed), percentOfOneCore(threadCpuNanos(RENDER_THREAD) - renderFrom, elapsed),
+                compilingMillis() - compilingFrom, rssEnd, Math.max(rssMax, rssEnd));
     }
 
-    /** Garbage collections so far, and the milliseconds they took, all collectors together. */
-    private static long[] collections() {
-        long count = 0;
-        long millis = 0;
-        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
-            count += Math.max(0, collector.getCollectionCount());
-            millis += Math.max(0, collector.getCollectionTime());
-        }
-        return new long[] {count, millis};
+    private static long processCpuNanos() {
+        return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO).toNanos();
     }
 
     /** CPU time of the thread so named so far, 0 when there is none. */
@@ -125,8 +148,14 @@ public final class ConsolePulseBench {
         return 0;
     }
 
-    private static Duration cpu() {
-        return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
+    /** Time the JIT compilers spent so far, all compiler threads together. */
+    private static long compilingMillis() {
+        CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
+        return compiler != null && compiler.isCompilationTimeMonitoringSupported() ? compiler.getTotalCompilationTime() : 0;
+    }
+
+    private static double percentOfOneCore(long cpuNanos, double seconds) {
+        return cpuNanos / 1e9 / seconds * 100;
     }
 
     private static void printReport(String machineBefore, Phase reference, Phase busy, Map<String, Long> byKind, int rows) {
@@ -149,16 +178,23 @@ public final class ConsolePulseBench {
         System.out.println("  every frame (60 a second): a gap over 16.7 ms is time the FX thread was held up. First the window without");
         System.out.println("  events (reference), then with the pool publishing, one after the other in this run.");
         System.out.println();
-        System.out.printf(Locale.ROOT, COLUMNS, "phase", "seconds", "pulses", "p50 ms", "p99 ms", "max ms", ">50 ms", "events", "events/s",
-                "ended", "CPU", "FX", "render", "RSS end", "RSS max", "GCs (ms)");
+        System.out.printf(Locale.ROOT, PULSE_COLUMNS, "pulse gaps", "seconds", "pulses", "p50 ms", "p99 ms", "max ms", ">50 ms (GC)", "events",
+                "events/s", "ended");
         for (Phase phase : List.of(reference, busy)) {
-            System.out.printf(Locale.ROOT, COLUMNS, phase.name(), String.format(Locale.ROOT, "%.1f", phase.seconds()), phase.gaps().length + 1,
-                    millis(BenchSupport.percentile(phase.gaps(), 0.5)), millis(BenchSupport.percentile(phase.gaps(), 0.99)),
-                    millis(BenchSupport.max(phase.gaps())), over(phase.gaps(), GOAL_MILLIS), phase.events(),
-                    String.format(Locale.ROOT, "%.1f", phase.events() / phase.seconds()), phase.jobsEnded(),
-                    percent(phase.cpuPercent()), percent(phase.fxPercent()), percent(phase.renderPercent()), mib(phase.rssEnd()),
-                    mib(phase.rssMax()),
-                    phase.collections() + " (" + phase.collectionMillis() + ")");
+            double[] gaps = phase.gaps();
+            long[] longGaps = phase.longGaps(GOAL_MILLIS);
+            System.out.printf(Locale.ROOT, PULSE_COLUMNS, phase.name(), String.format(Locale.ROOT, "%.1f", phase.seconds()),
+                    phase.pulses().length, millis(BenchSupport.percentile(gaps, 0.5)), millis(BenchSupport.percentile(gaps, 0.99)),
+                    millis(BenchSupport.max(gaps)), longGaps[0] + " (" + longGaps[1] + ")", phase.events(),
+                    String.format(Locale.ROOT, "%.1f", phase.events() / phase.seconds()), phase.jobsEnded());
+        }
+        System.out.println();
+        System.out.printf(Locale.ROOT, JVM_COLUMNS, "this JVM", "CPU", "FX thread", "renderer", "compiling", "GC pauses (ms)", "RSS end",
+                "RSS max");
+        for (Phase phase : List.of(reference, busy)) {
+            System.out.printf(Locale.ROOT, JVM_COLUMNS, phase.name(), percent(phase.cpuPercent()), percent(phase.fxPercent()),
+                    percent(phase.renderPercent()), phase.compilingMillis() + " ms", phase.pauses().size() + " (" + phase.pauseMillis() + ")",
+                    mib(phase.rssEnd()), mib(phase.rssMax()));
         }
         System.out.println();
         double longest = BenchSupport.max(busy.gaps());
@@ -166,13 +202,10 @@ public final class ConsolePulseBench {
                 BenchSupport.max(reference.gaps()), GOAL_MILLIS, longest < GOAL_MILLIS ? "met" : "NOT met");
         System.out.println("Events published to the window's subscription while loaded: " + byKind.entrySet().stream()
                 .map(kind -> kind.getValue() + " " + kind.getKey()).collect(Collectors.joining(", ")));
-        System.out.println("CPU: this JVM's (window, simulated pool and benchmark) over the phase, in % of one core; FX: the FX thread's,");
-        System.out.println("render: the renderer thread's; RSS: VmRSS of this JVM, sampled once a second (VmHWM at the end: "
-                + mib(BenchSupport.ownMemory("VmHWM")) + "); GCs: collections in the phase and the milliseconds they took");
-    }
-
-    private static long over(double[] gaps, double millis) {
-        return Arrays.stream(gaps).filter(gap -> gap > millis).count();
+        System.out.println(">50 ms (GC): gaps over 50 ms, and in brackets those a garbage collection's pause overlapped. CPU: this JVM's");
+        System.out.println("(window, simulated pool, benchmark) over the phase in % of one core, and its FX and renderer threads' apart;");
+        System.out.println("compiling: the JIT compilers' time; RSS: VmRSS of this JVM, sampled once a second (VmHWM at the end "
+                + mib(BenchSupport.ownMemory("VmHWM")) + ")");
     }
 
     private static String millis(double value) {

@@ -115,7 +115,7 @@ public final class HeadlessConsole implements AutoCloseable {
     }
 
     /**
-     * The time of every pulse while it records. It is an {@link AnimationTimer}, whose {@code handle}
+     * When every pulse came while it records. It is an {@link AnimationTimer}, whose {@code handle}
      * runs at the start of each pulse on the FX thread: while one runs, the toolkit keeps a pulse due
      * every frame (60 a second), so a gap longer than a frame is time the FX thread was held up (by
      * events, layout, CSS, or waiting for the renderer). A scene's pulse listeners would not do: the
@@ -141,15 +141,11 @@ public final class HeadlessConsole implements AutoCloseable {
             timer.start();
         }
 
-        /** Stops recording and returns the gaps between consecutive pulses, in milliseconds. */
-        public double[] stop() {
+        /** Stops recording and returns when each pulse came (System.nanoTime()), in order. */
+        public long[] stop() {
             return onFx(() -> {
                 timer.stop();
-                double[] gaps = new double[Math.max(0, count - 1)];
-                for (int i = 1; i < count; i++) {
-                    gaps[i - 1] = (nanos[i] - nanos[i - 1]) / 1e6;
-                }
-                return gaps;
+                return Arrays.copyOf(nanos, count);
             });
         }
     }
