@@ -4,6 +4,7 @@ import com.intellivision.console.job.JobQuery;
 import com.intellivision.console.job.JobStatus;
 import com.intellivision.console.job.JobType;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -85,6 +86,24 @@ public final class FullTextIndex {
         FullTextIndex more = new FullTextIndex(name, table, key, columns, reindexedAfter);
         more.reindexedAfter.put(event, jobKey);
         return more;
+    }
+
+    /**
+     * Indexes the jobs added since {@code indexedUpTo} (keys increase as jobs are added) that a trigger
+     * has not indexed already, for an index whose inserts are not kept by a trigger; returns the key up
+     * to which every job is indexed now. The first call, from 0, also finds what another console added.
+     */
+    public long catchUp(Connection connection, long indexedUpTo) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(insertText() + " FROM " + table + " WHERE " + key + " > ? AND " + key
+                + " NOT IN (SELECT rowid FROM " + name + " WHERE rowid > ?)");
+                PreparedStatement newest = connection.prepareStatement("SELECT coalesce(max(" + key + "), 0) FROM " + table)) {
+            insert.setLong(1, indexedUpTo);
+            insert.setLong(2, indexedUpTo);
+            insert.executeUpdate();
+            try (ResultSet max = newest.executeQuery()) {
+                return max.next() ? Math.max(indexedUpTo, max.getLong(1)) : indexedUpTo;
+            }
+        }
     }
 
     /** The FTS5 table, to join with the table of jobs on its rowid. */

@@ -34,6 +34,8 @@ import java.util.function.LongPredicate;
 final class JobStore implements AutoCloseable {
 
     private final Connection connection;
+    /** Every job up to this id is in the search index; those after are indexed by the next search. */
+    private long indexedUpTo;
     private final Clock clock;
 
     private JobStore(Connection connection, Clock clock) {
@@ -74,6 +76,13 @@ final class JobStore implements AutoCloseable {
 
     /** The jobs that match {@code query}, newest first. */
     List<Job> search(JobQuery query) {
+        if (query.hasWords()) {
+            try {
+                indexedUpTo = JobSearchIndex.catchUp(connection, indexedUpTo);
+            } catch (SQLException e) {
+                throw new StoreException(e);
+            }
+        }
         FullTextIndex.Select select = JobSearchIndex.select(query);
         return query(select.sql(), select.arguments());
     }
