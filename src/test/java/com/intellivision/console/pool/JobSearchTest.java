@@ -88,6 +88,19 @@ class JobSearchTest {
     }
 
     @Test
+    void jobsAddedSinceTheLastSearchAreFoundOnceEvenWhenTheirErrorWasIndexedFirst() {
+        Job first = store.insert(JobRequest.frame(YOUTUBE, null), 0);
+        assertThat(ids("watch")).containsExactly(first.id());
+        Job second = store.insert(JobRequest.count(LOBBY, null), 0);
+        Job third = store.insert(JobRequest.frame(YOUTUBE, null), 0);
+        store.fail(second.id(), "moov atom not found", false);
+
+        assertThat(ids("moov")).as("indexed by its error's trigger").containsExactly(second.id());
+        assertThat(ids("watch")).as("indexed by the search, each once").containsExactly(third.id(), first.id());
+        assertThat(search(JobQuery.all())).containsExactly(third.id(), second.id(), first.id());
+    }
+
+    @Test
     void findsAJobByItsId() {
         List<Job> jobs = new ArrayList<>();
         for (int i = 0; i < 25; i++) {
