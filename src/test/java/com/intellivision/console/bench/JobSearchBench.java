@@ -72,7 +72,7 @@ public final class JobSearchBench {
             engine.pause();
             long started = System.nanoTime();
             videoIds = fill(config.databaseFile(), new Random(SEED));
-            System.out.printf(Locale.ROOT, "filled in %.1f s (the index kept by its triggers), %s on disk%n", (System.nanoTime() - started) / 1e9,
+            System.out.printf(Locale.ROOT, "filled in %.1f s (new jobs join the index at the next search), %s on disk%n", (System.nanoTime() - started) / 1e9,
                     mib(data));
             while (engine.workers().get(0).state() != WorkerState.IDLE) {
                 Thread.sleep(20);

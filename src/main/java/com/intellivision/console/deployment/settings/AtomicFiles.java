@@ -12,7 +12,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 
 /** Files that are replaced whole or not at all, and damaged files put aside instead of lost. */
-final class AtomicFiles {
+public final class AtomicFiles {
 
     private static final DateTimeFormatter ASIDE_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
@@ -48,7 +48,8 @@ final class AtomicFiles {
         }
     }
 
-    static void write(Path target, byte[] content) throws IOException {
+    /** {@link #write(Path, byte[], Preparation, FileAttribute[])} with nothing to prepare. */
+    public static void write(Path target, byte[] content) throws IOException {
         write(target, content, temporary -> {});
     }
 

@@ -1,11 +1,10 @@
 package com.intellivision.console.ui.settings;
 
+import com.intellivision.console.deployment.settings.AtomicFiles;
 import com.intellivision.console.job.JobJson;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,18 +45,7 @@ public final class SettingsFile {
     /** Writes {@code settings}; throws {@link java.io.UncheckedIOException} if the folder cannot be written. */
     public void save(ConsoleSettings settings) {
         try {
-            Files.createDirectories(path.toAbsolutePath().getParent());
-            Path temporary = Files.createTempFile(path.toAbsolutePath().getParent(), FILE_NAME, ".part");
-            try {
-                JobJson.mapper().writerWithDefaultPrettyPrinter().writeValue(temporary.toFile(), settings);
-                try {
-                    Files.move(temporary, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException notOnThisDisk) {
-                    Files.move(temporary, path, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
+            AtomicFiles.write(path, JobJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(settings));
         } catch (IOException cannotWrite) {
             throw new java.io.UncheckedIOException("The settings could not be saved in " + path + ": " + cannotWrite.getMessage(), cannotWrite);
         }
