@@ -4,6 +4,7 @@ import com.intellivision.console.job.Job;
 import com.intellivision.console.job.JobType;
 import com.intellivision.console.ui.common.JobActionPrompts;
 import com.intellivision.console.ui.common.JobActionsViewModel;
+import com.intellivision.console.ui.common.JobKinds;
 import com.intellivision.console.ui.common.JobRow;
 import com.intellivision.console.ui.common.Shortcuts;
 import com.intellivision.console.ui.common.SourceCell;
@@ -68,7 +69,7 @@ public final class JobListView {
     public void bind(JobListViewModel viewModel, JobActionsViewModel actions, JobFilterViewModel filter, JobExport export) {
         bindFilter(filter);
         idColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().id()));
-        typeColumn.setCellValueFactory(cell -> new ReadOnlyStringWrapper(kindOf(cell.getValue().job())));
+        typeColumn.setCellValueFactory(cell -> new ReadOnlyStringWrapper(JobKinds.nameOf(cell.getValue().job())));
         urlColumn.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().job().youtubeUrl()));
         urlColumn.setCellFactory(column -> new SourceCell());
         statusColumn.setCellValueFactory(cell -> cell.getValue().statusProperty());
@@ -93,11 +94,6 @@ public final class JobListView {
         ageClock.play();
     }
 
-    /** A filmstrip is a frame job with several frames; people call it by its own name. */
-    static String kindOf(Job job) {
-        boolean filmstrip = job.type() == JobType.YOUTUBE_FRAME_EXTRACTION && job.params() != null && job.params().path("count").asInt(1) > 1;
-        return filmstrip ? "Filmstrip" : job.type().displayName();
-    }
 
     private void bindFilter(JobFilterViewModel filter) {
         searchField.textProperty().bindBidirectional(filter.textProperty());

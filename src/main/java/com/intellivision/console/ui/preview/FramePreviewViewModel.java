@@ -10,6 +10,7 @@ import com.intellivision.console.job.Timecode;
 import com.intellivision.console.ui.common.CountResults;
 import com.intellivision.console.ui.common.FrameResults;
 import com.intellivision.console.ui.common.JobImages;
+import com.intellivision.console.ui.common.JobKinds;
 import com.intellivision.console.ui.common.JobRow;
 import com.intellivision.console.ui.common.Percent;
 import com.intellivision.console.ui.common.StatusBadge;
@@ -116,7 +117,7 @@ public final class FramePreviewViewModel {
             // Only a run in progress has a thumbnail and figures; showRunning sets them in one go.
             progressPreview.clear();
         }
-        heading.set("Job #" + job.id() + " · " + job.type().displayName());
+        heading.set("Job #" + job.id() + " · " + JobKinds.nameOf(job));
         if (shown.isCancelling()) {
             showWorking(INDETERMINATE, STOPPING);
             return;
