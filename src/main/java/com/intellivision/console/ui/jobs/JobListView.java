@@ -151,6 +151,8 @@ public final class JobListView {
             if (row == null) {
                 jobsTable.getSelectionModel().clearSelection();
             } else if (jobsTable.getSelectionModel().getSelectedItem() != row) {
+                // Chosen elsewhere (a new job, an alert): it alone, not added to rows chosen before.
+                jobsTable.getSelectionModel().clearSelection();
                 jobsTable.getSelectionModel().select(row);
                 jobsTable.scrollTo(row);
             }

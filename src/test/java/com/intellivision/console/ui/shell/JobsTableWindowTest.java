@@ -131,9 +131,11 @@ class JobsTableWindowTest {
         waitUntil(() -> table.getItems().size() == 3);
         JobRow chosen = table.getItems().get(1);
         robot.interact(() -> {
+            session.viewModel().jobList().select(table.getItems().get(0));
             session.viewModel().jobList().select(chosen);
             table.requestFocus();
         });
+        assertThat(table.getSelectionModel().getSelectedItems()).as("a job chosen elsewhere is chosen alone").containsExactly(chosen);
 
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.C).release(KeyCode.C, KeyCode.SHIFT, KeyCode.CONTROL);
         String[] copied = new String[1];
