@@ -4,6 +4,7 @@ import com.intellivision.console.deployment.LocalDeployment;
 import com.intellivision.console.deployment.SavedDeployments;
 import com.intellivision.console.deployment.settings.SecretStore;
 import com.intellivision.console.deployment.settings.SecretStores;
+import com.intellivision.console.pool.PoolConfig;
 import com.intellivision.console.ui.settings.SettingsFile;
 import com.intellivision.console.ui.shell.ConsoleApplication;
 import java.io.PrintWriter;
@@ -76,8 +77,9 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ConsoleApplication.launch(() -> SavedDeployments.open(LocalDeployment.start(pool.toConfig(Runtime.getRuntime().availableProcessors())),
-                pool.dataDir), SettingsFile.in(pool.dataDir));
+        SettingsFile settings = SettingsFile.in(pool.dataDir);
+        PoolConfig config = pool.toConfig(Runtime.getRuntime().availableProcessors(), settings.load().localPool());
+        ConsoleApplication.launch(() -> SavedDeployments.open(LocalDeployment.start(config), pool.dataDir), settings);
         return 0;
     }
 }

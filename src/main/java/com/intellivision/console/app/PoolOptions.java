@@ -4,6 +4,7 @@ import com.intellivision.console.media.YtDlpInstaller;
 import com.intellivision.console.pool.MemoryLimits;
 import com.intellivision.console.pool.PoolConfig;
 import com.intellivision.console.pool.YtDlpConfig;
+import com.intellivision.console.ui.settings.LocalPoolSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -15,7 +16,8 @@ final class PoolOptions {
             description = "Where jobs and frames are kept (default: ${DEFAULT-VALUE}).")
     Path dataDir = DataDirectory.standard();
 
-    @Option(names = "--workers", paramLabel = "N", description = "Worker processes in the local pool (default: one per core).")
+    @Option(names = "--workers", paramLabel = "N",
+            description = "Worker processes in the local pool (default: one per core, or the console's setting).")
     Integer workers;
 
     @Option(names = "--yt-dlp", paramLabel = "PROGRAM",
@@ -30,12 +32,12 @@ final class PoolOptions {
     Path cookies;
 
     @Option(names = "--soft-memory-limit", paramLabel = "MIB",
-            description = "A worker above this resident memory after a job is replaced before the next (default: ${DEFAULT-VALUE}).")
-    long softMemoryLimitMiB = MemoryLimits.toMiB(MemoryLimits.DEFAULT.softBytes());
+            description = "A worker above this resident memory after a job is replaced before the next (default: 1024, or the console's setting).")
+    Long softMemoryLimitMiB;
 
     @Option(names = "--hard-memory-limit", paramLabel = "MIB",
-            description = "A worker above this resident memory during a job is killed and the job fails (default: ${DEFAULT-VALUE}).")
-    long hardMemoryLimitMiB = MemoryLimits.toMiB(MemoryLimits.DEFAULT.hardBytes());
+            description = "A worker above this resident memory during a job is killed and the job fails (default: 2048, or the console's setting).")
+    Long hardMemoryLimitMiB;
 
     @Option(names = "--worker-heap", paramLabel = "MIB", description = "Java heap cap of each worker (default: ${DEFAULT-VALUE}).")
     int workerHeapMiB = PoolConfig.DEFAULT_WORKER_HEAP_MIB;
@@ -60,10 +62,23 @@ final class PoolOptions {
     }
 
     PoolConfig toConfig(int defaultWorkers) {
+        return toConfig(defaultWorkers, LocalPoolSettings.DEFAULTS);
+    }
+
+    /**
+     * The pool these options describe; what they leave out comes from {@code saved} (the console's
+     * settings), the size {@code defaultWorkers} where neither says.
+     */
+    PoolConfig toConfig(int defaultWorkers, LocalPoolSettings saved) {
+        long soft = softMemoryLimitMiB != null ? softMemoryLimitMiB : saved.softMemoryLimitMiB();
+        long hard = hardMemoryLimitMiB != null ? hardMemoryLimitMiB : Math.max(soft, saved.hardMemoryLimitMiB());
+        if (soft <= 0 || hard < soft) {
+            throw new IllegalArgumentException("--hard-memory-limit (" + hard + " MiB) must be at least --soft-memory-limit (" + soft + " MiB)");
+        }
         return PoolConfig.defaults(dataDir)
-                .withWorkerCount(workers != null ? workers : defaultWorkers)
+                .withWorkerCount(workers != null ? workers : saved.workers() != 0 ? saved.workers() : defaultWorkers)
                 .withYtDlp(new YtDlpConfig(ytDlpProgram(), maxHeight, cookies))
-                .withMemoryLimits(MemoryLimits.ofMiB(softMemoryLimitMiB, hardMemoryLimitMiB))
+                .withMemoryLimits(MemoryLimits.ofMiB(soft, hard))
                 .withWorkerHeapMiB(workerHeapMiB)
                 .withMaxTasksPerChild(maxTasksPerChild)
                 .withMaxRetries(maxRetries);

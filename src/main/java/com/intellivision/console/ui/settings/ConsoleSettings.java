@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.intellivision.console.ui.common.TimeDisplay;
 
 /**
- * What the console remembers between runs: its theme, how times show, the window's size, and the
- * deployment shown last.
+ * What the console remembers between runs: its theme, how times show, the window's size, the
+ * deployment shown last, and how the local pool starts.
  *
  * @param lastDeployment the id of the deployment shown when the window closed, or null
  */
@@ -15,7 +15,8 @@ public record ConsoleSettings(
         @JsonProperty("window_height") double windowHeight,
         boolean maximized,
         @JsonProperty("last_deployment") String lastDeployment,
-        @JsonProperty("time_display") TimeDisplay timeDisplay) {
+        @JsonProperty("time_display") TimeDisplay timeDisplay,
+        @JsonProperty("local_pool") LocalPoolSettings localPool) {
 
     /** How the window looks. */
     public enum Theme {
@@ -33,27 +34,33 @@ public record ConsoleSettings(
     }
 
     /** A first start: the system's theme, the window's own size. */
-    public static final ConsoleSettings DEFAULTS = new ConsoleSettings(Theme.SYSTEM, 0, 0, false, null, TimeDisplay.RELATIVE);
+    public static final ConsoleSettings DEFAULTS = new ConsoleSettings(Theme.SYSTEM, 0, 0, false, null, TimeDisplay.RELATIVE,
+            LocalPoolSettings.DEFAULTS);
 
     public ConsoleSettings {
         theme = theme == null ? Theme.SYSTEM : theme;
         timeDisplay = timeDisplay == null ? TimeDisplay.RELATIVE : timeDisplay;
+        localPool = localPool == null ? LocalPoolSettings.DEFAULTS : localPool;
     }
 
     public ConsoleSettings withTheme(Theme newTheme) {
-        return new ConsoleSettings(newTheme, windowWidth, windowHeight, maximized, lastDeployment, timeDisplay);
+        return new ConsoleSettings(newTheme, windowWidth, windowHeight, maximized, lastDeployment, timeDisplay, localPool);
     }
 
     public ConsoleSettings withWindow(double width, double height, boolean isMaximized) {
-        return new ConsoleSettings(theme, width, height, isMaximized, lastDeployment, timeDisplay);
+        return new ConsoleSettings(theme, width, height, isMaximized, lastDeployment, timeDisplay, localPool);
     }
 
     public ConsoleSettings withLastDeployment(String deploymentId) {
-        return new ConsoleSettings(theme, windowWidth, windowHeight, maximized, deploymentId, timeDisplay);
+        return new ConsoleSettings(theme, windowWidth, windowHeight, maximized, deploymentId, timeDisplay, localPool);
     }
 
     public ConsoleSettings withTimeDisplay(TimeDisplay newDisplay) {
-        return new ConsoleSettings(theme, windowWidth, windowHeight, maximized, lastDeployment, newDisplay);
+        return new ConsoleSettings(theme, windowWidth, windowHeight, maximized, lastDeployment, newDisplay, localPool);
+    }
+
+    public ConsoleSettings withLocalPool(LocalPoolSettings newPool) {
+        return new ConsoleSettings(theme, windowWidth, windowHeight, maximized, lastDeployment, timeDisplay, newPool);
     }
 
     /** Whether a window size was saved. */

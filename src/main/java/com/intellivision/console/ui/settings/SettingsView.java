@@ -26,6 +26,7 @@ public final class SettingsView {
     @FXML private RadioMenuItem darkTheme;
     @FXML private RadioMenuItem systemTheme;
     @FXML private MenuItem settingsFileItem;
+    @FXML private MenuItem localPoolItem;
     @FXML private ToggleGroup timeChoice;
     @FXML private RadioMenuItem relativeTimes;
     @FXML private RadioMenuItem localTimes;
@@ -46,6 +47,8 @@ public final class SettingsView {
                 viewModel.timeDisplayProperty().set(display);
             }
         }));
+        localPoolItem.setOnAction(event -> LocalPoolView.open(settingsButton,
+                new LocalPoolForm(viewModel.settings().localPool(), Runtime.getRuntime().availableProcessors())).ifPresent(viewModel::keepLocalPool));
         settingsFileItem.setText("Kept in " + java.nio.file.Path.of(savedIn).getFileName());
         viewModel.darkProperty().addListener((property, before, dark) -> apply(dark, settingsButton.getScene()));
         settingsButton.sceneProperty().addListener((property, before, scene) -> apply(viewModel.darkProperty().get(), scene));

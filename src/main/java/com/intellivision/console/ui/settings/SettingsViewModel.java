@@ -73,6 +73,12 @@ public final class SettingsViewModel {
         tasks.perform(() -> file.save(toSave), () -> { }, failure -> notices.problem("Could not save the settings", failure));
     }
 
+    /** The local pool's settings as people left them, for its next start. */
+    public void keepLocalPool(LocalPoolSettings chosen) {
+        keep(settings.withLocalPool(chosen));
+        notices.done("Kept the local pool's settings: " + chosen.describe() + ", from the console's next start");
+    }
+
     public ConsoleSettings settings() {
         return settings;
     }

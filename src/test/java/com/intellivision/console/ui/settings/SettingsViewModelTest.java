@@ -31,10 +31,11 @@ class SettingsViewModelTest {
         first.themeProperty().set(Theme.LIGHT);
         assertThat(first.darkProperty().get()).isFalse();
         first.timeDisplayProperty().set(TimeDisplay.UTC);
+        first.keepLocalPool(new LocalPoolSettings(5, 700, 1400));
         first.windowClosing(1200, 700, false, "prod");
 
         ConsoleSettings next = SettingsFile.in(dataDir).load();
-        assertThat(next).isEqualTo(new ConsoleSettings(Theme.LIGHT, 1200, 700, false, "prod", TimeDisplay.UTC));
+        assertThat(next).isEqualTo(new ConsoleSettings(Theme.LIGHT, 1200, 700, false, "prod", TimeDisplay.UTC, new LocalPoolSettings(5, 700, 1400)));
         assertThat(notices.problems).isEmpty();
     }
 
@@ -75,7 +76,8 @@ class SettingsViewModelTest {
         settings.themeProperty().set(Theme.DARK);
         settings.windowClosing(1000, 600, true, "local");
 
-        assertThat(settings.settings()).isEqualTo(new ConsoleSettings(Theme.DARK, 1000, 600, true, "local", TimeDisplay.RELATIVE));
+        assertThat(settings.settings()).isEqualTo(new ConsoleSettings(Theme.DARK, 1000, 600, true, "local", TimeDisplay.RELATIVE,
+                LocalPoolSettings.DEFAULTS));
         assertThat(notices.problems).isEmpty();
     }
 }

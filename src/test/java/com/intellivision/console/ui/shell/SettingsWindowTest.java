@@ -7,11 +7,13 @@ import com.intellivision.console.deployment.LocalDeployment;
 import com.intellivision.console.pool.PoolConfig;
 import com.intellivision.console.ui.settings.ConsoleSettings;
 import com.intellivision.console.ui.settings.ConsoleSettings.Theme;
+import com.intellivision.console.ui.settings.LocalPoolSettings;
 import com.intellivision.console.ui.settings.SettingsFile;
 import com.intellivision.console.ui.settings.SettingsView;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Labeled;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -43,6 +45,7 @@ class SettingsWindowTest {
 
     @AfterEach
     void closeConsole(FxRobot robot) {
+        robot.interact(stage::hide);
         robot.interact(session::closeView);
         session.closeDeployment();
     }
@@ -64,5 +67,25 @@ class SettingsWindowTest {
         assertThat(kept.lastDeployment()).isEqualTo("local");
         assertThat(kept.windowWidth()).isEqualTo(stage.getWidth());
         robot.interact(() -> SettingsView.apply(false, null));
+    }
+
+    @Test
+    void theLocalPoolsSettingsAreCheckedAsTypedAndKeptForTheNextStart(FxRobot robot) throws Exception {
+        robot.clickOn("#settingsButton").clickOn("Local pool…");
+        robot.interact(() -> robot.lookup("#workersField").queryTextInputControl().setText("99"));
+
+        assertThat(robot.lookup("#saveLocalPoolButton").queryButton().isDisabled()).isTrue();
+        assertThat(robot.lookup("#localPoolProblem").queryLabeled().getText()).contains("1 to 64");
+
+        robot.interact(() -> {
+            robot.lookup("#workersField").queryTextInputControl().setText("3");
+            robot.lookup("#hardLimitField").queryTextInputControl().setText("3000");
+        });
+        robot.clickOn("#saveLocalPoolButton");
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> file.load().localPool().workers() == 3);
+        assertThat(file.load().localPool()).isEqualTo(new LocalPoolSettings(3, 1024, 3000));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(node -> node instanceof Labeled label
+                && label.getText() != null && label.getText().contains("Kept the local pool's settings: 3 workers")).tryQuery().isPresent());
     }
 }
