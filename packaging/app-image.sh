@@ -20,7 +20,7 @@ jpackage --type app-image \
   --input "$staging" \
   --main-jar intellivision-console.jar \
   --main-class com.intellivision.console.app.Main \
-  --java-options "-Xmx512m -XX:TieredStopAtLevel=1 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:G1PeriodicGCInterval=5000" \
+  --java-options "$(grep -v '^#' packaging/console.jvm-options | tr '\n' ' ')" \
   --jlink-options "--strip-debug --no-man-pages --no-header-files" \
   --dest target/dist
 echo "Built: target/dist/IntelliVision Console"
