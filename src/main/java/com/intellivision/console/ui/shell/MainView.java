@@ -17,7 +17,9 @@ import com.intellivision.console.ui.settings.SettingsViewModel;
 import com.intellivision.console.ui.submit.SubmitBarView;
 import com.intellivision.console.ui.workers.WorkersView;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -102,12 +104,10 @@ public final class MainView {
         });
         root.setOnDragDropped(event -> {
             Dragboard dropped = event.getDragboard();
-            String source = dropped.hasFiles() && !dropped.getFiles().isEmpty() ? dropped.getFiles().get(0).getAbsolutePath()
-                    : dropped.hasUrl() ? dropped.getUrl() : dropped.hasString() ? dropped.getString().strip() : null;
-            if (source != null) {
-                viewModel.submitBar().urlProperty().set(source);
-            }
-            event.setDropCompleted(source != null);
+            Optional<String> source = DroppedSource.of(dropped.hasFiles() ? dropped.getFiles() : List.of(),
+                    dropped.hasUrl() ? dropped.getUrl() : null, dropped.hasString() ? dropped.getString() : null);
+            source.ifPresent(viewModel.submitBar().urlProperty()::set);
+            event.setDropCompleted(source.isPresent());
             event.consume();
         });
     }
