@@ -88,7 +88,6 @@ public final class AlertsView {
 
     private static String iconOf(Kind kind) {
         return switch (kind) {
-            case FAILURE_RATE -> "fth-trending-up";
             case CONNECTION -> "fth-wifi-off";
             case BACKLOG -> "fth-layers";
             case WARNING -> "fth-clock";
