@@ -11,6 +11,7 @@ import com.intellivision.console.ui.common.ConsoleEvents;
 import com.intellivision.console.ui.common.JobKey;
 import com.intellivision.console.ui.common.JobRow;
 import com.intellivision.console.ui.common.Notices;
+import com.intellivision.console.ui.common.TaskRunner;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -100,6 +101,7 @@ public final class AlertsViewModel implements Notices {
     private Instant lastShownAt;
     private long shownCount;
     private final RuleAlerts rules;
+    private final AlertRulesViewModel rulesEditor;
     private final Map<String, ConnectionState> connections = new HashMap<>();
     /** The latest state of every job seen, to tell a new failure from one already known. */
     private final Map<JobKey, Job> lastSeen = new HashMap<>();
@@ -117,11 +119,22 @@ public final class AlertsViewModel implements Notices {
         this.clock = clock;
         this.placeOf = placeOf;
         this.rules = new RuleAlerts(clock, nameOf);
+        this.rulesEditor = new AlertRulesViewModel(rules);
     }
 
     /** The alert rules, what they raised and what still holds. */
     public RuleAlerts rules() {
         return rules;
+    }
+
+    /** The editor of the rules, in the Alerts tab. */
+    public AlertRulesViewModel rulesEditor() {
+        return rulesEditor;
+    }
+
+    /** Reads the rules and past alerts from {@code file} in the background and keeps them there; a failed save is said as an alert. */
+    public void keepIn(AlertsFile file, TaskRunner tasks) {
+        rules.keepIn(file, tasks, why -> problem("Could not save the alert rules and past alerts", why), rulesEditor::showRules);
     }
 
     // ---- what the engine reports; shown by the next refresh ----

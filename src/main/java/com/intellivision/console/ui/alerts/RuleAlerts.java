@@ -49,6 +49,7 @@ public final class RuleAlerts {
     private final Map<String, Long> memoryLimits = new HashMap<>();
     private final ObservableList<AlertRule> rules = FXCollections.observableArrayList(AlertRule.defaults());
     private final ObservableList<PastAlert> history = FXCollections.observableArrayList();
+    private final ObservableList<PastAlert> readOnlyHistory = FXCollections.unmodifiableObservableList(history);
     private final ReadOnlyStringWrapper active = new ReadOnlyStringWrapper("");
     private final List<Consumer<PastAlert>> onFired = new ArrayList<>();
     private AlertsFile file;
@@ -172,7 +173,7 @@ public final class RuleAlerts {
 
     /** The past alerts, oldest first, at most {@link AlertsFile#MAX_HISTORY}. */
     public ObservableList<PastAlert> history() {
-        return FXCollections.unmodifiableObservableList(history);
+        return readOnlyHistory;
     }
 
     /** What fired and still holds, for the status bar: "Queue longer than 50 on prod", "3 alerts active", or "". */
