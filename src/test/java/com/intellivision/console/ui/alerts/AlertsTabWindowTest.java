@@ -26,6 +26,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -41,19 +42,28 @@ class AlertsTabWindowTest {
     private final AlertsViewModel alerts = new AlertsViewModel(clock, id -> "", id -> "Local pool");
     private final ConsoleEvents events = new ConsoleEvents();
     private final List<String> shownDeployments = new ArrayList<>();
+    private AlertsView corner;
 
     @Start
     void open(Stage stage) {
+        // The window tests share one stage; what another left to run on hiding belongs to its own console.
+        stage.setOnHiding(null);
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         alerts.listenTo(events);
         Loaded<AlertsPanelView> panel = FxmlViews.load("/fxml/alerts/AlertsPanel.fxml");
-        Loaded<AlertsView> corner = FxmlViews.load("/fxml/alerts/Alerts.fxml");
+        Loaded<AlertsView> cornerView = FxmlViews.load("/fxml/alerts/Alerts.fxml");
+        corner = cornerView.controller();
         panel.controller().bind(alerts.rulesEditor(), alerts.rules().history(), ZoneOffset.UTC, shownDeployments::add);
-        corner.controller().bind(alerts, alert -> {}, shownDeployments::add);
-        Scene scene = new Scene(new StackPane(panel.root(), corner.root()), 1200, 700);
+        corner.bind(alerts, alert -> {}, shownDeployments::add);
+        Scene scene = new Scene(new StackPane(panel.root(), cornerView.root()), 1200, 700);
         scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource("/styles/console.css")).toExternalForm());
         stage.setScene(scene);
         stage.show();
+    }
+
+    @AfterEach
+    void stopTheCornersClock(FxRobot robot) {
+        robot.interact(corner::close);
     }
 
     @Test
