@@ -93,6 +93,9 @@ class AlertsTabWindowTest {
                 .contains("Queue longer than 50 on Local pool")
                 .anySatisfy(text -> assertThat(text).startsWith("73 jobs wait for 30 s; the workers are not keeping up."));
         assertThat(alerts.rules().activeProperty().get()).isEqualTo("Queue longer than 50 on Local pool");
+
+        robot.doubleClickOn("Queue longer than 50");
+        assertThat(shownDeployments).as("a past alert shows its deployment").containsExactly("local");
     }
 
     @Test
