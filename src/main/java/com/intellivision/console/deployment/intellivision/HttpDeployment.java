@@ -48,7 +48,8 @@ abstract class HttpDeployment implements RemoteDeployment, JobSearch {
     final JobPoller poller;
     final ScheduledExecutorService schedule;
     private volatile QueueFigures lastFigures;
-    private volatile AnswerCounts lastAnswers = new AnswerCounts(0, 0);
+    private final Object answersSaid = new Object();
+    private AnswerCounts lastAnswers = new AnswerCounts(0, 0);
 
     /**
      * @param imageFolder where the images of its jobs are kept on this machine
@@ -99,10 +100,17 @@ abstract class HttpDeployment implements RemoteDeployment, JobSearch {
             lastFigures = figures;
             events.publish(new QueueChanged(figures));
         }
-        AnswerCounts answers = client.answerCounts();
-        if (!answers.equals(lastAnswers)) {
-            lastAnswers = answers;
-            events.publish(new AnswersCounted(answers.answers(), answers.serverErrors()));
+        publishAnswersIfChanged();
+    }
+
+    /** How the server answered, when that changed since it was last said; in order, as rounds and submits may overlap. */
+    final void publishAnswersIfChanged() {
+        synchronized (answersSaid) {
+            AnswerCounts answers = client.answerCounts();
+            if (!answers.equals(lastAnswers)) {
+                lastAnswers = answers;
+                events.publish(new AnswersCounted(answers.answers(), answers.serverErrors()));
+            }
         }
     }
 

@@ -112,7 +112,12 @@ public final class RuleAlerts {
     }
 
     void answersCounted(String deploymentId, AnswersCounted counted) {
-        AnswersCounted before = lastAnswers.put(deploymentId, counted);
+        AnswersCounted before = lastAnswers.get(deploymentId);
+        if (before != null && counted.answers() <= before.answers()) {
+            // No newer than what was heard: counts only grow.
+            return;
+        }
+        lastAnswers.put(deploymentId, counted);
         long answered = before == null ? counted.answers() : counted.answers() - before.answers();
         long errors = before == null ? counted.serverErrors() : counted.serverErrors() - before.serverErrors();
         answers.computeIfAbsent(deploymentId, id -> new WindowedCounts(AlertRule.RATE_WINDOW)).add(clock.instant(), answered, errors);

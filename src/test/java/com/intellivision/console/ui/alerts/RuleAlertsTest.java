@@ -113,6 +113,18 @@ class RuleAlertsTest {
     }
 
     @Test
+    void countsHeardOutOfOrderAreNotCountedTwice() {
+        deliver("prod", new AnswersCounted(10, 0));
+        deliver("prod", new AnswersCounted(30, 3));
+        deliver("prod", new AnswersCounted(20, 1));
+        deliver("prod", new AnswersCounted(40, 3));
+        clock.advance(Duration.ofSeconds(30));
+        alerts.refresh();
+
+        assertThat(fired).singleElement().satisfies(alert -> assertThat(alert.value()).isEqualTo("7.5 % of 40 answers"));
+    }
+
+    @Test
     void workerMemoryIsWatchedAgainstTheDeploymentsLimitAndStopsWithTheWorker() {
         rules.memoryLimit("local", OptionalLong.of(1000 * MIB));
         rules.memoryLimit("prod", OptionalLong.empty());
