@@ -59,7 +59,7 @@ public final class AlertsViewModel implements Notices {
         PROBLEM,
         /** A job's worker was lost and the job was queued again. */
         WORKER_LOST,
-        /** More jobs wait than the deployment's threshold. */
+        /** A deployment is too busy to take jobs for now. */
         BACKLOG,
         /** Something to act on soon, such as a token about to expire. */
         WARNING,
@@ -186,7 +186,11 @@ public final class AlertsViewModel implements Notices {
         }
     }
 
-    /** The queue's figures: its length for the queue rule. */
+    /**
+     * The queue's figures: its length for the queue rule.
+     *
+     * @param backlogThreshold the queue alert saved with a remote deployment, which it uses in place of the rule's threshold
+     */
     public void queueChanged(String deploymentId, QueueFigures figures, int backlogThreshold) {
         rules.queueChanged(deploymentId, figures, backlogThreshold);
     }
