@@ -37,17 +37,25 @@ public final class AlertsFile {
                     : List.copyOf(history.subList(Math.max(0, history.size() - MAX_HISTORY), history.size()));
         }
 
-        /** Every kind of rule once, in the table's order: a kind the file lacks (new in this version) comes with its defaults. */
+        /**
+         * Every kind of rule once, in the table's order: a kind the file lacks (new in this version), or
+         * whose numbers no editor would take (negative, as by a hand edit), comes with its defaults.
+         */
         private static List<AlertRule> completed(List<AlertRule> read) {
             Map<AlertRule.Kind, AlertRule> byKind = new EnumMap<>(AlertRule.Kind.class);
             if (read != null) {
-                read.stream().filter(rule -> rule != null && rule.kind() != null).forEach(rule -> byKind.put(rule.kind(), rule));
+                read.stream().filter(rule -> rule != null && rule.kind() != null && sensible(rule)).forEach(rule -> byKind.put(rule.kind(), rule));
             }
             List<AlertRule> all = new ArrayList<>();
             for (AlertRule.Kind kind : AlertRule.Kind.values()) {
                 all.add(byKind.getOrDefault(kind, kind.byDefault()));
             }
             return List.copyOf(all);
+        }
+
+        private static boolean sensible(AlertRule rule) {
+            return Double.isFinite(rule.threshold()) && rule.threshold() >= 0 && rule.holdSeconds() >= 0 && rule.cooldownSeconds() >= 0
+                    && rule.minJobs() >= 0;
         }
     }
 

@@ -70,7 +70,7 @@ class AlertsFileTest {
     }
 
     @Test
-    void aMissingOrUnreadableFileGivesTheDefaultsAndAFileWithoutANewerRuleGetsItsDefault() throws Exception {
+    void aMissingOrUnreadableFileGivesTheDefaultsAndARuleMissingOrOutOfRangeGetsItsDefault() throws Exception {
         AlertsFile file = AlertsFile.in(dataDir);
         assertThat(file.load()).isEqualTo(Contents.DEFAULTS);
 
@@ -78,12 +78,14 @@ class AlertsFileTest {
         assertThat(file.load()).isEqualTo(Contents.DEFAULTS);
 
         Files.writeString(file.path(), """
-                {"rules": [{"kind": "QUEUE_LENGTH", "enabled": true, "threshold": 7, "hold_seconds": 5, "cooldown_seconds": 9, "min_jobs": 0}],
+                {"rules": [{"kind": "QUEUE_LENGTH", "enabled": true, "threshold": 7, "hold_seconds": 5, "cooldown_seconds": 9, "min_jobs": 0},
+                           {"kind": "JOB_FAILURE_RATE", "enabled": true, "threshold": 5, "hold_seconds": -30, "cooldown_seconds": 9, "min_jobs": 0}],
                  "history": []}
                 """);
         List<AlertRule> rules = file.load().rules();
         assertThat(rules).extracting(AlertRule::kind).containsExactly(Kind.values());
         assertThat(rules.get(Kind.QUEUE_LENGTH.ordinal())).isEqualTo(new AlertRule(Kind.QUEUE_LENGTH, true, 7, 5, 9, 0));
         assertThat(rules.get(Kind.WORKER_MEMORY.ordinal())).isEqualTo(Kind.WORKER_MEMORY.byDefault());
+        assertThat(rules.get(Kind.JOB_FAILURE_RATE.ordinal())).as("a negative hold time").isEqualTo(Kind.JOB_FAILURE_RATE.byDefault());
     }
 }
