@@ -19,6 +19,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -135,6 +136,12 @@ public final class LocalDeployment implements Deployment, JobControl, BulkAction
     @Override
     public List<EngineEvent.MemorySampled> memoryHistory(String workerId) {
         return engine.memoryHistory(workerId);
+    }
+
+    /** The hard limit: above it during a job the worker is killed. */
+    @Override
+    public OptionalLong memoryLimitBytes() {
+        return OptionalLong.of(engine.config().memoryLimits().hardBytes());
     }
 
     @Override

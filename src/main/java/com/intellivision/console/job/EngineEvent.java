@@ -35,6 +35,12 @@ public sealed interface EngineEvent {
      */
     record ConnectionChanged(ConnectionState state, String reason, Instant since) implements EngineEvent {}
 
+    /**
+     * How a remote deployment's server has answered since the console opened it: every HTTP answer, and
+     * those with a 5xx status. Counts only grow; the difference between two tells the recent error rate.
+     */
+    record AnswersCounted(long answers, long serverErrors) implements EngineEvent {}
+
     /** Something people should act on soon, such as a token about to expire; {@code detail} says what to do. */
     record Warning(String title, String detail) implements EngineEvent {}
 }

@@ -6,6 +6,7 @@ import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -20,6 +21,9 @@ final class HttpTransport {
 
     private final HttpUrl base;
     private final String service;
+    /** Every answer the server gave, and those with a 5xx status, for its error rate. */
+    private final AtomicLong answers = new AtomicLong();
+    private final AtomicLong serverErrors = new AtomicLong();
 
     /** @param serviceName how people call the server, such as "the IntelliVision server" */
     HttpTransport(HttpUrl base, String serviceName) {
@@ -30,6 +34,11 @@ final class HttpTransport {
     /** "the IntelliVision server at http://…/", for messages. */
     String service() {
         return service;
+    }
+
+    /** How many answers the server has given through this transport, and how many of them were 5xx. */
+    AnswerCounts answerCounts() {
+        return new AnswerCounts(answers.get(), serverErrors.get());
     }
 
     Reply send(OkHttpClient client, Request request, String action) {
@@ -43,7 +52,12 @@ final class HttpTransport {
     /** The answer, unread, for bodies that are streamed to a file; the caller closes it. */
     Response open(OkHttpClient client, Request request, String action) {
         try {
-            return client.newCall(request).execute();
+            Response response = client.newCall(request).execute();
+            answers.incrementAndGet();
+            if (response.code() >= 500) {
+                serverErrors.incrementAndGet();
+            }
+            return response;
         } catch (RefreshFailure refusal) {
             throw refusal.during(action);
         } catch (IOException e) {

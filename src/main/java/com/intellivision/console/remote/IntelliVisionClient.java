@@ -195,6 +195,11 @@ public final class IntelliVisionClient implements AutoCloseable {
         return transport;
     }
 
+    /** The answers the server has given this client since it was made, and how many were server errors (5xx). */
+    public AnswerCounts answerCounts() {
+        return transport.answerCounts();
+    }
+
     @Override
     public void close() {
         if (ownsHttpClient) {

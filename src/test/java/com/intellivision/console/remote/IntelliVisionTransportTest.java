@@ -117,6 +117,23 @@ class IntelliVisionTransportTest {
     }
 
     @Test
+    void countsEveryAnswerAndTheServerErrorsAmongThemButNotACallNeverAnswered() {
+        server.enqueue(json(200, serverJson("job_6_pending.json").toString(), ALLOW_JOB));
+        server.enqueue(json(500, "{\"detail\": \"A server error occurred.\"}", ALLOW_JOB));
+        server.enqueue(html(502, "<html><body>Bad Gateway</body></html>"));
+        server.enqueue(html(404, server("page_not_found.html")));
+        server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
+        assertThat(client.answerCounts()).isEqualTo(new AnswerCounts(0, 0));
+
+        client.job(6);
+        for (int call = 0; call < 4; call++) {
+            assertThatThrownBy(() -> client.job(6)).isInstanceOf(RemoteException.class);
+        }
+
+        assertThat(client.answerCounts()).as("200, 500, 502 and 404 answered; the stalled call did not").isEqualTo(new AnswerCounts(4, 2));
+    }
+
+    @Test
     void callsAClosedPortUnreachable() throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {

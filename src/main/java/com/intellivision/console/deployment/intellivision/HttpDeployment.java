@@ -5,11 +5,13 @@ import com.intellivision.console.deployment.JobSearch;
 import com.intellivision.console.deployment.settings.DeploymentSecrets;
 import com.intellivision.console.deployment.settings.DeploymentSettings;
 import com.intellivision.console.job.EngineEvent;
+import com.intellivision.console.job.EngineEvent.AnswersCounted;
 import com.intellivision.console.job.EngineEvent.ConnectionChanged;
 import com.intellivision.console.job.EngineEvent.QueueChanged;
 import com.intellivision.console.job.Job;
 import com.intellivision.console.job.JobQuery;
 import com.intellivision.console.job.QueueFigures;
+import com.intellivision.console.remote.AnswerCounts;
 import com.intellivision.console.remote.IntelliVisionClient;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -46,6 +48,8 @@ abstract class HttpDeployment implements RemoteDeployment, JobSearch {
     final JobPoller poller;
     final ScheduledExecutorService schedule;
     private volatile QueueFigures lastFigures;
+    private final Object answersSaid = new Object();
+    private AnswerCounts lastAnswers = new AnswerCounts(0, 0);
 
     /**
      * @param imageFolder where the images of its jobs are kept on this machine
@@ -89,11 +93,24 @@ abstract class HttpDeployment implements RemoteDeployment, JobSearch {
     /** The queue's figures, as this deployment knows them. */
     abstract QueueFigures figures();
 
+    /** After each round: the queue's figures, and how the server answered, each when it changed. */
     final void publishFiguresIfChanged() {
         QueueFigures figures = figures();
         if (!figures.equals(lastFigures)) {
             lastFigures = figures;
             events.publish(new QueueChanged(figures));
+        }
+        publishAnswersIfChanged();
+    }
+
+    /** How the server answered, when that changed since it was last said; in order, as rounds and submits may overlap. */
+    final void publishAnswersIfChanged() {
+        synchronized (answersSaid) {
+            AnswerCounts answers = client.answerCounts();
+            if (!answers.equals(lastAnswers)) {
+                lastAnswers = answers;
+                events.publish(new AnswersCounted(answers.answers(), answers.serverErrors()));
+            }
         }
     }
 

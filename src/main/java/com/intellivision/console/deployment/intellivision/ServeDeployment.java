@@ -70,6 +70,9 @@ public final class ServeDeployment extends HttpDeployment implements JobControl,
         if (!feed.isLive()) {
             poller.poll();
             publishFiguresIfChanged();
+        } else {
+            // The live feed brings the figures; the answers to the console's own calls are counted here.
+            publishAnswersIfChanged();
         }
     }
 

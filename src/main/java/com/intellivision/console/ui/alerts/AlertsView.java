@@ -13,6 +13,7 @@ import javafx.animation.Timeline;
 import javafx.collections.ListChangeListener;
 import javafx.event.Event;
 import javafx.fxml.FXML;
+import javafx.geometry.Pos;
 import javafx.scene.Cursor;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -21,29 +22,59 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.stage.Window;
 import javafx.util.Duration;
+import org.controlsfx.control.Notifications;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The alerts in the window's corner, as cards: an icon and colour per kind, a title, a line of detail.
  * Clicking an alert about a job opens that job; the cross dismisses it. A clock lets waiting alerts
- * through and old ones go.
+ * through and old ones go, and lets the alert rules judge how long their conditions have lasted. What
+ * a rule raises pops up as a ControlsFX notification over the window's bottom-right corner.
  */
 public final class AlertsView {
 
     private static final Duration TICK = Duration.millis(250);
+    private static final Duration NOTIFIED_FOR = Duration.seconds(12);
+    /** The style class of a rule's notification, which console.css gives the theme's colours. */
+    public static final String NOTIFICATION_CLASS = "console-notification";
 
     @FXML private VBox stack;
 
     private final Map<Long, Node> cards = new HashMap<>();
     private Timeline clock;
 
-    /** @param open shows what an alert is about when it is clicked: its job, or its deployment */
-    public void bind(AlertsViewModel viewModel, Consumer<Alert> open) {
+    /**
+     * @param open shows what an alert is about when it is clicked: its job, or its deployment
+     * @param showDeployment shows the deployment a rule's notification is about when it is clicked
+     */
+    public void bind(AlertsViewModel viewModel, Consumer<Alert> open, Consumer<String> showDeployment) {
         viewModel.shown().addListener((ListChangeListener<Alert>) change -> show(viewModel, open));
+        viewModel.rules().onFired(alert -> notifyOf(alert, showDeployment));
         clock = new Timeline(new KeyFrame(TICK, tick -> viewModel.refresh()));
         clock.setCycleCount(Animation.INDEFINITE);
         clock.play();
+    }
+
+    /** A rule's alert pops up over the window's bottom-right corner, in the theme's colours. */
+    private void notifyOf(PastAlert alert, Consumer<String> showDeployment) {
+        Window window = stack.getScene() == null ? null : stack.getScene().getWindow();
+        if (window == null || !window.isShowing()) {
+            return;
+        }
+        FontIcon icon = new FontIcon("fth-bell");
+        icon.getStyleClass().add("notification-icon");
+        Notifications.create()
+                .owner(window)
+                .position(Pos.BOTTOM_RIGHT)
+                .title(AlertWording.title(alert))
+                .text(alert.message())
+                .graphic(icon)
+                .styleClass(NOTIFICATION_CLASS)
+                .hideAfter(NOTIFIED_FOR)
+                .onAction(click -> showDeployment.accept(alert.deploymentId()))
+                .show();
     }
 
     private void show(AlertsViewModel viewModel, Consumer<Alert> open) {
@@ -88,7 +119,6 @@ public final class AlertsView {
 
     private static String iconOf(Kind kind) {
         return switch (kind) {
-            case FAILURE_RATE -> "fth-trending-up";
             case CONNECTION -> "fth-wifi-off";
             case BACKLOG -> "fth-layers";
             case WARNING -> "fth-clock";

@@ -11,18 +11,16 @@ import com.intellivision.console.ui.common.ConsoleEvents;
 import com.intellivision.console.ui.common.JobKey;
 import com.intellivision.console.ui.common.JobRow;
 import com.intellivision.console.ui.common.Notices;
-import com.intellivision.console.ui.common.Percent;
+import com.intellivision.console.ui.common.TaskRunner;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,9 +28,10 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The notifications in the window's corner: failed jobs, workers killed for memory or lost, the failure
- * rate becoming alarming or the queue backing up, a deployment lost or found again, warnings a
- * deployment gives (a token about to expire), and the outcome of what people asked for.
+ * The notifications in the window's corner: failed jobs, workers killed for memory or lost, a deployment
+ * lost or found again, warnings a deployment gives (a token about to expire), and the outcome of what
+ * people asked for. What the alert rules watch (memory, the queue, failure and error rates) is
+ * {@link RuleAlerts}'s, refreshed with these.
  *
  * <p>A bad hour can fail hundreds of jobs, so alerts are throttled: at most one appears per
  * {@link #MIN_GAP}, and what arrives in between waits and then appears as one ("5 jobs failed").
@@ -51,7 +50,6 @@ public final class AlertsViewModel implements Notices {
 
     /** What an alert is about, most severe first; the view picks its icon and colour from it. */
     public enum Kind {
-        FAILURE_RATE,
         /** A deployment cannot be reached, or refuses the console's credentials. */
         CONNECTION,
         WORKER_KILLED,
@@ -61,7 +59,7 @@ public final class AlertsViewModel implements Notices {
         PROBLEM,
         /** A job's worker was lost and the job was queued again. */
         WORKER_LOST,
-        /** More jobs wait than the deployment's threshold. */
+        /** A deployment is too busy to take jobs for now. */
         BACKLOG,
         /** Something to act on soon, such as a token about to expire. */
         WARNING,
@@ -102,8 +100,8 @@ public final class AlertsViewModel implements Notices {
     private final List<Draft> waiting = new ArrayList<>();
     private Instant lastShownAt;
     private long shownCount;
-    private final Set<String> failureRateAlarming = new HashSet<>();
-    private final Set<String> backedUp = new HashSet<>();
+    private final RuleAlerts rules;
+    private final AlertRulesViewModel rulesEditor;
     private final Map<String, ConnectionState> connections = new HashMap<>();
     /** The latest state of every job seen, to tell a new failure from one already known. */
     private final Map<JobKey, Job> lastSeen = new HashMap<>();
@@ -113,8 +111,30 @@ public final class AlertsViewModel implements Notices {
      *     " on prod" for a deployment called prod
      */
     public AlertsViewModel(Clock clock, Function<String, String> placeOf) {
+        this(clock, placeOf, deploymentId -> deploymentId);
+    }
+
+    /** @param nameOf a deployment's name, for the alerts the rules raise */
+    public AlertsViewModel(Clock clock, Function<String, String> placeOf, Function<String, String> nameOf) {
         this.clock = clock;
         this.placeOf = placeOf;
+        this.rules = new RuleAlerts(clock, nameOf);
+        this.rulesEditor = new AlertRulesViewModel(rules);
+    }
+
+    /** The alert rules, what they raised and what still holds. */
+    public RuleAlerts rules() {
+        return rules;
+    }
+
+    /** The editor of the rules, in the Alerts tab. */
+    public AlertRulesViewModel rulesEditor() {
+        return rulesEditor;
+    }
+
+    /** Reads the rules and past alerts from {@code file} in the background and keeps them there; a failed save is said as an alert. */
+    public void keepIn(AlertsFile file, TaskRunner tasks) {
+        rules.keepIn(file, tasks, why -> problem("Could not save the alert rules and past alerts", why), rulesEditor::showRules);
     }
 
     // ---- what the engine reports; shown by the next refresh ----
@@ -123,6 +143,7 @@ public final class AlertsViewModel implements Notices {
     public void listenTo(ConsoleEvents events) {
         events.on(JobChanged.class, (deploymentId, changed) -> jobChanged(deploymentId, changed.job()));
         events.on(Warning.class, this::warning);
+        rules.listenTo(events);
         events.afterEachBatch(this::refresh);
     }
 
@@ -145,6 +166,7 @@ public final class AlertsViewModel implements Notices {
     /** A deployment was removed: what was seen of its jobs goes. */
     public void forget(String deploymentId) {
         lastSeen.keySet().removeIf(key -> key.deploymentId().equals(deploymentId));
+        rules.forget(deploymentId);
     }
 
     /**
@@ -153,6 +175,9 @@ public final class AlertsViewModel implements Notices {
      */
     public void jobChanged(String deploymentId, JobStatus before, Job job) {
         JobKey key = new JobKey(deploymentId, job.id());
+        if (job.isTerminal() && before != job.status()) {
+            rules.jobEnded(deploymentId, job);
+        }
         if (job.status() == JobStatus.FAILED && before != JobStatus.FAILED) {
             waiting.add(failureOf(key, placeOf.apply(deploymentId), job));
         } else if (job.status() == JobStatus.PENDING && before == JobStatus.PROCESSING && startsWith(job.error(), WORKER_LOST)) {
@@ -162,36 +187,17 @@ public final class AlertsViewModel implements Notices {
     }
 
     /**
-     * Alerts once each time a deployment's 15-minute failure rate rises to the alarming level, and once
-     * each time more than {@code backlogThreshold} jobs come to wait there.
+     * The queue's figures: its length for the queue rule.
+     *
+     * @param backlogThreshold the queue alert saved with a remote deployment, which it uses in place of the rule's threshold
      */
     public void queueChanged(String deploymentId, QueueFigures figures, int backlogThreshold) {
-        String place = placeOf.apply(deploymentId);
-        boolean alarming = Percent.isAlarmingFailureRate(figures.failureRate15Minutes());
-        if (alarming && failureRateAlarming.add(deploymentId)) {
-            String rate = Percent.ofRate(figures.failureRate15Minutes());
-            waiting.add(Draft.about(Kind.FAILURE_RATE, "Failure rate " + rate + " (15 min)" + place,
-                    rate + " of the jobs that ended in the last 15 minutes failed.", deploymentId));
-        } else if (!alarming) {
-            failureRateAlarming.remove(deploymentId);
-        }
-        boolean behind = figures.backlog() > backlogThreshold;
-        if (behind && backedUp.add(deploymentId)) {
-            waiting.add(Draft.about(Kind.BACKLOG, figures.backlog() + " jobs waiting" + place,
-                    "More than " + backlogThreshold + " jobs wait for a worker; the workers are not keeping up.", deploymentId));
-        } else if (!behind) {
-            backedUp.remove(deploymentId);
-        }
+        rules.queueChanged(deploymentId, figures, backlogThreshold);
     }
 
-    /** The figures when the window opens: a rate or backlog already high then is no crossing, and the status bar shows it. */
+    /** The figures when the window opens: a queue already long then fires once it has stayed so for the rule's hold time. */
     public void startFrom(String deploymentId, QueueFigures figures, int backlogThreshold) {
-        if (Percent.isAlarmingFailureRate(figures.failureRate15Minutes())) {
-            failureRateAlarming.add(deploymentId);
-        }
-        if (figures.backlog() > backlogThreshold) {
-            backedUp.add(deploymentId);
-        }
+        rules.queueChanged(deploymentId, figures, backlogThreshold);
     }
 
     /** A deployment lost, busy, or found again; a deployment first seen connected is no news. */
@@ -230,6 +236,7 @@ public final class AlertsViewModel implements Notices {
 
     /** Removes alerts shown long enough, and shows what waits if the last alert is old enough. */
     public void refresh() {
+        rules.refresh();
         Instant now = clock.instant();
         shown.removeIf(alert -> !now.isBefore(alert.shownAt().plus(SHOWN_FOR)));
         if (waiting.isEmpty() || lastShownAt != null && now.isBefore(lastShownAt.plus(MIN_GAP))) {

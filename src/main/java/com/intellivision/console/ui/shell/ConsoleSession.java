@@ -1,6 +1,7 @@
 package com.intellivision.console.ui.shell;
 
 import com.intellivision.console.deployment.DeploymentCatalog;
+import com.intellivision.console.ui.alerts.AlertsFile;
 import com.intellivision.console.ui.common.BackgroundExecutor;
 import com.intellivision.console.ui.common.DeploymentEntry;
 import com.intellivision.console.ui.common.FxThread;
@@ -48,6 +49,9 @@ public final class ConsoleSession {
         TaskRunner tasks = new TaskRunner(background, FxThread.INSTANCE);
         MainViewModel viewModel = new MainViewModel(catalog, tasks, Clock.systemDefaultZone());
         SettingsViewModel settings = new SettingsViewModel(file, loaded, tasks, viewModel.alerts(), System.getenv());
+        if (file != null) {
+            viewModel.alerts().keepIn(AlertsFile.in(file.path().toAbsolutePath().getParent()), tasks);
+        }
         viewModel.state().timeDisplayProperty().bindBidirectional(settings.timeDisplayProperty());
         MainView view = MainView.load(viewModel, links, settings, file == null ? "this run only" : file.path().toString());
         ConsoleWindow.show(stage, view.root(), loaded, settings.darkProperty().get());

@@ -1,6 +1,7 @@
 package com.intellivision.console.ui.shell;
 
 import com.intellivision.console.job.ConnectionState;
+import com.intellivision.console.ui.alerts.AlertsPanelView;
 import com.intellivision.console.ui.alerts.AlertsView;
 import com.intellivision.console.ui.common.FxmlViews;
 import com.intellivision.console.ui.common.Links;
@@ -34,7 +35,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The main window's content: the deployment list on the left; the submit bar on top; the Jobs tab
- * (jobs and preview side by side) and the Workers tab, with the queue's actions beside the tabs; the
+ * (jobs and preview side by side), the Workers, Queue and Alerts tabs, with the queue's actions beside the tabs; the
  * status bar at the bottom; alerts in the corner. Each part is its own FXML file and view; this one
  * only hands each its view model.
  */
@@ -59,6 +60,8 @@ public final class MainView {
     @FXML private QueueToolbarView queueToolbarController;
     @FXML private QueueView queueController;
     @FXML private AlertsView alertsController;
+    @FXML private AlertsPanelView alertsPanelController;
+    @FXML private Tab alertsTab;
     @FXML private StatusBarView statusBarController;
     @FXML private SettingsView settingsController;
 
@@ -86,7 +89,10 @@ public final class MainView {
             } else {
                 viewModel.showDeployment(alert.deploymentId());
             }
-        });
+        }, viewModel::showDeployment);
+        alertsPanelController.bind(viewModel.alerts().rulesEditor(), viewModel.alerts().rules().history(), ZoneId.systemDefault(),
+                viewModel::showDeployment);
+        statusBarController.showAlerts(viewModel.alerts().rules().activeProperty(), () -> tabs.getSelectionModel().select(alertsTab));
         deploymentListController.bind(viewModel.deployments(), new DeploymentDialogs(viewModel, root), viewModel.canEditDeployments());
         bindPausedBanner(viewModel.poolControl());
         bindConnectionBanner(viewModel.deployments());

@@ -4,6 +4,7 @@ import com.intellivision.console.deployment.CatalogEditor;
 import com.intellivision.console.deployment.Deployment;
 import com.intellivision.console.deployment.DeploymentCatalog;
 import com.intellivision.console.deployment.PoolControl;
+import com.intellivision.console.deployment.WorkerMonitor;
 import com.intellivision.console.job.ConnectionState;
 import com.intellivision.console.job.EngineEvent.ConnectionChanged;
 import com.intellivision.console.job.EngineEvent.QueueChanged;
@@ -40,6 +41,7 @@ import com.intellivision.console.ui.workers.WorkersViewModel;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The window's view model, and with {@link DeploymentListViewModel} the only class that talks to the
@@ -88,7 +90,8 @@ public final class MainViewModel implements DeploymentEditing, AutoCloseable {
         this.jobList = new JobListViewModel(clock, state.selectedJobProperty());
         this.preview = new FramePreviewViewModel(state.selectedJobProperty());
 
-        this.alerts = new AlertsViewModel(clock, deployments::placeOf);
+        this.alerts = new AlertsViewModel(clock, deployments::placeOf,
+                id -> deployments.entry(id).map(entry -> entry.nameProperty().get()).orElse(id));
         this.jobTools = new JobTools(jobList, preview, state, tasks, alerts, clock.getZone(), deployments);
         this.jobActions = new JobActionsViewModel(state.selectedJobProperty(), tasks, deployments::entry, this::showSubmitted, alerts);
         this.attempts = new AttemptsViewModel(state.selectedJobProperty(), tasks, deployments::entry, clock.getZone());
@@ -133,7 +136,8 @@ public final class MainViewModel implements DeploymentEditing, AutoCloseable {
     }
 
     /** What the window shows of a deployment when it opens, read in one go after subscribing so no change is missed. */
-    private record Snapshot(List<Job> jobs, List<WorkerInfo> workers, QueueFigures figures, boolean paused, ConnectionChanged connection) {}
+    private record Snapshot(List<Job> jobs, List<WorkerInfo> workers, QueueFigures figures, boolean paused, ConnectionChanged connection,
+            OptionalLong memoryLimit) {}
 
     /** Lists the deployments, shows the first (the local pool), and starts following each in the background. */
     public void start() {
@@ -214,13 +218,15 @@ public final class MainViewModel implements DeploymentEditing, AutoCloseable {
         List<WorkerInfo> listed = deployment.workerMonitor().map(monitor -> monitor.workers()).orElse(List.of());
         QueueFigures figures = deployment.queueStatistics().map(statistics -> statistics.figures()).orElse(QueueFigures.EMPTY);
         boolean paused = deployment.poolControl().map(PoolControl::isPaused).orElse(false);
-        return new Snapshot(jobs, listed, figures, paused, deployment.connection());
+        OptionalLong memoryLimit = deployment.workerMonitor().map(WorkerMonitor::memoryLimitBytes).orElse(OptionalLong.empty());
+        return new Snapshot(jobs, listed, figures, paused, deployment.connection(), memoryLimit);
     }
 
     private void show(DeploymentEntry entry, Snapshot snapshot) {
         String id = entry.id();
         jobList.applyAll(id, snapshot.jobs());
         alerts.knowJobs(id, snapshot.jobs());
+        alerts.rules().memoryLimit(id, snapshot.memoryLimit());
         statusBar.showAll(id, snapshot.workers());
         workers.showAll(id, snapshot.workers());
         if (!entry.figuresReported()) {

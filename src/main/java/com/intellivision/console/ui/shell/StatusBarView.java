@@ -2,12 +2,13 @@ package com.intellivision.console.ui.shell;
 
 import com.intellivision.console.ui.queue.QueueHealthViewModel;
 import javafx.css.PseudoClass;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 
-/** The bar along the bottom: the deployment, its workers, the queue's health and the workers' memory. */
+/** The bar along the bottom: the deployment, its workers, the queue's health, the alerts that hold and the workers' memory. */
 public final class StatusBarView {
 
     private static final PseudoClass ALARMING = PseudoClass.getPseudoClass("alarming");
@@ -16,6 +17,7 @@ public final class StatusBarView {
     @FXML private Label workersLabel;
     @FXML private Label memoryLabel;
     @FXML private Label problemLabel;
+    @FXML private Label alertsLabel;
     @FXML private Node queueHealth;
     @FXML private Label queueCountsLabel;
     @FXML private Label failureRateLabel;
@@ -35,6 +37,14 @@ public final class StatusBarView {
         memoryLabel.setTooltip(perWorker);
 
         bindQueue(queue);
+    }
+
+    /** The alert rules' alerts that still hold, while any does; a click shows them. */
+    void showAlerts(ReadOnlyStringProperty active, Runnable open) {
+        alertsLabel.textProperty().bind(active);
+        alertsLabel.visibleProperty().bind(active.isNotEmpty());
+        alertsLabel.managedProperty().bind(alertsLabel.visibleProperty());
+        alertsLabel.setOnMouseClicked(click -> open.run());
     }
 
     private void bindQueue(QueueHealthViewModel queue) {

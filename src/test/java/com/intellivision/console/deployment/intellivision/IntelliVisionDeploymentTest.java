@@ -9,6 +9,7 @@ import com.intellivision.console.deployment.settings.DeploymentSettings;
 import com.intellivision.console.job.ConnectionState;
 import com.intellivision.console.job.EmergencyLines;
 import com.intellivision.console.job.EngineEvent;
+import com.intellivision.console.job.EngineEvent.AnswersCounted;
 import com.intellivision.console.job.EngineEvent.ConnectionChanged;
 import com.intellivision.console.job.EngineEvent.JobChanged;
 import com.intellivision.console.job.EngineEvent.JobProgress;
@@ -79,6 +80,21 @@ class IntelliVisionDeploymentTest {
         assertThat(events).filteredOn(JobChanged.class::isInstance).extracting(event -> ((JobChanged) event).job().status())
                 .as("reported in the order it went, never back").isSortedAccordingTo(Comparator.comparing(JobStatus::ordinal))
                 .contains(JobStatus.PROCESSING).endsWith(JobStatus.COMPLETED);
+    }
+
+    @Test
+    void howTheServerAnsweredIsReportedWithItsServerErrorsAfterTheNextRound() throws Exception {
+        List<EngineEvent> events = RemoteDeployments.recording(deployment);
+        server.setBusy(true);
+
+        assertThatThrownBy(() -> deployment.submit(JobRequest.frame("http://127.0.0.1:9/clip.mp4", null))).isInstanceOf(RemoteException.class);
+
+        EngineProbe.await(() -> events.stream().anyMatch(event -> event instanceof AnswersCounted counted && counted.serverErrors() >= 1),
+                "answers counted with the refused submission's 503", WAIT);
+        List<AnswersCounted> counts = events.stream().filter(AnswersCounted.class::isInstance).map(AnswersCounted.class::cast).toList();
+        assertThat(counts).extracting(AnswersCounted::answers).as("counted since the deployment opened: they only grow").isSorted();
+        AnswersCounted latest = counts.get(counts.size() - 1);
+        assertThat(latest.answers()).as("the polls' answers too").isGreaterThan(latest.serverErrors());
     }
 
     @Test

@@ -7,7 +7,7 @@ import com.intellivision.console.job.EngineEvent.JobChanged;
 import com.intellivision.console.ui.common.SourcedEvent;
 import com.intellivision.console.ui.common.ConsoleEvents;
 import com.intellivision.console.job.JobStatus;
-import com.intellivision.console.job.QueueFigures;
+import com.intellivision.console.job.EngineEvent.Warning;
 import com.intellivision.console.ui.alerts.AlertsViewModel.Alert;
 import com.intellivision.console.ui.alerts.AlertsViewModel.Kind;
 import com.intellivision.console.ui.common.Jobs;
@@ -152,44 +152,14 @@ public class AlertsViewModelTest {
     void failuresCollapsedWithOtherAlertsStillLeadWithTheFailures() {
         alerts.jobChanged("local", JobStatus.PROCESSING, Jobs.failed(1, T0, T0, "network down"));
         alerts.jobChanged("local", JobStatus.PROCESSING, Jobs.failed(2, T0, T0, "network down"));
-        alerts.queueChanged("local", new QueueFigures(0, 0, 1, 2, 0.25, 0), 100);
+        alerts.warning("prod", new Warning("Token expires in 10 minutes", "Sign in again."));
         alerts.refresh();
 
         assertThat(alerts.shown()).singleElement().satisfies(alert -> {
             assertThat(alert.title()).isEqualTo("2 jobs failed");
-            assertThat(alert.body()).isEqualTo("Jobs #1 and #2 · Failure rate 25 % (15 min)");
-            assertThat(alert.kind()).isEqualTo(Kind.FAILURE_RATE);
+            assertThat(alert.body()).isEqualTo("Jobs #1 and #2 · Token expires in 10 minutes");
+            assertThat(alert.kind()).isEqualTo(Kind.JOB_FAILED);
         });
-    }
-
-    @Test
-    void theFailureRateAlertsOncePerCrossingOfTwentyPercent() {
-        alerts.startFrom("local", new QueueFigures(0, 0, 10, 0, 0.05, 0), 100);
-
-        alerts.queueChanged("local", new QueueFigures(0, 0, 4, 1, 0.21, 0), 100);
-        alerts.refresh();
-        clock.advance(Duration.ofSeconds(2));
-        alerts.queueChanged("local", new QueueFigures(0, 0, 4, 2, 0.33, 0), 100);
-        alerts.refresh();
-
-        assertThat(alerts.shown()).extracting(Alert::title).containsExactly("Failure rate 21 % (15 min)");
-
-        clock.advance(Duration.ofSeconds(2));
-        alerts.queueChanged("local", new QueueFigures(0, 0, 40, 0, 0.1, 0), 100);
-        alerts.queueChanged("local", new QueueFigures(0, 0, 4, 4, 0.4, 0), 100);
-        alerts.refresh();
-
-        assertThat(alerts.shown()).extracting(Alert::title).containsExactly("Failure rate 21 % (15 min)", "Failure rate 40 % (15 min)");
-    }
-
-    @Test
-    void aRateAlreadyHighWhenTheWindowOpensIsNoCrossing() {
-        alerts.startFrom("local", new QueueFigures(0, 0, 1, 1, 0.5, 0), 100);
-
-        alerts.queueChanged("local", new QueueFigures(0, 0, 1, 2, 0.6, 0), 100);
-        alerts.refresh();
-
-        assertThat(alerts.shown()).isEmpty();
     }
 
     @Test

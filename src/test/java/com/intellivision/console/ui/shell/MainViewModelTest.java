@@ -19,6 +19,7 @@ import com.intellivision.console.job.QueueFigures;
 import com.intellivision.console.job.WorkerInfo;
 import com.intellivision.console.job.WorkerState;
 import com.intellivision.console.ui.alerts.AlertsViewModel.Alert;
+import com.intellivision.console.ui.alerts.PastAlert;
 import com.intellivision.console.ui.common.DeploymentEntry;
 import com.intellivision.console.ui.common.FakeDeployment;
 import com.intellivision.console.ui.common.JobKey;
@@ -32,6 +33,7 @@ import com.intellivision.console.ui.submit.JobKind;
 import com.intellivision.console.ui.submit.SubmitBarViewModel;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
 import org.junit.jupiter.api.Test;
@@ -101,7 +103,14 @@ public class MainViewModelTest {
         assertThat(viewModel.poolControl().sizeProperty().get()).isEqualTo(4);
         assertThat(viewModel.poolControl().pausedProperty().get()).isTrue();
         assertThat(deployment.calls).as("a reported size is not sent back").doesNotContain("resize 4");
-        assertThat(viewModel.alerts().shown()).extracting(Alert::title).containsExactly("Failure rate 50 % (15 min)");
+        assertThat(viewModel.alerts().shown()).as("two failures are no rate to alarm about").isEmpty();
+
+        deployment.emit(new QueueChanged(new QueueFigures(60, 1, 0, 2, 0.5, 0)));
+        clock.advance(Duration.ofSeconds(30));
+        deployment.emit(new QueueChanged(new QueueFigures(61, 1, 0, 2, 0.5, 0)));
+
+        assertThat(viewModel.alerts().rules().history()).extracting(PastAlert::deployment, PastAlert::rule, PastAlert::value)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Fake pool", "Queue longer than 50", "61 jobs"));
     }
 
     @Test
