@@ -27,6 +27,7 @@ public final class SettingsView {
     @FXML private RadioMenuItem systemTheme;
     @FXML private MenuItem settingsFileItem;
     @FXML private MenuItem localPoolItem;
+    @FXML private MenuItem alertRulesItem;
     @FXML private ToggleGroup timeChoice;
     @FXML private RadioMenuItem relativeTimes;
     @FXML private RadioMenuItem localTimes;
@@ -52,6 +53,11 @@ public final class SettingsView {
         settingsFileItem.setText("Kept in " + java.nio.file.Path.of(savedIn).getFileName());
         viewModel.darkProperty().addListener((property, before, dark) -> apply(dark, settingsButton.getScene()));
         settingsButton.sceneProperty().addListener((property, before, scene) -> apply(viewModel.darkProperty().get(), scene));
+    }
+
+    /** What "Alert rules…" does: the window shows the rules where they are edited. */
+    public void onAlertRules(Runnable showRules) {
+        alertRulesItem.setOnAction(event -> showRules.run());
     }
 
     /** Sets the AtlantaFX theme for every window, and marks the scene so the console's own colours follow. */

@@ -70,6 +70,7 @@ public final class MainView {
         MainView view = FxmlViews.<MainView>load(FXML).controller();
         view.bind(viewModel, links);
         view.settingsController.bind(settings, settingsSavedIn);
+        view.settingsController.onAlertRules(() -> view.tabs.getSelectionModel().select(view.alertsTab));
         return view;
     }
 

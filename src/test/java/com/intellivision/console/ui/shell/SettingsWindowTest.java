@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -87,5 +88,15 @@ class SettingsWindowTest {
         assertThat(file.load().localPool()).isEqualTo(new LocalPoolSettings(3, 1024, 3000));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(node -> node instanceof Labeled label
                 && label.getText() != null && label.getText().contains("Kept the local pool's settings: 3 workers")).tryQuery().isPresent());
+    }
+
+    @Test
+    void alertRulesInTheMenuShowTheAlertsTabWhereTheRulesAreEdited(FxRobot robot) {
+        TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
+        assertThat(tabs.getSelectionModel().getSelectedItem().getText()).isEqualTo("Jobs");
+
+        robot.clickOn("#settingsButton").clickOn("Alert rules…");
+
+        assertThat(tabs.getSelectionModel().getSelectedItem().getText()).isEqualTo("Alerts");
     }
 }
