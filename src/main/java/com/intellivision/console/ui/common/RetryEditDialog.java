@@ -30,7 +30,7 @@ public final class RetryEditDialog {
         view.controller().bind(form);
         FxmlViews.ActionDialog shown = FxmlViews.over(owner, "Retry job #" + row.id() + " with changes", view.root(), "Retry", "retry-dialog");
         Button retryButton = shown.actionButton();
-        retryButton.setId("retryWithChangesButton");
+        retryButton.setId("retryEditOkButton");
         retryButton.disableProperty().bind(form.validBinding().not().or(form.workingProperty()));
         retryButton.addEventFilter(ActionEvent.ACTION, event -> {
             event.consume();

@@ -15,45 +15,45 @@ import javafx.scene.layout.VBox;
 /** The "Retry with changes" form: each field bound to its view model, and its reason shown under it while it is refused. */
 public final class RetryEditView {
 
-    @FXML private Label summary;
-    @FXML private TextField urlField;
-    @FXML private Label urlError;
-    @FXML private VBox timeSettings;
-    @FXML private TextField timeField;
-    @FXML private Label timeError;
-    @FXML private VBox filmstripSettings;
-    @FXML private TextField framesField;
-    @FXML private Label framesError;
-    @FXML private VBox countSettings;
-    @FXML private TextField fpsField;
-    @FXML private Label fpsError;
-    @FXML private TextField detectorField;
-    @FXML private Label detectorError;
-    @FXML private Label settingsNote;
-    @FXML private Label progress;
-    @FXML private Label failure;
+    @FXML private Label retrySummary;
+    @FXML private TextField retryUrlField;
+    @FXML private Label retryUrlError;
+    @FXML private VBox retryTimeSettings;
+    @FXML private TextField retryTimeField;
+    @FXML private Label retryTimeError;
+    @FXML private VBox retryFilmstripSettings;
+    @FXML private TextField retryFramesField;
+    @FXML private Label retryFramesError;
+    @FXML private VBox retryCountSettings;
+    @FXML private TextField retryFpsField;
+    @FXML private Label retryFpsError;
+    @FXML private TextField retryDetectorField;
+    @FXML private Label retryDetectorError;
+    @FXML private Label retrySettingsNote;
+    @FXML private Label retryProgress;
+    @FXML private Label retryFailure;
 
     public void bind(RetryEditViewModel form) {
         long id = form.job().id();
-        summary.setText("Job #" + id + " runs again as a new job, linked to it; job #" + id + " stays as it is.");
-        field(urlField, form.urlProperty(), urlError, form.urlErrorProperty());
-        field(timeField, form.timeProperty(), timeError, form.timeErrorProperty());
-        field(framesField, form.framesProperty(), framesError, form.framesErrorProperty());
-        field(fpsField, form.fpsProperty(), fpsError, form.fpsErrorProperty());
-        field(detectorField, form.detectorProperty(), detectorError, form.detectorErrorProperty());
-        show(timeSettings, form.settingsEditable() && form.shape() == Shape.FRAME);
-        show(filmstripSettings, form.settingsEditable() && form.shape() == Shape.FILMSTRIP);
-        show(countSettings, form.settingsEditable() && form.shape() == Shape.COUNT);
-        settingsNote.setText(form.settingsNote());
-        show(settingsNote, !form.settingsNote().isEmpty());
-        progress.visibleProperty().bind(form.workingProperty());
-        progress.managedProperty().bind(form.workingProperty());
-        failure.textProperty().bind(form.failureProperty());
-        showWhen(failure, form.failureProperty().isNotEmpty());
-        for (TextField editable : new TextField[] {urlField, timeField, framesField, fpsField, detectorField}) {
+        retrySummary.setText("Job #" + id + " runs again as a new job, linked to it; job #" + id + " stays as it is.");
+        field(retryUrlField, form.urlProperty(), retryUrlError, form.urlErrorProperty());
+        field(retryTimeField, form.timeProperty(), retryTimeError, form.timeErrorProperty());
+        field(retryFramesField, form.framesProperty(), retryFramesError, form.framesErrorProperty());
+        field(retryFpsField, form.fpsProperty(), retryFpsError, form.fpsErrorProperty());
+        field(retryDetectorField, form.detectorProperty(), retryDetectorError, form.detectorErrorProperty());
+        show(retryTimeSettings, form.settingsEditable() && form.shape() == Shape.FRAME);
+        show(retryFilmstripSettings, form.settingsEditable() && form.shape() == Shape.FILMSTRIP);
+        show(retryCountSettings, form.settingsEditable() && form.shape() == Shape.COUNT);
+        retrySettingsNote.setText(form.settingsNote());
+        show(retrySettingsNote, !form.settingsNote().isEmpty());
+        retryProgress.visibleProperty().bind(form.workingProperty());
+        retryProgress.managedProperty().bind(form.workingProperty());
+        retryFailure.textProperty().bind(form.failureProperty());
+        showWhen(retryFailure, form.failureProperty().isNotEmpty());
+        for (TextField editable : new TextField[] {retryUrlField, retryTimeField, retryFramesField, retryFpsField, retryDetectorField}) {
             editable.disableProperty().bind(form.workingProperty());
         }
-        urlField.requestFocus();
+        retryUrlField.requestFocus();
     }
 
     /** A field and the reason it is refused, shown under it, with the field marked while there is one. */

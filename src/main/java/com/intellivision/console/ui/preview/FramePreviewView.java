@@ -49,7 +49,7 @@ public final class FramePreviewView {
     @FXML private Label deadLetterBadge;
     @FXML private Button cancelButton;
     @FXML private Button retryButton;
-    @FXML private Button retryWithChangesButton;
+    @FXML private Button previewRetryWithChangesButton;
     @FXML private Tooltip retryWithChangesTooltip;
     @FXML private Tooltip cancelTooltip;
     @FXML private Tooltip retryTooltip;
@@ -176,11 +176,11 @@ public final class FramePreviewView {
         retryTooltip.textProperty().bind(actions.retryHintProperty());
         cancelButton.setOnAction(event -> JobActionPrompts.cancelSelected(cancelButton, actions));
         retryButton.setOnAction(event -> actions.retrySelected());
-        showWhen(retryWithChangesButton, viewModel.jobShownProperty().and(actions.retryOfferedProperty()));
-        retryWithChangesButton.disableProperty().bind(actions.canRetrySelectedWithChangesProperty().not());
+        showWhen(previewRetryWithChangesButton, viewModel.jobShownProperty().and(actions.retryOfferedProperty()));
+        previewRetryWithChangesButton.disableProperty().bind(actions.canRetrySelectedWithChangesProperty().not());
         retryWithChangesTooltip.setText(Shortcuts.withKeys("Run the job again as a new job, with another link or settings",
                 Shortcuts.RETRY_WITH_CHANGES));
-        retryWithChangesButton.setOnAction(event -> RetryEditDialog.openSelected(retryWithChangesButton, actions));
+        previewRetryWithChangesButton.setOnAction(event -> RetryEditDialog.openSelected(previewRetryWithChangesButton, actions));
     }
 
     /** A node that takes room only while it is shown. */
