@@ -157,7 +157,7 @@ public final class FakeDeployment implements Deployment {
     private static Job completed(Job job) {
         ObjectNode results = JobJson.mapper().createObjectNode().put("frame_url", "file:/tmp/frames/" + job.id() + ".png");
         return new Job(job.id(), job.type(), JobStatus.COMPLETED, job.youtubeUrl(), job.params(), results, null, null, 1, 0, false,
-                job.createdAt(), Instant.now());
+                job.createdAt(), Instant.now()).withRetryOf(job.retryOf());
     }
 
     /** Keeps a job's latest state, newest job first, and tells the listeners. */
