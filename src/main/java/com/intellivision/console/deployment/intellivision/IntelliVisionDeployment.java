@@ -207,6 +207,10 @@ public final class IntelliVisionDeployment extends HttpDeployment implements Job
         if (!sameSettings(before, checked)) {
             throw new IllegalArgumentException(SENDS_LINK_ONLY);
         }
+        if (checked.url().equals(known.get().youtubeUrl())) {
+            // The same video: sent again as a plain retry sends it, which knows a file gone or uploaded elsewhere.
+            return Optional.of(submit(RetryRequests.of(known.get(), store.request(id(), jobId), settings.baseUrl() + "/api/media/"), jobId));
+        }
         return Optional.of(submit(new JobRequest(before.type(), checked.url(), before.params()), jobId));
     }
 
