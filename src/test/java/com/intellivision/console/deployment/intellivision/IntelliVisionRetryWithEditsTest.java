@@ -12,6 +12,7 @@ import com.intellivision.console.job.JobJson;
 import com.intellivision.console.job.JobRequest;
 import com.intellivision.console.job.JobStatus;
 import com.intellivision.console.testsupport.FakeIntelliVisionServer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -100,6 +101,18 @@ class IntelliVisionRetryWithEditsTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("same kind of job");
 
         assertThat(server.requestsTo(FRAME_PATH)).hasSize(1);
+    }
+
+    @Test
+    void aVideoUploadedFromAFileThatIsGoneCannotBeSentAgainUnchanged() throws Exception {
+        Path clip = Files.write(temp.resolve("fail-upload.mp4"), new byte[] {0, 0, 0, 24});
+        Job failed = deployment.awaitTerminal(deployment.submit(JobRequest.count(clip.toString(), null)).id(), WAIT);
+        Files.delete(clip);
+        int postsBefore = server.requestsTo("/api/people-count/").size();
+
+        assertThatThrownBy(() -> deployment.retryWith(failed.id(), JobRequest.count(failed.youtubeUrl(), null)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is no longer there");
+        assertThat(server.requestsTo("/api/people-count/")).hasSize(postsBefore);
     }
 
     @Test
