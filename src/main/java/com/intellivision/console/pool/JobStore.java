@@ -70,10 +70,6 @@ final class JobStore implements AutoCloseable {
                 request.type().wireName(), request.url(), toJson(request.params()), priority, retryOf, now, now).orElseThrow();
     }
 
-    /** The jobs that run {@code id} again with edited inputs, oldest first. */
-    List<Job> retriesOf(long id) {
-        return query("SELECT * FROM jobs WHERE retry_of = ? ORDER BY id", id);
-    }
 
     Optional<Job> find(long id) {
         return queryOne("SELECT * FROM jobs WHERE id = ?", id);

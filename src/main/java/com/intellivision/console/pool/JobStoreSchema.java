@@ -40,7 +40,6 @@ final class JobStoreSchema {
             statement.execute("CREATE INDEX IF NOT EXISTS jobs_queue ON jobs(status, priority, id)");
             statement.execute("CREATE INDEX IF NOT EXISTS jobs_ended ON jobs(status, updated_at)");
             statement.execute("CREATE INDEX IF NOT EXISTS jobs_by_status ON jobs(status, id)");
-            statement.execute("CREATE INDEX IF NOT EXISTS jobs_retries ON jobs(retry_of) WHERE retry_of IS NOT NULL");
             statement.execute("CREATE INDEX IF NOT EXISTS jobs_dead_letters ON jobs(dead_letter) WHERE dead_letter = 1");
             statement.execute("""
                     CREATE TABLE IF NOT EXISTS job_attempts (

@@ -187,11 +187,6 @@ public final class LocalEngine implements AutoCloseable {
         });
     }
 
-    /** The jobs that run {@code jobId} again with edited inputs, oldest first. */
-    public List<Job> retriesOf(long jobId) {
-        return call(() -> store.retriesOf(jobId));
-    }
-
     public int retryAllFailed() {
         return call(() -> {
             List<Job> retried = store.retryAllFailed();
