@@ -33,6 +33,8 @@ public record Capabilities(
         CHOSEN_FRAME_TIME,
         CANCEL,
         RETRY,
+        /** A retry with changes may change a job's settings (time, frames, sample rate, detector), not only its link. */
+        EDITED_SETTINGS,
         BULK_ACTIONS,
         ATTEMPT_HISTORY,
         WORKERS,

@@ -1,6 +1,7 @@
 package com.intellivision.console.deployment;
 
 import com.intellivision.console.job.Job;
+import com.intellivision.console.job.JobRequest;
 import java.util.Optional;
 
 /**
@@ -18,4 +19,13 @@ public interface JobControl {
      * inputs whose {@link Job#retryOf()} is the old one. Empty if the job was in another state.
      */
     Optional<Job> retry(long jobId);
+
+    /**
+     * Runs an ended job (failed, cancelled or completed) again with edited inputs: another link, time,
+     * sample rate or detector. Always a new job, whose {@link Job#retryOf()} is the old one, which stays
+     * as it was. Empty if the job is unknown or has not ended.
+     *
+     * @throws IllegalArgumentException when the edit cannot run here, saying why (see {@link com.intellivision.console.job.RetryEdits})
+     */
+    Optional<Job> retryWith(long jobId, JobRequest edited);
 }

@@ -9,6 +9,7 @@ import com.intellivision.console.job.JobQuery;
 import com.intellivision.console.job.JobRequest;
 import com.intellivision.console.job.JobType;
 import com.intellivision.console.job.QueueFigures;
+import com.intellivision.console.job.RetryEdits;
 import com.intellivision.console.job.WorkerInfo;
 import com.intellivision.console.pool.LocalEngine;
 import com.intellivision.console.pool.PoolConfig;
@@ -111,6 +112,16 @@ public final class LocalDeployment implements Deployment, JobControl, BulkAction
     @Override
     public Optional<Job> retry(long jobId) {
         return engine.retry(jobId);
+    }
+
+    /** A new job from the checked edit, linked to the old one. */
+    @Override
+    public Optional<Job> retryWith(long jobId, JobRequest edited) {
+        Optional<Job> original = engine.job(jobId);
+        if (original.isEmpty() || !original.get().isTerminal()) {
+            return Optional.empty();
+        }
+        return engine.retryWith(jobId, RetryEdits.checked(original.get(), edited));
     }
 
     @Override

@@ -58,12 +58,18 @@ final class JobStore implements AutoCloseable {
     // ---- jobs ----
 
     Job insert(JobRequest request, int priority) {
+        return insert(request, priority, null);
+    }
+
+    /** A new pending job; {@code retryOf} is the job it runs again with edited inputs, or null. */
+    Job insert(JobRequest request, int priority, Long retryOf) {
         long now = clock.millis();
         return queryOne("""
-                INSERT INTO jobs (job_type, status, youtube_url, params, priority, created_at, updated_at)
-                VALUES (?, 'pending', ?, ?, ?, ?, ?) RETURNING *""",
-                request.type().wireName(), request.url(), toJson(request.params()), priority, now, now).orElseThrow();
+                INSERT INTO jobs (job_type, status, youtube_url, params, priority, retry_of, created_at, updated_at)
+                VALUES (?, 'pending', ?, ?, ?, ?, ?, ?) RETURNING *""",
+                request.type().wireName(), request.url(), toJson(request.params()), priority, retryOf, now, now).orElseThrow();
     }
+
 
     Optional<Job> find(long id) {
         return queryOne("SELECT * FROM jobs WHERE id = ?", id);
@@ -311,6 +317,8 @@ final class JobStore implements AutoCloseable {
     }
 
     private static Job toJob(ResultSet row) throws SQLException {
+        long retryOf = row.getLong("retry_of");
+        Long original = row.wasNull() ? null : retryOf;
         return new Job(
                 row.getLong("id"),
                 JobType.fromWireName(row.getString("job_type")),
@@ -324,7 +332,8 @@ final class JobStore implements AutoCloseable {
                 row.getInt("priority"),
                 row.getInt("dead_letter") == 1,
                 Instant.ofEpochMilli(row.getLong("created_at")),
-                Instant.ofEpochMilli(row.getLong("updated_at")));
+                Instant.ofEpochMilli(row.getLong("updated_at")),
+                null, null, null, original);
     }
 
     private static String toJson(ObjectNode node) {

@@ -8,8 +8,8 @@ import java.sql.Statement;
 /** The tables of {@code jobs.db}, made or brought up to date when the store opens. */
 final class JobStoreSchema {
 
-    /** 1: jobs only; 2: priorities, dead letters, attempts and worker processes. */
-    static final int SCHEMA_VERSION = 2;
+    /** 1: jobs only; 2: priorities, dead letters, attempts and worker processes; 3: the job a retry with edits runs again. */
+    static final int SCHEMA_VERSION = 3;
 
     private JobStoreSchema() {}
 
@@ -32,6 +32,7 @@ final class JobStoreSchema {
                         priority     INTEGER NOT NULL DEFAULT 0,
                         dead_letter  INTEGER NOT NULL DEFAULT 0,
                         owner_pid    INTEGER,
+                        retry_of     INTEGER,
                         created_at   INTEGER NOT NULL,
                         updated_at   INTEGER NOT NULL
                     )""");
@@ -78,6 +79,10 @@ final class JobStoreSchema {
         if (version == 1) {
             statement.execute("ALTER TABLE jobs ADD COLUMN priority INTEGER NOT NULL DEFAULT 0");
             statement.execute("ALTER TABLE jobs ADD COLUMN dead_letter INTEGER NOT NULL DEFAULT 0");
+        }
+        if (version == 1 || version == 2) {
+            // Jobs made before are no one's retry; the index of words reads none of its columns.
+            statement.execute("ALTER TABLE jobs ADD COLUMN retry_of INTEGER");
         }
     }
 }

@@ -169,6 +169,24 @@ public final class LocalEngine implements AutoCloseable {
         });
     }
 
+    /**
+     * A new pending job from {@code edited}, linked to the ended job {@code jobId}, which stays as it
+     * was; empty if that job is unknown or has not ended.
+     */
+    public Optional<Job> retryWith(long jobId, JobRequest edited) {
+        return call(() -> {
+            Optional<Job> original = store.find(jobId);
+            if (original.isEmpty() || !original.get().isTerminal()) {
+                return Optional.<Job>empty();
+            }
+            Job job = store.insert(edited, JobPriority.of(edited.type()), jobId);
+            events.publish(new EngineEvent.JobChanged(job));
+            pool.dispatch();
+            figuresStale = true;
+            return Optional.of(job);
+        });
+    }
+
     public int retryAllFailed() {
         return call(() -> {
             List<Job> retried = store.retryAllFailed();

@@ -217,6 +217,11 @@ public final class IntelliVisionClient implements AutoCloseable {
         return transport.send(quick, request, action);
     }
 
+    /** A request that may take as long as a submission (a link checked first), whose answer must be a success. */
+    Reply sendPatient(Request request, String action) {
+        return send(patient, request, action);
+    }
+
     /** A quick request whose answer must be a success. */
     Reply sendQuick(Request request, String action) {
         return send(quick, request, action);

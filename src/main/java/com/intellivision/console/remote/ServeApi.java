@@ -2,6 +2,7 @@ package com.intellivision.console.remote;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.intellivision.console.job.EngineEvent.MemorySampled;
 import com.intellivision.console.job.JobAttempt;
 import com.intellivision.console.job.JobJson;
@@ -114,6 +115,30 @@ public final class ServeApi {
     /** Puts the failed or cancelled job back in the queue, as the same job; empty when it was in another state. */
     public Optional<ServerJob> retry(long jobId) {
         return control(jobId, "retry", "retry job " + jobId);
+    }
+
+    /**
+     * Runs the ended job again with another link ({@code null} keeps its video) and {@code params}, as a
+     * new job linked to it; empty when it has not ended. The serve checks a link as it checks a
+     * submission's, so this may take as long.
+     */
+    public Optional<ServerJob> retryWith(long jobId, String link, ObjectNode params) {
+        String action = "retry job " + jobId + " with changes";
+        ObjectNode body = JobJson.mapper().createObjectNode();
+        if (link != null) {
+            body.put("youtube_url", link);
+        }
+        body.set("params", params);
+        Reply reply;
+        try {
+            reply = client.sendPatient(post("api/jobs/" + jobId + "/retry/", body.toString()), action);
+        } catch (RemoteException refused) {
+            if (refused.httpStatus() == 409) {
+                return Optional.empty();
+            }
+            throw refused;
+        }
+        return Optional.of(client.knownJob(client.json(reply, action).path("data"), reply, action));
     }
 
     private Optional<ServerJob> control(long jobId, String verb, String action) {

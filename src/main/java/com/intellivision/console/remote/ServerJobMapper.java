@@ -60,7 +60,7 @@ final class ServerJobMapper {
         Job job = new Job(id, type.get(), status, inputOf(node), paramsOf(node),
                 resultsOf(type.get(), results, createdAt, updatedAt), null, error, attempts, 0, node.path("dead_letter").asBoolean(false),
                 createdAt, updatedAt, textOrNull(node.path("task_id")), textOrNull(results.path("traceback")),
-                absolute(node.path("output_video")).orElse(null), null);
+                absolute(node.path("output_video")).orElse(null), longOrNull(node.path("retry_of")));
         return Optional.of(new ServerJob(job, progressOf(id, node.path("progress")), imageUrlsOf(node, results)));
     }
 
@@ -86,8 +86,9 @@ final class ServerJobMapper {
         return link != null ? link : absolute(node.path("input_video")).orElse("");
     }
 
+    /** The analysis's settings; a console's serve lists its pool's own ({@code params}) too. */
     private static ObjectNode paramsOf(JsonNode node) {
-        ObjectNode params = JobJson.mapper().createObjectNode();
+        ObjectNode params = node.path("params").isObject() ? node.path("params").deepCopy() : JobJson.mapper().createObjectNode();
         for (String name : PARAMS) {
             JsonNode value = node.path(name);
             if (!value.isMissingNode() && !value.isNull()) {

@@ -19,7 +19,8 @@ import java.util.function.ToIntFunction;
 
 /**
  * The IntelliVision job API over the local pool: submitting frames and people counts, listing and
- * polling jobs, and deleting them; plus this server's own cancel and retry, which keep the job.
+ * polling jobs, and deleting them; plus this server's own cancel and retry, which keep the job (a
+ * retry with edited inputs makes a new job, linked to it).
  * Each job's attempts are listed too, and failed jobs retried or pending ones cancelled all at once. Submitting only stores the job; the work runs in the pool's worker processes.
  */
 final class JobRoutes {
@@ -27,6 +28,7 @@ final class JobRoutes {
     static final int LIST_LIMIT = 1000;
     private static final String FRAME = JobType.YOUTUBE_FRAME_EXTRACTION.wireName();
     private static final String PEOPLE_COUNT = JobType.PEOPLE_COUNT.wireName();
+    private static final String RETRY = "job_retry";
 
     private final LocalDeployment pool;
     private final JobView view;
@@ -48,7 +50,7 @@ final class JobRoutes {
         app.delete("/api/jobs/{id}/", this::delete);
         app.post("/api/jobs/{id}/cancel/", ctx -> control(ctx, "job_cancel",
                 (control, job) -> job.isTerminal() ? Optional.empty() : control.cancel(job.id()), "cancelled", "has already ended"));
-        app.post("/api/jobs/{id}/retry/", ctx -> control(ctx, "job_retry", (control, job) -> control.retry(job.id()), "queued again", "is neither failed nor cancelled"));
+        app.post("/api/jobs/{id}/retry/", this::retry);
         app.post("/api/jobs/retry-failed/", ctx -> bulk(ctx, "jobs_retry_failed", BulkActions::retryAllFailed, "queued again"));
         app.post("/api/jobs/cancel-pending/", ctx -> bulk(ctx, "jobs_cancel_pending", BulkActions::cancelAllPending, "cancelled"));
         app.get("/api/jobs/{id}/attempts/", ctx -> withJob(ctx, job -> Replies.json(ctx, 200,
@@ -162,6 +164,41 @@ final class JobRoutes {
             ObjectNode data = view.of(changed.get(), baseUrl(ctx));
             data.put("message", "Job " + job.id() + " " + done + ".");
             Replies.json(ctx, 200, Replies.envelope(ctx, "success", jobType, data));
+        });
+    }
+
+    /** Without edits the job goes back in the queue; with them a new job runs, linked to it. */
+    private void retry(Context ctx) throws IOException {
+        JsonNode body = Bodies.json(ctx);
+        if (!body.isObject() || !RetryEdit.requested(body)) {
+            control(ctx, RETRY, (control, job) -> control.retry(job.id()), "queued again", "is neither failed nor cancelled");
+            return;
+        }
+        withJob(ctx, job -> {
+            if (!job.isTerminal()) {
+                Replies.failure(ctx, 409, RETRY, "Job " + job.id() + " has not ended; cancel it first, or wait for it.", "INVALID_STATE");
+                return;
+            }
+            Optional<Job> retried;
+            try {
+                retried = control().retryWith(job.id(), RetryEdit.of(job, body, links));
+            } catch (RefusedUrlException refused) {
+                Replies.failure(ctx, 400, RETRY, refused.getMessage(), refused.code());
+                return;
+            } catch (RetryEdit.Refused refused) {
+                Replies.failure(ctx, 400, RETRY, refused.getMessage(), refused.code());
+                return;
+            } catch (IllegalArgumentException invalid) {
+                Replies.failure(ctx, 400, RETRY, invalid.getMessage(), RetryEdit.INVALID_PARAMS);
+                return;
+            }
+            if (retried.isEmpty()) {
+                Replies.failure(ctx, 409, RETRY, "Job " + job.id() + " has not ended; cancel it first, or wait for it.", "INVALID_STATE");
+                return;
+            }
+            ObjectNode data = view.of(retried.get(), baseUrl(ctx));
+            data.put("message", "Job " + job.id() + " retried with changes as job " + retried.get().id() + ".");
+            Replies.json(ctx, 202, Replies.envelope(ctx, "pending", RETRY, data));
         });
     }
 

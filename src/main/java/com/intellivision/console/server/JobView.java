@@ -13,7 +13,9 @@ import java.util.Optional;
 /**
  * A job as IntelliVision serializes its {@code VideoJob}: the seed's fields and statuses (a cancelled
  * job is {@code failed}, with {@code cancelled: true} for clients that know it), media links that
- * name the job by id (never a path), and the latest progress while it runs.
+ * name the job by id (never a path), and the latest progress while it runs. Beyond IntelliVision's
+ * fields, a serve's own: its attempts, dead letters, the pool's settings ({@code params}) and the job
+ * a retry with changes runs again ({@code retry_of}).
  */
 final class JobView {
 
@@ -56,6 +58,12 @@ final class JobView {
         node.put("cancelled", job.status() == JobStatus.CANCELLED);
         node.put("attempts", job.attempts());
         node.put("dead_letter", job.deadLetter());
+        node.set("params", job.params() == null ? JobJson.mapper().createObjectNode() : job.params().deepCopy());
+        if (job.retryOf() == null) {
+            node.putNull("retry_of");
+        } else {
+            node.put("retry_of", job.retryOf());
+        }
         return node;
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.intellivision.console.job.FrameParams;
 import com.intellivision.console.job.Job;
 import com.intellivision.console.job.JobJson;
+import com.intellivision.console.job.JobQuery;
 import com.intellivision.console.job.JobRequest;
 import com.intellivision.console.job.JobStatus;
 import com.intellivision.console.job.JobType;
@@ -35,6 +36,51 @@ class JobStoreTest {
             assertThat(job.youtubeUrl()).isEqualTo("https://youtu.be/abc");
             assertThat(new JobRequest(job.type(), job.youtubeUrl(), job.params()).frameParams().atSeconds()).isEqualTo(12.5);
             assertThat(job.attempts()).isZero();
+        }
+    }
+
+    @Test
+    void opensAStoreOfTheSecondSchemaLinksRetriesToItsJobsAndStillSearchesThem() throws Exception {
+        Path file = dir.resolve("jobs.db");
+        try (Connection old = DriverManager.getConnection("jdbc:sqlite:" + file); Statement sql = old.createStatement()) {
+            sql.execute("""
+                    CREATE TABLE jobs (id INTEGER PRIMARY KEY AUTOINCREMENT, job_type TEXT NOT NULL, status TEXT NOT NULL,
+                        youtube_url TEXT NOT NULL, params TEXT NOT NULL, results TEXT, output_image TEXT, error TEXT,
+                        attempts INTEGER NOT NULL DEFAULT 0, priority INTEGER NOT NULL DEFAULT 0, dead_letter INTEGER NOT NULL DEFAULT 0,
+                        owner_pid INTEGER, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL)""");
+            sql.execute("INSERT INTO jobs (job_type, status, youtube_url, params, error, attempts, created_at, updated_at) "
+                    + "VALUES ('youtube_frame_extraction', 'failed', 'https://youtu.be/oldvideo', '{\"at_seconds\":5.0}', 'Video unavailable', 1, 0, 0)");
+            sql.execute("PRAGMA user_version=2");
+        }
+
+        try (JobStore store = JobStore.open(file, Clock.systemUTC())) {
+            Job old = store.find(1).orElseThrow();
+            assertThat(old.retryOf()).isNull();
+            assertThat(old.error()).isEqualTo("Video unavailable");
+
+            Job retry = store.insert(JobRequest.frame("https://youtu.be/newvideo", FrameParams.at(7.0)), 0, old.id());
+
+            assertThat(retry.retryOf()).isEqualTo(old.id());
+            assertThat(store.find(retry.id()).orElseThrow().retryOf()).isEqualTo(old.id());
+            assertThat(store.find(old.id())).contains(old);
+            assertThat(store.search(JobQuery.text("unavailable"))).extracting(Job::id).containsExactly(old.id());
+            assertThat(store.search(JobQuery.text("newvideo"))).extracting(Job::id).containsExactly(retry.id());
+        }
+        try (Connection reopened = DriverManager.getConnection("jdbc:sqlite:" + file); Statement sql = reopened.createStatement();
+                var version = sql.executeQuery("PRAGMA user_version")) {
+            assertThat(version.getInt(1)).isEqualTo(JobStoreSchema.SCHEMA_VERSION);
+        }
+    }
+
+    @Test
+    void aNewStoreKeepsTheJobARetryRunsAgain() throws Exception {
+        try (JobStore store = JobStore.open(dir.resolve("jobs.db"), Clock.systemUTC())) {
+            Job first = store.insert(JobRequest.frame("https://youtu.be/abc", null), 0);
+            Job second = store.insert(JobRequest.frame("https://youtu.be/abd", FrameParams.at(3.0)), 0, first.id());
+
+            assertThat(first.retryOf()).isNull();
+            assertThat(second.retryOf()).isEqualTo(first.id());
+            assertThat(store.recent(10)).extracting(Job::retryOf).containsExactly(first.id(), null);
         }
     }
 

@@ -156,6 +156,26 @@ public abstract class DeploymentContract {
     }
 
     @Test
+    public void aFailedJobRetriedWithAnotherVideoIsANewLinkedJobAndTheOldOneStays() throws Exception {
+        if (!deployment.capabilities().has(Feature.RETRY)) {
+            return;
+        }
+        Job failed = deployment.awaitTerminal(deployment.submit(failing()).id(), WAIT);
+        JobRequest edited = new JobRequest(failed.type(), completing().url(), failed.params());
+
+        Job retried = deployment.jobControl().orElseThrow().retryWith(failed.id(), edited).orElseThrow();
+
+        assertThat(retried.id()).isNotEqualTo(failed.id());
+        assertThat(retried.retryOf()).isEqualTo(failed.id());
+        Job done = deployment.awaitTerminal(retried.id(), WAIT);
+        assertThat(done.status()).as(done.error()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(done.retryOf()).isEqualTo(failed.id());
+        Job old = deployment.job(failed.id()).orElseThrow();
+        assertThat(old.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(old.youtubeUrl()).isEqualTo(failed.youtubeUrl());
+    }
+
+    @Test
     public void aJobItHasIsFoundByTheWordsOfItsLinkAndErrorAndByFilters() throws Exception {
         Optional<JobSearch> search = deployment.jobSearch();
         if (search.isEmpty()) {

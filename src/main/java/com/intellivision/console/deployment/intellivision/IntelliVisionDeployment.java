@@ -21,6 +21,7 @@ import com.intellivision.console.job.JobRequest;
 import com.intellivision.console.job.JobStatus;
 import com.intellivision.console.job.JobType;
 import com.intellivision.console.job.QueueFigures;
+import com.intellivision.console.job.RetryEdits;
 import com.intellivision.console.job.WorkerInfo;
 import com.intellivision.console.remote.FlowerClient;
 import com.intellivision.console.remote.ServerJob;
@@ -73,10 +74,14 @@ public final class IntelliVisionDeployment extends HttpDeployment implements Job
         }
     }
 
+    private static final String SENDS_LINK_ONLY = "An IntelliVision server is sent only a job's video (and its lines or zones);"
+            + " it chooses the frame, the sampling and the detector itself. Change the link, or run the job on the local pool.";
+
     /** What an IntelliVision server does, and why it does not do the rest; a Flower adds its workers. */
     static Capabilities capabilitiesOf(boolean withFlower) {
         Capabilities server = Capabilities.full(EnumSet.allOf(JobType.class))
                 .without(Feature.CHOSEN_FRAME_TIME, "The server picks the frame itself")
+                .without(Feature.EDITED_SETTINGS, SENDS_LINK_ONLY)
                 .without(Feature.BULK_ACTIONS, "An IntelliVision server has no bulk actions; retry or cancel its jobs one by one.")
                 .without(Feature.POOL_CONTROL, "The server's Celery workers decide how many jobs run at once.")
                 .withRetry(RetryEffect.RESUBMITS)
@@ -185,6 +190,33 @@ public final class IntelliVisionDeployment extends HttpDeployment implements Job
             return Optional.empty();
         }
         return Optional.of(submit(RetryRequests.of(known.get(), store.request(id(), jobId), settings.baseUrl() + "/api/media/"), jobId));
+    }
+
+    /**
+     * Submits the ended job again with another video, as a new job linked to it; its settings stay those
+     * it was made with, as the server is sent no others.
+     */
+    @Override
+    public Optional<Job> retryWith(long jobId, JobRequest edited) {
+        Optional<Job> known = job(jobId);
+        if (known.isEmpty() || !known.get().isTerminal()) {
+            return Optional.empty();
+        }
+        JobRequest checked = RetryEdits.checked(known.get(), edited);
+        JobRequest before = store.request(id(), jobId).orElseGet(() -> JobRequest.analysis(known.get().type(), checked.url(), known.get().params()));
+        if (!sameSettings(before, checked)) {
+            throw new IllegalArgumentException(SENDS_LINK_ONLY);
+        }
+        if (checked.url().equals(known.get().youtubeUrl())) {
+            // The same video: sent again as a plain retry sends it, which knows a file gone or uploaded elsewhere.
+            return Optional.of(submit(RetryRequests.of(known.get(), store.request(id(), jobId), settings.baseUrl() + "/api/media/"), jobId));
+        }
+        return Optional.of(submit(new JobRequest(before.type(), checked.url(), before.params()), jobId));
+    }
+
+    /** Compared in their normal form, so that a default written out equals one left out. */
+    private static boolean sameSettings(JobRequest before, JobRequest edited) {
+        return RetryEdits.normalParams(before).equals(RetryEdits.normalParams(edited));
     }
 
     /** A job and the jobs that retried it, as its attempts: each run of the same inputs, first first. */

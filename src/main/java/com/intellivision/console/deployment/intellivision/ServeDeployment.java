@@ -20,7 +20,10 @@ import com.intellivision.console.job.Job;
 import com.intellivision.console.job.JobAttempt;
 import com.intellivision.console.job.JobRequest;
 import com.intellivision.console.job.QueueFigures;
+import com.intellivision.console.job.RetryEdits;
+import com.intellivision.console.job.VideoLinks;
 import com.intellivision.console.job.WorkerInfo;
+import com.intellivision.console.remote.RemoteException;
 import com.intellivision.console.remote.ServeApi;
 import com.intellivision.console.remote.ServerJob;
 import java.nio.file.Path;
@@ -101,6 +104,36 @@ public final class ServeDeployment extends HttpDeployment implements JobControl,
     @Override
     public Optional<Job> retry(long jobId) {
         return api.retry(jobId).map(poller::heard);
+    }
+
+    /**
+     * A new job on the serve from the checked edit, linked to the old one; the serve checks a new link as
+     * it checks a submission's. An unchanged video is left for the serve to keep, since an uploaded one
+     * is known here only by its link on the serve.
+     */
+    @Override
+    public Optional<Job> retryWith(long jobId, JobRequest edited) {
+        Optional<Job> known = job(jobId);
+        if (known.isEmpty() || !known.get().isTerminal()) {
+            return Optional.empty();
+        }
+        JobRequest checked = RetryEdits.checked(known.get(), edited);
+        boolean sameVideo = checked.url().equals(known.get().youtubeUrl());
+        if (!sameVideo && VideoLinks.read(checked.url()).kind() == VideoLinks.Kind.LOCAL_FILE) {
+            throw new IllegalArgumentException("A serve's job can be retried with a link only, not with a file on this computer;"
+                    + " submit the file as a new job instead.");
+        }
+        Optional<Job> retried;
+        try {
+            retried = api.retryWith(jobId, sameVideo ? null : checked.url(), checked.params()).map(poller::heard);
+        } catch (RemoteException refused) {
+            if (refused.kind() == RemoteException.Kind.REJECTED) {
+                throw new IllegalArgumentException(refused.getMessage(), refused);
+            }
+            throw refused;
+        }
+        retried.ifPresent(job -> store.saveRequest(id(), job.id(), new JobRequest(job.type(), job.youtubeUrl(), checked.params())));
+        return retried;
     }
 
     @Override

@@ -24,7 +24,8 @@ import javafx.beans.value.ObservableValue;
  * Cancel and Retry, for the selected job (the preview's buttons, the Delete key) or any row (its context
  * menu), where the job's deployment offers them. Whether each applies follows the job's state. The
  * outcome is not taken from the call's answer but arrives like every other change, as the job's next
- * event, so the table and preview have one source of truth; a retry that makes a new job selects it.
+ * event, so the table and preview have one source of truth; a retry that makes a new job selects it,
+ * as does a retry with changes, which always does.
  */
 public final class JobActionsViewModel {
 
@@ -37,6 +38,7 @@ public final class JobActionsViewModel {
 
     private final ReadOnlyBooleanWrapper canCancelSelected = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper canRetrySelected = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper canRetrySelectedWithChanges = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper cancelOffered = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyBooleanWrapper retryOffered = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyStringWrapper cancelHint = new ReadOnlyStringWrapper("");
@@ -68,6 +70,26 @@ public final class JobActionsViewModel {
     public boolean canRetry(JobRow row) {
         JobStatus status = row.job().status();
         return (status == JobStatus.FAILED || status == JobStatus.CANCELLED) && !retrying.contains(row.key()) && offers(row, Feature.RETRY);
+    }
+
+    /** A job that has ended, with a result or without, can be run again with changes as a new job, where its deployment can retry. */
+    public boolean canRetryWithChanges(JobRow row) {
+        return row.job().isTerminal() && offers(row, Feature.RETRY);
+    }
+
+    /** The form that retries {@code row}'s job with changes; empty where it cannot be. */
+    public Optional<RetryEditViewModel> retryForm(JobRow row) {
+        Optional<JobControl> control = control(row);
+        Optional<DeploymentEntry> entry = deployments.apply(row.deploymentId());
+        if (!canRetryWithChanges(row) || control.isEmpty() || entry.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new RetryEditViewModel(row.job(), entry.get().capabilities(), control.get(), tasks));
+    }
+
+    /** Shows the new job a retry with changes made, as a retry that resubmits does: selected. */
+    public void retriedWithChanges(JobRow row, Job retry) {
+        onResubmitted.accept(row.deploymentId(), retry);
     }
 
     /**
@@ -198,6 +220,7 @@ public final class JobActionsViewModel {
     private void refresh() {
         canCancelSelected.set(selected != null && canCancel(selected));
         canRetrySelected.set(selected != null && canRetry(selected));
+        canRetrySelectedWithChanges.set(selected != null && canRetryWithChanges(selected));
         Optional<Capabilities> capabilities = selected == null ? Optional.empty()
                 : deployments.apply(selected.deploymentId()).map(DeploymentEntry::capabilities);
         cancelOffered.set(capabilities.map(offered -> offered.has(Feature.CANCEL)).orElse(true));
@@ -230,6 +253,10 @@ public final class JobActionsViewModel {
 
     public ReadOnlyBooleanProperty canRetrySelectedProperty() {
         return canRetrySelected.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canRetrySelectedWithChangesProperty() {
+        return canRetrySelectedWithChanges.getReadOnlyProperty();
     }
 
     /** Whether the selected job's deployment can cancel at all; the button is hidden where it cannot. */

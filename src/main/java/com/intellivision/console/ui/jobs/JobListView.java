@@ -6,6 +6,7 @@ import com.intellivision.console.ui.common.JobActionPrompts;
 import com.intellivision.console.ui.common.JobActionsViewModel;
 import com.intellivision.console.ui.common.JobKinds;
 import com.intellivision.console.ui.common.JobRow;
+import com.intellivision.console.ui.common.RetryEditDialog;
 import com.intellivision.console.ui.common.Shortcuts;
 import com.intellivision.console.ui.common.SourceCell;
 import com.intellivision.console.ui.common.StatusBadge;
@@ -48,6 +49,7 @@ public final class JobListView {
 
     private static final Duration AGE_TICK = Duration.seconds(1);
     private static final String ANY_KIND = "Any kind";
+    private static final String RETRY_WITH_CHANGES = Shortcuts.withKeys("Retry with changes…", Shortcuts.RETRY_WITH_CHANGES);
     private static final String NO_JOBS = "No jobs yet. Paste a URL above and press Submit.";
 
 
@@ -63,6 +65,7 @@ public final class JobListView {
     @FXML private Label filterSummary;
     @FXML private Label tablePlaceholder;
     @FXML private Button exportButton;
+    @FXML private Button retryWithChangesButton;
 
     private Timeline ageClock;
 
@@ -159,7 +162,7 @@ public final class JobListView {
         });
     }
 
-    /** Cancel, Retry and Copy link in each row's context menu, and on their keys for the selected job; several rows may be chosen. */
+    /** Cancel, Retry, Retry with changes and Copy link in each row's context menu, and on their keys for the selected job; several rows may be chosen. */
     private void offerActions(JobActionsViewModel actions) {
         jobsTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         jobsTable.setRowFactory(table -> rowWithMenu(table, actions));
@@ -171,6 +174,9 @@ public final class JobListView {
         });
         Shortcuts.install(jobsTable, Shortcuts.RETRY, () -> selected().filter(actions::canRetry).ifPresent(actions::retry));
         Shortcuts.install(jobsTable, Shortcuts.COPY_LINK, () -> selected().ifPresent(JobListView::copyLink));
+        retryWithChangesButton.disableProperty().bind(actions.canRetrySelectedWithChangesProperty().not());
+        retryWithChangesButton.setOnAction(event -> RetryEditDialog.openSelected(jobsTable, actions));
+        Shortcuts.press(retryWithChangesButton, Shortcuts.RETRY_WITH_CHANGES);
     }
 
     private java.util.Optional<JobRow> selected() {
@@ -188,6 +194,8 @@ public final class JobListView {
         // The keys are named, not set as the items' accelerators: each row's menu would claim them for its own job.
         MenuItem cancel = new MenuItem(Shortcuts.withKeys("Cancel job", Shortcuts.CANCEL), new FontIcon("fth-x-circle"));
         MenuItem retry = new MenuItem(Shortcuts.withKeys("Retry job", Shortcuts.RETRY), new FontIcon("fth-rotate-cw"));
+        MenuItem retryWithChanges = new MenuItem(RETRY_WITH_CHANGES, new FontIcon("fth-edit-3"));
+        retryWithChanges.setOnAction(event -> RetryEditDialog.open(table, actions, row.getItem()));
         MenuItem copy = new MenuItem(Shortcuts.withKeys("Copy link", Shortcuts.COPY_LINK), new FontIcon("fth-copy"));
         copy.setOnAction(event -> copyLink(row.getItem()));
         cancel.setOnAction(event -> {
@@ -206,7 +214,7 @@ public final class JobListView {
                 actions.retry(row.getItem());
             }
         });
-        ContextMenu menu = new ContextMenu(cancel, retry, copy);
+        ContextMenu menu = new ContextMenu(cancel, retry, retryWithChanges, copy);
         // Decided as the menu opens: the row's job may have moved on since the row was drawn.
         menu.setOnShowing(event -> {
             JobRow job = row.getItem();
@@ -216,6 +224,8 @@ public final class JobListView {
             retry.setText(many > 1 ? "Retry " + many + " selected jobs" : Shortcuts.withKeys("Retry job", Shortcuts.RETRY));
             cancel.setDisable(many > 1 ? chosen.stream().noneMatch(actions::canCancel) : job == null || !actions.canCancel(job));
             retry.setDisable(many > 1 ? chosen.stream().noneMatch(actions::canRetry) : job == null || !actions.canRetry(job));
+            // One job's inputs at a time: several chosen rows have no one set of inputs to edit.
+            retryWithChanges.setDisable(many > 1 || job == null || !actions.canRetryWithChanges(job));
             copy.setDisable(job == null);
         });
         row.contextMenuProperty().bind(Bindings.when(row.emptyProperty()).then((ContextMenu) null).otherwise(menu));

@@ -4,6 +4,8 @@ import com.intellivision.console.ui.common.ImageSlot;
 import com.intellivision.console.ui.common.JobActionPrompts;
 import com.intellivision.console.ui.common.JobActionsViewModel;
 import com.intellivision.console.ui.common.Links;
+import com.intellivision.console.ui.common.RetryEditDialog;
+import com.intellivision.console.ui.common.Shortcuts;
 import com.intellivision.console.ui.preview.FramePreviewViewModel.Mode;
 import java.util.Map;
 import javafx.animation.PauseTransition;
@@ -47,6 +49,8 @@ public final class FramePreviewView {
     @FXML private Label deadLetterBadge;
     @FXML private Button cancelButton;
     @FXML private Button retryButton;
+    @FXML private Button previewRetryWithChangesButton;
+    @FXML private Tooltip retryWithChangesTooltip;
     @FXML private Tooltip cancelTooltip;
     @FXML private Tooltip retryTooltip;
     @FXML private AttemptsView attemptsController;
@@ -172,6 +176,11 @@ public final class FramePreviewView {
         retryTooltip.textProperty().bind(actions.retryHintProperty());
         cancelButton.setOnAction(event -> JobActionPrompts.cancelSelected(cancelButton, actions));
         retryButton.setOnAction(event -> actions.retrySelected());
+        showWhen(previewRetryWithChangesButton, viewModel.jobShownProperty().and(actions.retryOfferedProperty()));
+        previewRetryWithChangesButton.disableProperty().bind(actions.canRetrySelectedWithChangesProperty().not());
+        retryWithChangesTooltip.setText(Shortcuts.withKeys("Run the job again as a new job, with another link or settings",
+                Shortcuts.RETRY_WITH_CHANGES));
+        previewRetryWithChangesButton.setOnAction(event -> RetryEditDialog.openSelected(previewRetryWithChangesButton, actions));
     }
 
     /** A node that takes room only while it is shown. */

@@ -4,19 +4,28 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.intellivision.console.job.Job;
 import com.intellivision.console.job.JobJson;
+import com.intellivision.console.ui.common.JobKey;
 import com.intellivision.console.ui.common.JobRow;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
 /**
  * The selected job as data: its parameters and its results as pretty JSON people can read and copy,
- * and a line of what else the job record holds (its kind on the wire, task, attempts, times).
+ * a line of what else the job record holds (its kind on the wire, task, attempts, times), and the jobs
+ * it is linked to by a retry that made a new job: the one it runs again, and those that ran it again.
  */
 public final class JobDetailsViewModel {
 
@@ -27,11 +36,26 @@ public final class JobDetailsViewModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper parameters = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper results = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Long> retryOf = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<Long> retriedBy = FXCollections.observableArrayList();
+    private final ObservableList<Long> retriedByView = FXCollections.unmodifiableObservableList(retriedBy);
+    private final Function<JobRow, List<Long>> retriesOf;
+    private final Consumer<JobKey> showJob;
     private final ChangeListener<Job> jobChanged = (property, before, job) -> show(job);
     private JobRow shown;
 
     public JobDetailsViewModel(ObservableValue<JobRow> selected, ZoneId zone) {
+        this(selected, zone, row -> List.of(), key -> {});
+    }
+
+    /**
+     * @param retriesOf the ids of the jobs that run a job again as new jobs, of those the window knows
+     * @param showJob selects a job of the same deployment, as a click on its link asks
+     */
+    public JobDetailsViewModel(ObservableValue<JobRow> selected, ZoneId zone, Function<JobRow, List<Long>> retriesOf, Consumer<JobKey> showJob) {
         this.zone = zone;
+        this.retriesOf = retriesOf;
+        this.showJob = showJob;
         selected.addListener((property, before, row) -> follow(row));
         follow(selected.getValue());
     }
@@ -51,6 +75,11 @@ public final class JobDetailsViewModel {
 
     private void show(Job job) {
         available.set(job != null);
+        retryOf.set(job == null ? null : job.retryOf());
+        List<Long> retries = job == null ? List.of() : retriesOf.apply(shown);
+        if (!retriedBy.equals(retries)) {
+            retriedBy.setAll(retries);
+        }
         if (job == null) {
             summary.set("");
             parameters.set("");
@@ -82,6 +111,23 @@ public final class JobDetailsViewModel {
         } catch (JsonProcessingException unexpected) {
             return node.toString();
         }
+    }
+
+    /** Selects the linked job {@code jobId} of the shown job's deployment. */
+    public void showLinked(long jobId) {
+        if (shown != null) {
+            showJob.accept(new JobKey(shown.deploymentId(), jobId));
+        }
+    }
+
+    /** The job the shown one runs again, as a retry with a new job; null if it is none's. */
+    public ReadOnlyObjectProperty<Long> retryOfProperty() {
+        return retryOf.getReadOnlyProperty();
+    }
+
+    /** The jobs that run the shown one again, oldest first. */
+    public ObservableList<Long> retriedBy() {
+        return retriedByView;
     }
 
     /** Whether a job is selected. */

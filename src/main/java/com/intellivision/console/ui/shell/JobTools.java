@@ -1,6 +1,8 @@
 package com.intellivision.console.ui.shell;
 
 import com.intellivision.console.ui.common.ConsoleState;
+import com.intellivision.console.ui.common.JobKey;
+import com.intellivision.console.ui.common.JobRow;
 import com.intellivision.console.ui.common.Notices;
 import com.intellivision.console.ui.common.TaskRunner;
 import com.intellivision.console.ui.deployments.DeploymentListViewModel;
@@ -12,6 +14,7 @@ import com.intellivision.console.ui.preview.FramePreviewViewModel;
 import com.intellivision.console.ui.preview.JobDetailsViewModel;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * What works on the jobs as they are shown: the table's search and filters (over the deployment's
@@ -25,11 +28,13 @@ public final class JobTools {
     private final FrameFile frameFile;
 
     JobTools(JobListViewModel jobs, FramePreviewViewModel preview, ConsoleState state, TaskRunner tasks, Notices notices, ZoneId zone,
-            DeploymentListViewModel deployments) {
+            DeploymentListViewModel deployments, Consumer<JobKey> showJob) {
         this.filter = new JobFilterViewModel(jobs, tasks, (deploymentId, query) -> deployments.entry(deploymentId)
                 .flatMap(entry -> entry.deployment().jobSearch()).map(search -> search.search(query)).orElse(List.of()));
         this.export = new JobExport(jobs, tasks, notices, zone);
-        this.details = new JobDetailsViewModel(state.selectedJobProperty(), zone);
+        this.details = new JobDetailsViewModel(state.selectedJobProperty(), zone, row -> jobs.rows().stream()
+                .filter(other -> other.deploymentId().equals(row.deploymentId()) && Long.valueOf(row.id()).equals(other.job().retryOf()))
+                .map(JobRow::id).sorted().toList(), showJob);
         this.frameFile = new FrameFile(preview.frameUrlProperty(), tasks, notices);
     }
 

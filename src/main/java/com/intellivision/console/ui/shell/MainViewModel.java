@@ -92,7 +92,7 @@ public final class MainViewModel implements DeploymentEditing, AutoCloseable {
 
         this.alerts = new AlertsViewModel(clock, deployments::placeOf,
                 id -> deployments.entry(id).map(entry -> entry.nameProperty().get()).orElse(id));
-        this.jobTools = new JobTools(jobList, preview, state, tasks, alerts, clock.getZone(), deployments);
+        this.jobTools = new JobTools(jobList, preview, state, tasks, alerts, clock.getZone(), deployments, this::showLinkedJob);
         this.jobActions = new JobActionsViewModel(state.selectedJobProperty(), tasks, deployments::entry, this::showSubmitted, alerts);
         this.attempts = new AttemptsViewModel(state.selectedJobProperty(), tasks, deployments::entry, clock.getZone());
         this.bulkActions = new BulkActionsViewModel(tasks, alerts);
@@ -291,6 +291,17 @@ public final class MainViewModel implements DeploymentEditing, AutoCloseable {
     public void showJob(JobKey key) {
         deployments.entry(key.deploymentId()).ifPresent(deployments::select);
         jobList.row(key).ifPresent(jobList::select);
+    }
+
+    /** Shows a job a retry links to; one the table does not hold (older than its rows) is asked for first. */
+    private void showLinkedJob(JobKey key) {
+        if (jobList.row(key).isPresent()) {
+            showJob(key);
+            return;
+        }
+        deployments.entry(key.deploymentId()).ifPresent(entry -> tasks.run(() -> entry.deployment().job(key.jobId()),
+                found -> found.ifPresent(job -> showSubmitted(key.deploymentId(), job)),
+                failure -> alerts.problem("Could not show job #" + key.jobId(), failure)));
     }
 
     /** Shows a deployment, as when someone clicks an alert about it. */

@@ -1,14 +1,17 @@
 package com.intellivision.console.deployment.intellivision;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.intellivision.console.deployment.settings.DeploymentKind;
 import com.intellivision.console.deployment.settings.DeploymentSecrets;
 import com.intellivision.console.deployment.settings.DeploymentSettings;
 import com.intellivision.console.job.ConnectionState;
+import com.intellivision.console.job.CountParams;
 import com.intellivision.console.job.EngineEvent.MemorySampled;
 import com.intellivision.console.job.EngineEvent.PoolChanged;
 import com.intellivision.console.job.EngineEvent.WorkerChanged;
+import com.intellivision.console.job.FrameParams;
 import com.intellivision.console.job.Job;
 import com.intellivision.console.job.JobAttempt;
 import com.intellivision.console.job.JobRequest;
@@ -153,6 +156,32 @@ class ServeDeploymentTest {
             assertThat(attempt.workerId()).isEqualTo("w1");
             assertThat(attempt.error()).isNotBlank();
         });
+    }
+
+    @Test
+    void aFailedFrameRetriedWithAnotherLinkAndTimeIsANewJobLinkedToIt() throws Exception {
+        Job failed = deployment.awaitTerminal(deployment.submit(JobRequest.frame(videos.url("/not-here.mp4"), null)).id(), WAIT);
+
+        Job retry = deployment.retryWith(failed.id(), JobRequest.frame(videos.url("/clip.mp4"), FrameParams.at(1.5))).orElseThrow();
+        Job done = deployment.awaitTerminal(retry.id(), WAIT);
+
+        assertThat(retry.id()).isNotEqualTo(failed.id());
+        assertThat(retry.retryOf()).isEqualTo(failed.id());
+        assertThat(done.status()).as(done.error()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(done.retryOf()).isEqualTo(failed.id());
+        assertThat(done.params().path("at_seconds").asDouble()).isEqualTo(1.5);
+        assertThat(done.results().path("timestamp").asDouble()).isBetween(1.4, 1.6);
+        Job old = deployment.job(failed.id()).orElseThrow();
+        assertThat(old.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(old.youtubeUrl()).isEqualTo(videos.url("/not-here.mp4"));
+    }
+
+    @Test
+    void anEditTheServeRefusesIsReportedAsAnInvalidEdit() throws Exception {
+        Job failed = deployment.awaitTerminal(deployment.submit(JobRequest.count(videos.url("/absent.mp4"), null)).id(), WAIT);
+
+        assertThatThrownBy(() -> deployment.retryWith(failed.id(), JobRequest.count(videos.url("/clip.mp4"), new CountParams(2.0, "/etc/passwd", null))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("its own detector");
     }
 
     @Test

@@ -19,6 +19,7 @@ import com.intellivision.console.job.JobRequest;
 import com.intellivision.console.job.JobStatus;
 import com.intellivision.console.job.JobType;
 import com.intellivision.console.job.QueueFigures;
+import com.intellivision.console.job.RetryEdits;
 import com.intellivision.console.job.WorkerInfo;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,6 +34,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /** A deployment in memory that records what the view model asks of it and emits events on demand. */
@@ -56,6 +58,8 @@ public final class FakeDeployment implements Deployment {
     public Map<Long, List<JobAttempt>> attempts = new HashMap<>();
     Function<Long, Optional<Job>> onCancel = jobId -> Optional.empty();
     Function<Long, Optional<Job>> onRetry = jobId -> Optional.empty();
+    BiFunction<Long, JobRequest, Optional<Job>> onRetryWith = (jobId, edited) -> Optional.empty();
+    public final List<JobRequest> retriedWith = new CopyOnWriteArrayList<>();
     public int failedToRetry;
     public int pendingToCancel;
     public QueueFigures figures = QueueFigures.EMPTY;
@@ -125,6 +129,14 @@ public final class FakeDeployment implements Deployment {
             run(again, worker);
             return again;
         });
+        onRetryWith = (jobId, edited) -> job(jobId).filter(Job::isTerminal).map(original -> {
+            RetryEdits.checked(original, edited);
+            Instant now = Instant.now();
+            Job again = keep(new Job(ids.getAndIncrement(), edited.type(), JobStatus.PENDING, edited.url(), edited.params(), null, null, null,
+                    0, 0, false, now, now).withRetryOf(jobId));
+            run(again, worker);
+            return again;
+        });
         whenClosed = worker::shutdownNow;
         return this;
     }
@@ -145,7 +157,7 @@ public final class FakeDeployment implements Deployment {
     private static Job completed(Job job) {
         ObjectNode results = JobJson.mapper().createObjectNode().put("frame_url", "file:/tmp/frames/" + job.id() + ".png");
         return new Job(job.id(), job.type(), JobStatus.COMPLETED, job.youtubeUrl(), job.params(), results, null, null, 1, 0, false,
-                job.createdAt(), Instant.now());
+                job.createdAt(), Instant.now()).withRetryOf(job.retryOf());
     }
 
     /** Keeps a job's latest state, newest job first, and tells the listeners. */
@@ -218,6 +230,13 @@ public final class FakeDeployment implements Deployment {
             public Optional<Job> retry(long jobId) {
                 calls.add("retry " + jobId);
                 return onRetry.apply(jobId);
+            }
+
+            @Override
+            public Optional<Job> retryWith(long jobId, JobRequest edited) {
+                calls.add("retryWith " + jobId);
+                retriedWith.add(edited);
+                return onRetryWith.apply(jobId, edited);
             }
         });
     }

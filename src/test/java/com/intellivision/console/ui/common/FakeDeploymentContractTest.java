@@ -14,16 +14,16 @@ public class FakeDeploymentContractTest extends DeploymentContract {
 
     @Override
     protected JobRequest completing() {
-        return JobRequest.frame("https://youtu.be/clip", null);
+        return JobRequest.frame("https://youtu.be/clip0000001", null);
     }
 
     @Override
     protected JobRequest failing() {
-        return JobRequest.frame("https://youtu.be/fail", null);
+        return JobRequest.frame("https://youtu.be/fail0000001", null);
     }
 
     @Override
     protected JobRequest lingering() {
-        return JobRequest.frame("https://youtu.be/stay", null);
+        return JobRequest.frame("https://youtu.be/stay0000001", null);
     }
 }

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.intellivision.console.job.Job;
 import com.intellivision.console.job.JobJson;
+import com.intellivision.console.ui.common.JobKey;
 import com.intellivision.console.ui.common.JobRow;
 import com.intellivision.console.ui.common.Jobs;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.Test;
 
@@ -38,5 +41,26 @@ class JobDetailsViewModelTest {
         selected.set(null);
         assertThat(details.availableProperty().get()).isFalse();
         assertThat(details.resultsProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aRetryWithANewJobIsLinkedBothWaysAndALinkSelectsItsJob() {
+        List<JobRow> known = new ArrayList<>();
+        List<JobKey> shown = new ArrayList<>();
+        JobDetailsViewModel linked = new JobDetailsViewModel(selected, ZoneOffset.UTC, row -> known.stream()
+                .filter(other -> Long.valueOf(row.id()).equals(other.job().retryOf())).map(JobRow::id).toList(), shown::add);
+        JobRow original = new JobRow("serve", Jobs.failed(4, T0, T0, "Video unavailable"), T0);
+        JobRow retry = new JobRow("serve", Jobs.pending(9, T0).withRetryOf(4L), T0);
+        known.addAll(List.of(original, retry));
+
+        selected.set(retry);
+        assertThat(linked.retryOfProperty().get()).isEqualTo(4L);
+        assertThat(linked.retriedBy()).isEmpty();
+        linked.showLinked(4);
+        assertThat(shown).containsExactly(new JobKey("serve", 4));
+
+        selected.set(original);
+        assertThat(linked.retryOfProperty().get()).isNull();
+        assertThat(linked.retriedBy()).containsExactly(9L);
     }
 }
