@@ -11,7 +11,9 @@ import com.intellivision.console.job.JobType;
 import com.intellivision.console.job.QueueFigures;
 import com.intellivision.console.job.WorkerInfo;
 import com.intellivision.console.pool.LocalEngine;
+import com.intellivision.console.pool.MemoryLimits;
 import com.intellivision.console.pool.PoolConfig;
+import com.intellivision.console.pool.SystemMemory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -135,6 +137,18 @@ public final class LocalDeployment implements Deployment, JobControl, BulkAction
     @Override
     public List<EngineEvent.MemorySampled> memoryHistory(String workerId) {
         return engine.memoryHistory(workerId);
+    }
+
+    @Override
+    public Optional<WorkerMemoryLimits> memoryLimits() {
+        MemoryLimits limits = engine.config().memoryLimits();
+        return Optional.of(new WorkerMemoryLimits(limits.softBytes(), limits.hardBytes()));
+    }
+
+    @Override
+    public Optional<MachineMemory> machineMemory() {
+        SystemMemory machine = engine.machineMemory();
+        return Optional.of(new MachineMemory(machine.totalBytes(), machine.availableBytes()));
     }
 
     @Override
