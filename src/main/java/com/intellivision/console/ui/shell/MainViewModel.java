@@ -239,7 +239,7 @@ public final class MainViewModel implements DeploymentEditing, AutoCloseable {
         Deployment deployment = entry.deployment();
         jobList.show(entry.id());
         jobTools.filter().show(entry.id(), entry.capabilities());
-        workers.show(entry.id(), entry.capabilities(), deployment.workerPoolControl());
+        workers.show(entry.id(), entry.capabilities(), deployment.workerPoolControl(), deployment.workerMonitor());
         statusBar.show(entry);
         queueHealth.show(entry.id());
         queueHistory.show(entry.id());
