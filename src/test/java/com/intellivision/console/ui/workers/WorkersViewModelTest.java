@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
-import javafx.scene.chart.XYChart;
 import org.junit.jupiter.api.Test;
 
 public class WorkersViewModelTest {
@@ -81,7 +80,7 @@ public class WorkersViewModelTest {
         workers.apply("fake", worker(2, 202, WorkerState.DEAD, WorkerInfo.NO_JOB));
 
         assertThat(workers.rows()).extracting(WorkerRow::id).containsExactly("w1");
-        assertThat(workers.memoryChart().series()).extracting(XYChart.Series::getName).doesNotContain("w2");
+        assertThat(linesDrawn()).extracting(WorkerLine::workerId).doesNotContain("w2");
     }
 
     @Test
@@ -102,7 +101,7 @@ public class WorkersViewModelTest {
         background.forEach(Runnable::run);
 
         assertThat(deployment.calls).containsExactly("memoryHistory w1", "memoryHistory w2");
-        assertThat(workers.memoryChart().series()).singleElement().satisfies(series -> assertThat(series.getData()).hasSize(2));
+        assertThat(linesDrawn()).singleElement().satisfies(line -> assertThat(line.size()).isEqualTo(2));
     }
 
     @Test
@@ -163,5 +162,10 @@ public class WorkersViewModelTest {
 
     private static WorkerInfo worker(int id, long pid, WorkerState state, long jobId) {
         return WorkerInfo.single("w" + id, pid, state, jobId, 0, 0);
+    }
+
+    private List<WorkerLine> linesDrawn() {
+        workers.memoryChart().flush();
+        return workers.memoryChart().frameProperty().get().lines();
     }
 }
