@@ -41,10 +41,8 @@ final class MemoryChartView {
 
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
-    /** Below this span the time axis shows seconds. */
-    private static final double SHOW_SECONDS_BELOW = 600;
 
-    private final DefaultNumericAxis timeAxis = new DefaultNumericAxis("Time");
+    private final DefaultNumericAxis timeAxis = new DefaultNumericAxis("Time", (String) null);
     private final DefaultNumericAxis memoryAxis = new DefaultNumericAxis("Memory", "MiB");
     private final XYChart chart = new XYChart(timeAxis, memoryAxis);
     private final ErrorDataSetRenderer lines = new ErrorDataSetRenderer();
@@ -72,10 +70,12 @@ final class MemoryChartView {
         timeAxis.setSide(Side.BOTTOM);
         timeAxis.setAutoRanging(false);
         timeAxis.setAutoRangeRounding(false);
+        // Ticks on whole seconds, minutes and hours; labelled in the console's zone below.
+        timeAxis.setTimeAxis(true);
         timeAxis.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number epochSeconds) {
-                DateTimeFormatter format = timeAxis.getMax() - timeAxis.getMin() < SHOW_SECONDS_BELOW ? SECONDS : MINUTES;
+                DateTimeFormatter format = timeAxis.getTickUnit() < 60 ? SECONDS : MINUTES;
                 return format.format(Instant.ofEpochMilli(Math.round(epochSeconds.doubleValue() * 1000)).atZone(zone));
             }
 
