@@ -31,9 +31,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
+import javafx.scene.input.MouseButton;
 import javafx.scene.shape.Rectangle;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -47,7 +51,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The Workers tab on ChartFX, fed by a deployment that plays a local pool: a worker's memory each
  * quarter second and a job running on it. The chart gains the worker's points, shows the job's band
- * over its line and the pool's limits; clicking the band selects the job.
+ * over its line and the pool's limits; clicking the band selects the job; dragging across the chart
+ * zooms into that stretch of time until Live is pressed.
  */
 @ExtendWith(ApplicationExtension.class)
 class WorkersWindowTest {
@@ -133,6 +138,37 @@ class WorkersWindowTest {
         TabPane tabs = robot.lookup(".console-tabs").queryAs(TabPane.class);
         assertThat(tabs.getSelectionModel().getSelectedItem().getText()).isEqualTo("Jobs");
         assertThat(jobs.getSelectionModel().getSelectedItem().job().status()).isEqualTo(JobStatus.PROCESSING);
+    }
+
+    @Test
+    void draggingAcrossTheChartZoomsIntoThatTimeAndHoldsItUntilBackToLive(FxRobot robot) throws Exception {
+        robot.clickOn("Workers");
+        robot.clickOn("5 min");
+        sampler.scheduleAtFixedRate(() -> deployment.emit(new MemorySampled("w1", 4101, rss.addAndGet(MIB), Instant.now())),
+                0, 250, TimeUnit.MILLISECONDS);
+        XYChart chart = robot.lookup("#memoryChart").queryAs(XYChart.class);
+        waitUntil(() -> pointsOf(chart, "w1") >= 4);
+        Button live = robot.lookup("#liveButton").queryButton();
+        assertThat(live.isDisabled()).as("following the clock").isTrue();
+
+        Bounds plot = chart.getCanvas().localToScreen(chart.getCanvas().getBoundsInLocal());
+        double y = plot.getMinY() + plot.getHeight() / 2;
+        robot.drag(new Point2D(plot.getMinX() + plot.getWidth() * 0.3, y), MouseButton.PRIMARY)
+                .moveTo(new Point2D(plot.getMinX() + plot.getWidth() * 0.45, y))
+                .dropTo(new Point2D(plot.getMinX() + plot.getWidth() * 0.6, y));
+
+        waitUntil(() -> !live.isDisabled());
+        double[] zoomed = {chart.getXAxis().getMin(), chart.getXAxis().getMax()};
+        assertThat(zoomed[1] - zoomed[0]).as("about a third of five minutes").isBetween(60.0, 120.0);
+        int drawn = pointsOf(chart, "w1");
+        waitUntil(() -> pointsOf(chart, "w1") > drawn + 2);
+        assertThat(new double[] {chart.getXAxis().getMin(), chart.getXAxis().getMax()}).as("the zoomed time holds while samples come")
+                .containsExactly(zoomed);
+
+        robot.clickOn(live);
+        waitUntil(() -> live.isDisabled());
+        assertThat(chart.getXAxis().getMax() - chart.getXAxis().getMin()).isEqualTo(300.0, org.assertj.core.data.Offset.offset(0.001));
+        assertThat(chart.getXAxis().getMax()).as("back at the present, past the zoomed time").isGreaterThan(zoomed[1]);
     }
 
     private static Optional<Rectangle> band(FxRobot robot) {
