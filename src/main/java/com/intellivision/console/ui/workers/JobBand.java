@@ -29,11 +29,16 @@ public record JobBand(String workerId, long jobId, JobType type, double startSec
         return new JobBand(workerId, jobId, type, startSeconds, at, how, why);
     }
 
+    JobBand ofType(JobType known) {
+        return new JobBand(workerId, jobId, known, startSeconds, endSeconds, outcome, error);
+    }
+
     /** What hovering it tells: the job, its kind, how it went and for how long. */
     public String describe(double now) {
         long seconds = Math.round(endOr(now) - startSeconds);
-        String kind = type == null ? "Job" : type.displayName();
-        String text = "Job #" + jobId + " · " + kind + " · " + StatusBadge.capitalize(outcome) + " after " + seconds + " s on " + workerId;
+        String kind = type == null ? "" : " · " + type.displayName();
+        String how = isRunning() ? "Running for " : StatusBadge.capitalize(outcome) + " after ";
+        String text = "Job #" + jobId + kind + " · " + how + seconds + " s on " + workerId;
         return error == null || error.isBlank() ? text : text + "\n" + error;
     }
 }

@@ -40,6 +40,7 @@ final class WorkerTimeline {
     /** A job changed: a band that runs it ends if the job no longer runs, and one that ended learns how. */
     void job(Job job, double now) {
         jobs.put(job.id(), job);
+        learnType(job);
         if (job.status() == JobStatus.PROCESSING) {
             return;
         }
@@ -90,6 +91,18 @@ final class WorkerTimeline {
         } else if (worker.state() == WorkerState.DEAD && before != null && before != WorkerState.STOPPING
                 && before != WorkerState.RECYCLING) {
             markers.add(died(id, now, before));
+        }
+    }
+
+    /** A band begun before its job was heard of (the console opened while it ran) learns the job's kind. */
+    private void learnType(Job job) {
+        for (int i = 0; i < bands.size(); i++) {
+            JobBand band = bands.get(i);
+            if (band.jobId() == job.id() && band.type() == null) {
+                JobBand typed = band.ofType(job.type());
+                bands.set(i, typed);
+                running.replaceAll((worker, open) -> open.equals(band) ? typed : open);
+            }
         }
     }
 

@@ -201,10 +201,9 @@ public final class WorkersViewModel {
     }
 
     /**
-     * Takes a deployment's list of workers, for those no event has told of yet, and fills the chart with
-     * each one's history, read in the background.
+     * Takes the workers' changes and memory from now on, and the jobs' changes, which end the bands of
+     * the jobs on the chart; the chart is drawn once per batch.
      */
-    /** Takes the workers' changes and memory from now on. */
     public void listenTo(ConsoleEvents events) {
         events.on(WorkerChanged.class, (deploymentId, changed) -> apply(deploymentId, changed.worker()));
         events.on(MemorySampled.class, this::applyMemory);
@@ -212,11 +211,17 @@ public final class WorkersViewModel {
         events.afterEachBatch(memoryChart::flush);
     }
 
+    /**
+     * Takes a deployment's list of workers, for those no event has told of yet, and fills the chart with
+     * each one's history, read in the background.
+     */
     public void showAll(String deploymentId, List<WorkerInfo> listed) {
         DeploymentWorkers known = of(deploymentId);
         for (WorkerInfo worker : listed) {
             if (known.workers.putIfAbsent(worker.id(), worker) == null) {
                 refreshRow(deploymentId, worker.id());
+                // A job already running when the console looked has a band from now on.
+                memoryChart.worker(deploymentId, worker, 0);
             }
             String workerId = worker.id();
             // Without its history a line simply starts now; that is no reason to bother anyone.

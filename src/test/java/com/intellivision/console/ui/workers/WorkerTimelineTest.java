@@ -154,6 +154,25 @@ public class WorkerTimelineTest {
     }
 
     @Test
+    void aJobAlreadyRunningWhenTheConsoleLookedHasABandThatLearnsItsKind() {
+        chart.worker("local", worker(1, WorkerState.BUSY, 15), 0);
+        assertThat(frame().bands()).singleElement().satisfies(band -> {
+            assertThat(band.type()).isNull();
+            assertThat(band.describe(seconds(T0.plusSeconds(3)))).startsWith("Job #15 · Running for 3 s");
+        });
+
+        clock.advance(Duration.ofSeconds(2));
+        chart.job("local", processing(15, T0.minusSeconds(30)));
+
+        assertThat(frame().bands()).singleElement().satisfies(band -> {
+            assertThat(band.type()).isEqualTo(JobType.YOUTUBE_FRAME_EXTRACTION);
+            assertThat(band.startSeconds()).as("from when the console learned of it").isEqualTo(seconds(T0));
+        });
+        chart.job("local", Jobs.completedFrame(15, T0, clock.instant()));
+        assertThat(frame().bands()).singleElement().extracting(JobBand::outcome).isEqualTo("completed");
+    }
+
+    @Test
     void choosingABandSelectsItsJobOnTheDeploymentShown() {
         List<JobKey> chosen = new ArrayList<>();
         chart.onJobChosen(chosen::add);
