@@ -24,7 +24,8 @@ import javafx.beans.property.SimpleObjectProperty;
  *
  * <p>Samples arrive once a second per worker and a day of them is kept. The 5 and 15 minute windows
  * draw every sample; the hour and "All" draw at most {@link #MAX_POINTS} per worker, one per time
- * bucket at the bucket's peak, so spikes stay visible and sixteen workers over a day stay smooth.
+ * bucket at the bucket's peak, so spikes stay visible and sixteen workers over a day stay smooth
+ * (buckets of ten seconds or more are made from each worker's peaks per ten seconds, kept as samples come).
  */
 public final class MemoryChartViewModel {
 
@@ -200,9 +201,15 @@ public final class MemoryChartViewModel {
             from = Math.min(now - 60, oldest);
         }
         double bucket = chosen.bucketed ? Math.max(1, Math.ceil((now - from) / MAX_POINTS)) : 0;
+        if (bucket > WorkerMemorySeries.COARSE_SECONDS) {
+            // Whole coarse buckets, so that each coarse peak falls in one bucket of the line.
+            bucket = Math.ceil(bucket / WorkerMemorySeries.COARSE_SECONDS) * WorkerMemorySeries.COARSE_SECONDS;
+        }
         List<WorkerLine> lines = new ArrayList<>();
         for (Map.Entry<String, WorkerMemorySeries> worker : chart.series.entrySet()) {
-            double[][] points = worker.getValue().plot(from, now, bucket);
+            // Buckets of the coarse peaks' size or more are made from those peaks: the same points, from a tenth of the work.
+            WorkerMemorySeries source = bucket >= WorkerMemorySeries.COARSE_SECONDS ? worker.getValue().coarse() : worker.getValue();
+            double[][] points = source.plot(bucket >= WorkerMemorySeries.COARSE_SECONDS ? Math.floor(from / bucket) * bucket : from, now, bucket);
             lines.add(new WorkerLine(worker.getKey(), points[0], points[1]));
         }
         double shownFrom = from;

@@ -6,13 +6,35 @@ import java.util.Arrays;
  * One worker's kept memory samples, oldest first, as two growing arrays of epoch seconds and MiB: a
  * day of one sample a second is 1.4 MB, where as many objects would be ten times that. Samples that
  * arrive out of order are dropped, those older than the kept span are forgotten from the front.
+ *
+ * <p>Beside the samples it keeps their peak per {@link #COARSE_SECONDS} seconds, as they arrive, so a
+ * long span is drawn from a tenth of the points: a day of sixteen workers redraws in a millisecond or
+ * two rather than fifteen.
  */
 final class WorkerMemorySeries {
+
+    /** The coarse peaks' bucket, in seconds. */
+    static final double COARSE_SECONDS = 10;
 
     private double[] seconds = new double[256];
     private double[] mebibytes = new double[256];
     private int first;
     private int end;
+    /** The peak of every {@link #COARSE_SECONDS}, at the bucket's start; null in the coarse series itself. */
+    private final WorkerMemorySeries coarse;
+
+    WorkerMemorySeries() {
+        this(true);
+    }
+
+    private WorkerMemorySeries(boolean withCoarsePeaks) {
+        coarse = withCoarsePeaks ? new WorkerMemorySeries(false) : null;
+    }
+
+    /** The peaks per {@link #COARSE_SECONDS} of these samples. */
+    WorkerMemorySeries coarse() {
+        return coarse;
+    }
 
     int size() {
         return end - first;
@@ -41,6 +63,18 @@ final class WorkerMemorySeries {
         seconds[end] = at;
         mebibytes[end] = mib;
         end++;
+        if (coarse != null) {
+            coarse.addPeak(Math.floor(at / COARSE_SECONDS) * COARSE_SECONDS, mib);
+        }
+    }
+
+    /** Raises the last point if it is at {@code bucketStart}, else adds one there. */
+    private void addPeak(double bucketStart, double mib) {
+        if (size() > 0 && seconds[end - 1] == bucketStart) {
+            mebibytes[end - 1] = Math.max(mebibytes[end - 1], mib);
+        } else {
+            add(bucketStart, mib);
+        }
     }
 
     /** Puts samples older than the first one kept in front of it, oldest first; the others are known already. */
@@ -63,12 +97,22 @@ final class WorkerMemorySeries {
         first = 0;
         seconds = joinedSeconds;
         mebibytes = joinedMebibytes;
+        if (coarse != null) {
+            coarse.first = 0;
+            coarse.end = 0;
+            for (int i = first; i < end; i++) {
+                coarse.addPeak(Math.floor(seconds[i] / COARSE_SECONDS) * COARSE_SECONDS, mebibytes[i]);
+            }
+        }
     }
 
     /** Forgets the samples before {@code keptFrom}. */
     void forgetBefore(double keptFrom) {
         while (first < end && seconds[first] < keptFrom) {
             first++;
+        }
+        if (coarse != null) {
+            coarse.forgetBefore(Math.floor(keptFrom / COARSE_SECONDS) * COARSE_SECONDS);
         }
     }
 

@@ -92,9 +92,28 @@ public class MemoryChartViewModelTest {
         assertThat(max(frame().line("w2"))).as("the spike two hours ago is outside the hour").isEqualTo(200);
 
         chart.windowProperty().set(Window.ALL);
-        assertThat(frame().line("w2").size()).isBetween(MemoryChartViewModel.MAX_POINTS - 1, MemoryChartViewModel.MAX_POINTS + 1);
+        assertThat(frame().line("w2").size()).as("three hours in buckets of 20 s").isBetween(3 * 180, 3 * 180 + 1);
         assertThat(max(frame().line("w2"))).isEqualTo(700);
         assertThat(max(frame().line("w1"))).isEqualTo(900);
+    }
+
+    @Test
+    void allOfAFilledInHistoryIsDrawnFromItsPeaks() {
+        clock.advance(Duration.ofHours(6));
+        sample(1, 100);
+        List<MemorySampled> history = new ArrayList<>();
+        for (int second = 0; second < 6 * 3600; second++) {
+            history.add(new MemorySampled("w1", 11, (second == 4000 ? 640 : 100 + second % 9) * MIB, T0.plusSeconds(second)));
+        }
+        chart.fill("local", "w1", history);
+
+        chart.windowProperty().set(Window.ALL);
+
+        WorkerLine line = frame().line("w1");
+        assertThat(line.size()).isBetween(MemoryChartViewModel.MAX_POINTS - 1, MemoryChartViewModel.MAX_POINTS + 1);
+        assertThat(line.seconds()[0]).isEqualTo(seconds(T0));
+        assertThat(max(line)).isEqualTo(640);
+        assertThat(line.mebibytes()[line.size() - 1]).as("the live sample, in the last bucket").isEqualTo(100);
     }
 
     @Test
