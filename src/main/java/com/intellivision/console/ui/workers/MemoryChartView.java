@@ -12,7 +12,6 @@ import io.fair_acc.chartfx.renderer.LineStyle;
 import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import io.fair_acc.chartfx.ui.css.ColorPalette;
 import io.fair_acc.chartfx.ui.geometry.Side;
-import io.fair_acc.dataset.DataSet;
 import io.fair_acc.dataset.spi.DoubleDataSet;
 import java.awt.image.RenderedImage;
 import java.time.Instant;
@@ -23,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -51,14 +51,12 @@ final class MemoryChartView {
     private final Map<String, DoubleDataSet> datasets = new HashMap<>();
     private final List<YValueIndicator> limitLines = new ArrayList<>();
     private final ReadOnlyBooleanWrapper live = new ReadOnlyBooleanWrapper(true);
-    private final ZoneId zone;
     private WorkerMemoryLimits drawnLimits;
     private Frame frame = Frame.EMPTY;
     /** True while the frame sets the time axis, which is not someone zooming or panning. */
     private boolean followingClock;
 
     MemoryChartView(MemoryChartViewModel model, ZoneId zone) {
-        this.zone = zone;
         this.timeline = new WorkerTimelinePlugin(model::choose);
         chart.setId("memoryChart");
         chart.getStyleClass().add("memory-chart");
@@ -118,15 +116,6 @@ final class MemoryChartView {
 
     XYChart node() {
         return chart;
-    }
-
-    WorkerTimelinePlugin timeline() {
-        return timeline;
-    }
-
-    /** The dataset of each worker drawn, in the order of the lines. */
-    List<DataSet> datasets() {
-        return List.copyOf(lines.getDatasets());
     }
 
     /** Follows the clock again, with the window chosen. */
@@ -189,7 +178,7 @@ final class MemoryChartView {
     }
 
     private void drawLimits(WorkerMemoryLimits limits) {
-        if (java.util.Objects.equals(limits, drawnLimits)) {
+        if (Objects.equals(limits, drawnLimits)) {
             return;
         }
         drawnLimits = limits;

@@ -49,6 +49,7 @@ final class WorkerTimelinePlugin extends ChartPlugin {
             String key = keyOf(band);
             bands.add(key);
             Rectangle node = bandNodes.computeIfAbsent(key, unused -> newBand());
+            // Each node carries what it stands for, for its handlers and for anyone looking at the chart.
             node.setUserData(band);
             node.getStyleClass().setAll("job-band", "worker-color-" + colourOf(band.workerId()), "band-" + band.outcome().toLowerCase(Locale.ROOT));
             ((Tooltip) node.getProperties().get(Tooltip.class)).setText(band.describe(shown.toSeconds()));
@@ -68,15 +69,6 @@ final class WorkerTimelinePlugin extends ChartPlugin {
         if (chart != null) {
             chart.invalidate();
         }
-    }
-
-    /** The bands drawn now, each node's user data its {@link JobBand}. */
-    List<Rectangle> bandNodes() {
-        return List.copyOf(bandNodes.values());
-    }
-
-    List<Label> markerNodes() {
-        return List.copyOf(markerNodes.values());
     }
 
     @Override

@@ -137,11 +137,6 @@ public final class WorkersView {
         return Optional.ofNullable(target).map(File::toPath);
     }
 
-    /** The chart, for tests that look at what it draws. */
-    MemoryChartView chart() {
-        return chart;
-    }
-
     /** As tall as its workers, within bounds: a small pool leaves the chart the room, a large one scrolls. */
     private void fitTableToRows(WorkersViewModel viewModel) {
         workersTable.setFixedCellSize(ROW_HEIGHT);

@@ -4,7 +4,6 @@ import com.intellivision.console.deployment.Capabilities.Feature;
 import com.intellivision.console.deployment.Capabilities.MemoryReading;
 import com.intellivision.console.deployment.Capabilities;
 import com.intellivision.console.deployment.MachineMemory;
-import com.intellivision.console.deployment.WorkerMemoryLimits;
 import com.intellivision.console.deployment.WorkerMonitor;
 import com.intellivision.console.deployment.WorkerPoolControl;
 import com.intellivision.console.job.EngineEvent.JobChanged;
