@@ -120,6 +120,12 @@ class WorkersWindowTest {
         deployment.emit(new WorkerChanged(WorkerInfo.single("w1", 4101, WorkerState.IDLE, WorkerInfo.NO_JOB, 0, 0)));
         waitUntil(() -> band(robot).map(node -> ((JobBand) node.getUserData()).outcome()).orElse("").equals("completed"));
         assertThat(((JobBand) band(robot).orElseThrow().getUserData()).endSeconds()).isEqualTo(ended.toEpochMilli() / 1000.0);
+
+        deployment.emit(new WorkerChanged(WorkerInfo.single("w1", 4101, WorkerState.RECYCLING, WorkerInfo.NO_JOB, 0, 0)));
+        waitUntil(() -> !robot.lookup(".worker-marker").queryAll().isEmpty());
+        Label marker = robot.lookup(".worker-marker").queryAs(Label.class);
+        assertThat(marker.getTooltip().getText()).startsWith("Recycled after job #" + JOB).contains("share of jobs");
+        assertThat(marker.getStyleClass()).contains("marker-recycled");
     }
 
     @Test
