@@ -27,15 +27,18 @@ import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Point2D;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseEvent;
 import javafx.util.StringConverter;
 
 /**
  * The memory chart on ChartFX: a line per worker fed from the view model's frames, the memory limits as
- * labelled lines, the jobs' bands and the replaced processes' markers. Drag to zoom into a stretch of
- * time, drag with the middle button (or Ctrl) to pan; while zoomed or panned the chart stops following
- * the clock, and a double click or {@link #backToLive()} returns to the live window.
+ * labelled lines, the jobs' bands and the replaced processes' markers. Drag (or scroll) to zoom into a
+ * stretch of time, drag with the middle button or with Ctrl to pan, right-click to zoom back out; while
+ * zoomed or panned the chart stops following the clock, and a double click or {@link #backToLive()}
+ * returns to the live window.
  */
 final class MemoryChartView {
 
@@ -64,6 +67,8 @@ final class MemoryChartView {
         chart.setColorPalette(ColorPalette.ATLANTAFX);
         chart.setLegendVisible(true);
         chart.getTitleLegendPane().setVisible(true);
+        // The window's own buttons do what ChartFX's sliding tool bar would.
+        chart.getMenuPane().setTop(null);
 
         timeAxis.setSide(Side.BOTTOM);
         timeAxis.setAutoRanging(false);
@@ -98,6 +103,9 @@ final class MemoryChartView {
         chart.getRenderers().setAll(lines);
 
         zoomer.setPannerEnabled(true);
+        // ChartFX pans with the middle button only; a touchpad has none, so Ctrl (or Cmd) with the primary button pans too.
+        zoomer.setPanMouseFilter(event -> onCanvas(event) && !event.isSecondaryButtonDown()
+                && (event.isMiddleButtonDown() && !event.isPrimaryButtonDown() || event.isPrimaryButtonDown() && event.isShortcutDown()));
         zoomer.setSliderVisible(false);
         zoomer.setAddButtonsToToolBar(false);
         chart.getPlugins().addAll(zoomer, timeline);
@@ -139,6 +147,11 @@ final class MemoryChartView {
     Supplier<RenderedImage> picture() {
         WritableImage shot = chart.snapshot(new SnapshotParameters(), null);
         return () -> SwingFXUtils.fromFXImage(shot, null);
+    }
+
+    private boolean onCanvas(MouseEvent event) {
+        Point2D at = chart.getCanvas().sceneToLocal(event.getSceneX(), event.getSceneY());
+        return at != null && chart.getCanvas().getLayoutBounds().contains(at);
     }
 
     private void show(Frame shown) {

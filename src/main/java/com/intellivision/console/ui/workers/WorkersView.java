@@ -112,8 +112,8 @@ public final class WorkersView {
         });
         liveButton.disableProperty().bind(chart.liveProperty());
         liveButton.setOnAction(event -> chart.backToLive());
-        liveButton.setTooltip(new Tooltip("Back to the live window (or double-click the chart). Drag across the chart to zoom into a"
-                + " stretch of time; drag with the middle button or Ctrl to pan."));
+        liveButton.setTooltip(new Tooltip("Back to the live window (or double-click the chart). Drag across the chart or scroll to zoom"
+                + " into a stretch of time, right-click to zoom back out; drag with the middle button or with Ctrl to pan."));
 
         exportCsvButton.disableProperty().bind(viewModel.exportingProperty());
         exportCsvButton.setTooltip(new Tooltip("Save the samples of the time shown as CSV: time (UTC), worker, MiB"));

@@ -37,6 +37,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.shape.Rectangle;
 import javafx.stage.Stage;
@@ -52,7 +53,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * The Workers tab on ChartFX, fed by a deployment that plays a local pool: a worker's memory each
  * quarter second and a job running on it. The chart gains the worker's points, shows the job's band
  * over its line and the pool's limits; clicking the band selects the job; dragging across the chart
- * zooms into that stretch of time until Live is pressed.
+ * zooms into that stretch of time until Live is pressed, and with Ctrl pans.
  */
 @ExtendWith(ApplicationExtension.class)
 class WorkersWindowTest {
@@ -175,6 +176,19 @@ class WorkersWindowTest {
         waitUntil(() -> live.isDisabled());
         assertThat(chart.getXAxis().getMax() - chart.getXAxis().getMin()).isEqualTo(300.0, org.assertj.core.data.Offset.offset(0.001));
         assertThat(chart.getXAxis().getMax()).as("back at the present, past the zoomed time").isGreaterThan(zoomed[1]);
+
+        double liveMax = chart.getXAxis().getMax();
+        robot.press(KeyCode.CONTROL);
+        try {
+            robot.drag(new Point2D(plot.getMinX() + plot.getWidth() * 0.3, y), MouseButton.PRIMARY)
+                    .moveTo(new Point2D(plot.getMinX() + plot.getWidth() * 0.4, y))
+                    .dropTo(new Point2D(plot.getMinX() + plot.getWidth() * 0.5, y));
+        } finally {
+            robot.release(KeyCode.CONTROL);
+        }
+        waitUntil(() -> !live.isDisabled());
+        assertThat(chart.getXAxis().getMax()).as("panned back in time").isLessThan(liveMax - 30);
+        assertThat(chart.getXAxis().getMax() - chart.getXAxis().getMin()).as("by the same span").isEqualTo(300.0, org.assertj.core.data.Offset.offset(1.0));
     }
 
     private static Optional<Rectangle> band(FxRobot robot) {
