@@ -117,6 +117,7 @@ final class MemoryChartView {
         // Someone zoomed or panned: the chart holds that stretch of time until they go back to live.
         timeAxis.minProperty().addListener((property, before, after) -> leaveLiveUnlessFollowing());
         timeAxis.maxProperty().addListener((property, before, after) -> leaveLiveUnlessFollowing());
+        live.addListener((property, before, following) -> fitMemoryAxis());
 
         model.frameProperty().addListener((property, before, after) -> show(after));
         show(model.frameProperty().get());
@@ -170,6 +171,8 @@ final class MemoryChartView {
         timeline.show(shown);
         if (live.get()) {
             followTheClock();
+        } else {
+            fitMemoryAxis();
         }
     }
 
@@ -187,7 +190,35 @@ final class MemoryChartView {
     private void leaveLiveUnlessFollowing() {
         if (!followingClock) {
             live.set(false);
+            fitMemoryAxis();
         }
+    }
+
+    /**
+     * Live, the lines hold only the window's points and ChartFX fits the memory axis to them; zoomed or
+     * panned, it is fitted here to the points in the time shown, so a flat stretch is not drawn flat.
+     */
+    private void fitMemoryAxis() {
+        if (live.get()) {
+            memoryAxis.setAutoRanging(true);
+            return;
+        }
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        for (WorkerLine line : frame.lines()) {
+            if (line.size() > 0) {
+                double[] range = line.rangeBetween(timeAxis.getMin(), timeAxis.getMax());
+                low = Math.min(low, range[0]);
+                high = Math.max(high, range[1]);
+            }
+        }
+        if (low > high) {
+            return;
+        }
+        double padding = Math.max(1, (high - low) * 0.1);
+        memoryAxis.setAutoRanging(false);
+        memoryAxis.setMin(low - padding);
+        memoryAxis.setMax(high + padding);
     }
 
     private void drawLimits(WorkerMemoryLimits limits) {

@@ -23,6 +23,7 @@ import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.plugins.YValueIndicator;
 import io.fair_acc.dataset.DataSet;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -79,6 +80,12 @@ class WorkersWindowTest {
         running = Jobs.processing(JOB, now.minusSeconds(2), now);
         deployment.recentJobs.add(running);
         deployment.workers.add(WorkerInfo.single("w1", 4101, WorkerState.IDLE, WorkerInfo.NO_JOB, 0, 0));
+        // The last five minutes of the worker, climbing from 100 to 250 MiB, as the pool kept them.
+        List<MemorySampled> history = new ArrayList<>();
+        for (int second = 300; second > 0; second--) {
+            history.add(new MemorySampled("w1", 4101, (100 + (300 - second) / 2) * MIB, now.minusSeconds(second)));
+        }
+        deployment.memoryHistories.put("w1", history);
         deployment.memoryLimits = Optional.of(new WorkerMemoryLimits(1024 * MIB, 2048 * MIB));
         deployment.machineMemory = Optional.of(new MachineMemory(16L * 1024 * MIB, 6L * 1024 * MIB));
         session = ConsoleSession.open(stage, new FixedCatalog(List.of(deployment)), address -> {});
@@ -158,6 +165,8 @@ class WorkersWindowTest {
         Button live = robot.lookup("#liveButton").queryButton();
         assertThat(live.isDisabled()).as("following the clock").isTrue();
 
+        waitUntil(() -> pointsOf(chart, "w1") >= 250);
+        double liveMemorySpan = chart.getYAxis().getMax() - chart.getYAxis().getMin();
         Bounds plot = chart.getCanvas().localToScreen(chart.getCanvas().getBoundsInLocal());
         double y = plot.getMinY() + plot.getHeight() / 2;
         robot.drag(new Point2D(plot.getMinX() + plot.getWidth() * 0.3, y), MouseButton.PRIMARY)
@@ -167,6 +176,8 @@ class WorkersWindowTest {
         waitUntil(() -> !live.isDisabled());
         double[] zoomed = {chart.getXAxis().getMin(), chart.getXAxis().getMax()};
         assertThat(zoomed[1] - zoomed[0]).as("about a third of five minutes").isBetween(60.0, 120.0);
+        assertThat(chart.getYAxis().getMax() - chart.getYAxis().getMin()).as("memory fitted to the samples of the time shown")
+                .isLessThan(liveMemorySpan / 2);
         int drawn = pointsOf(chart, "w1");
         waitUntil(() -> pointsOf(chart, "w1") > drawn + 2);
         assertThat(new double[] {chart.getXAxis().getMin(), chart.getXAxis().getMax()}).as("the zoomed time holds while samples come")
