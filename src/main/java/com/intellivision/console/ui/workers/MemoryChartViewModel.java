@@ -168,8 +168,13 @@ public final class MemoryChartViewModel {
 
     /** Selects the job of a band in the console. */
     public void choose(JobBand band) {
+        choose(band.jobId());
+    }
+
+    /** Selects a job of the deployment shown in the console. */
+    void choose(long jobId) {
         if (shown != null) {
-            jobChooser.accept(new JobKey(shown, band.jobId()));
+            jobChooser.accept(new JobKey(shown, jobId));
         }
     }
 

@@ -1,6 +1,7 @@
 package com.intellivision.console.ui.workers;
 
 import atlantafx.base.theme.Styles;
+import com.intellivision.console.job.WorkerInfo;
 import com.intellivision.console.ui.workers.MemoryChartViewModel.Window;
 import java.io.File;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -47,7 +49,7 @@ public final class WorkersView {
     @FXML private TableColumn<WorkerRow, String> nameColumn;
     @FXML private TableColumn<WorkerRow, String> pidColumn;
     @FXML private TableColumn<WorkerRow, WorkerRow> stateColumn;
-    @FXML private TableColumn<WorkerRow, String> jobColumn;
+    @FXML private TableColumn<WorkerRow, WorkerRow> jobColumn;
     @FXML private TableColumn<WorkerRow, String> memoryColumn;
     @FXML private TableColumn<WorkerRow, String> peakColumn;
     @FXML private ToggleGroup windowChoice;
@@ -66,7 +68,7 @@ public final class WorkersView {
     public void bind(WorkersViewModel viewModel) {
         showText(nameColumn, WorkerRow::name);
         showText(pidColumn, WorkerRow::pidText);
-        showText(jobColumn, WorkerRow::jobText);
+        jobColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         showText(memoryColumn, WorkerRow::memoryText);
         showText(peakColumn, WorkerRow::peakText);
         stateColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
@@ -75,6 +77,7 @@ public final class WorkersView {
         processesColumn.setCellFactory(column -> new ProcessesCell(viewModel));
         processesColumn.visibleProperty().bind(viewModel.resizableProperty());
         workersTable.setItems(viewModel.rows());
+        jobColumn.setCellFactory(column -> new CurrentJobCell(viewModel));
         workersPane.visibleProperty().bind(viewModel.availableProperty());
         unavailablePane.visibleProperty().bind(viewModel.availableProperty().not());
         unavailableReason.textProperty().bind(viewModel.unavailableReasonProperty());
@@ -178,6 +181,34 @@ public final class WorkersView {
             count.setText(worker.processesText());
             shrink.setDisable(worker.processes() <= 1);
             setGraphic(box);
+        }
+    }
+
+    /** The job a worker runs, as a link that shows it; plain text when it runs none known by number. */
+    private static final class CurrentJobCell extends TableCell<WorkerRow, WorkerRow> {
+
+        private final Hyperlink link = new Hyperlink();
+
+        CurrentJobCell(WorkersViewModel viewModel) {
+            link.getStyleClass().add("current-job-link");
+            link.setTooltip(new Tooltip("Show this job"));
+            link.setOnAction(event -> viewModel.chooseCurrentJob(getItem()));
+        }
+
+        @Override
+        protected void updateItem(WorkerRow worker, boolean empty) {
+            super.updateItem(worker, empty);
+            if (empty || worker == null) {
+                setText(null);
+                setGraphic(null);
+            } else if (worker.jobId() == WorkerInfo.NO_JOB) {
+                setText(worker.jobText());
+                setGraphic(null);
+            } else {
+                link.setText(worker.jobText());
+                setText(null);
+                setGraphic(link);
+            }
         }
     }
 

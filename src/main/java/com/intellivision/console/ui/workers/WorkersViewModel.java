@@ -165,6 +165,13 @@ public final class WorkersViewModel {
                 machine.availableBytes() / GIB, Math.round(100.0 * machine.availableBytes() / machine.totalBytes()));
     }
 
+    /** Selects in the console the job a worker runs now, if it runs one the console knows by number. */
+    public void chooseCurrentJob(WorkerRow row) {
+        if (row != null && row.jobId() != WorkerInfo.NO_JOB) {
+            memoryChart.choose(row.jobId());
+        }
+    }
+
     /** Selects in the console the job a band of the chart stands for. */
     public void onJobChosen(Consumer<JobKey> chooser) {
         memoryChart.onJobChosen(chooser);

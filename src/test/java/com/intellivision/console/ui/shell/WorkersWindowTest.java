@@ -37,6 +37,7 @@ import javafx.geometry.Point2D;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
@@ -152,6 +153,22 @@ class WorkersWindowTest {
         TabPane tabs = robot.lookup(".console-tabs").queryAs(TabPane.class);
         assertThat(tabs.getSelectionModel().getSelectedItem().getText()).isEqualTo("Jobs");
         assertThat(jobs.getSelectionModel().getSelectedItem().job().status()).isEqualTo(JobStatus.PROCESSING);
+    }
+
+    @Test
+    void aWorkersCurrentJobIsALinkToIt(FxRobot robot) throws Exception {
+        robot.clickOn("Workers");
+        deployment.emit(new JobChanged(running));
+        deployment.emit(new WorkerChanged(WorkerInfo.single("w1", 4101, WorkerState.BUSY, JOB, 0, 0)));
+        TableView<WorkerRow> workers = robot.lookup("#workersTable").queryTableView();
+        waitUntil(() -> workers.getItems().size() == 1 && workers.getItems().get(0).jobText().equals("#" + JOB));
+
+        waitUntil(() -> robot.lookup(".current-job-link").queryAll().stream().anyMatch(link -> ((Hyperlink) link).getText().equals("#" + JOB)));
+        robot.clickOn(robot.lookup(".current-job-link").queryAs(Hyperlink.class));
+
+        TableView<JobRow> jobs = robot.lookup("#jobsTable").queryTableView();
+        waitUntil(() -> jobs.getSelectionModel().getSelectedItem() != null && jobs.getSelectionModel().getSelectedItem().job().id() == JOB);
+        assertThat(robot.lookup(".console-tabs").queryAs(TabPane.class).getSelectionModel().getSelectedItem().getText()).isEqualTo("Jobs");
     }
 
     @Test

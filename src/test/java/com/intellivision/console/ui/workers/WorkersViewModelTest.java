@@ -12,6 +12,7 @@ import com.intellivision.console.job.EngineEvent.MemorySampled;
 import com.intellivision.console.job.WorkerInfo;
 import com.intellivision.console.job.WorkerState;
 import com.intellivision.console.ui.common.FakeDeployment;
+import com.intellivision.console.ui.common.JobKey;
 import com.intellivision.console.ui.common.MutableClock;
 import com.intellivision.console.ui.common.RecordedNotices;
 import com.intellivision.console.ui.common.TaskRunner;
@@ -162,6 +163,19 @@ public class WorkersViewModelTest {
 
     private static WorkerInfo worker(int id, long pid, WorkerState state, long jobId) {
         return WorkerInfo.single("w" + id, pid, state, jobId, 0, 0);
+    }
+
+    @Test
+    void aWorkersCurrentJobCanBeShownInTheConsole() {
+        List<JobKey> chosen = new ArrayList<>();
+        workers.onJobChosen(chosen::add);
+        workers.apply("fake", worker(1, 101, WorkerState.BUSY, 7));
+        workers.apply("fake", worker(2, 202, WorkerState.IDLE, WorkerInfo.NO_JOB));
+
+        workers.chooseCurrentJob(workers.rows().get(1));
+        workers.chooseCurrentJob(workers.rows().get(0));
+
+        assertThat(chosen).as("an idle worker has none").containsExactly(new JobKey("fake", 7));
     }
 
     private List<WorkerLine> linesDrawn() {
