@@ -83,8 +83,6 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule viewModelsKnowNoScene = noClasses().that().haveSimpleNameEndingWith("ViewModel")
-            // The memory chart's model still builds JavaFX chart series; it goes with the move to ChartFX.
-            .and().doNotHaveSimpleName("MemoryChartViewModel")
             .should().dependOnClassesThat().resideInAPackage("javafx.scene..");
 
     @ArchTest

@@ -12,7 +12,9 @@ import com.intellivision.console.job.QueueFigures;
 import com.intellivision.console.job.RetryEdits;
 import com.intellivision.console.job.WorkerInfo;
 import com.intellivision.console.pool.LocalEngine;
+import com.intellivision.console.pool.MemoryLimits;
 import com.intellivision.console.pool.PoolConfig;
+import com.intellivision.console.pool.SystemMemory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -20,7 +22,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -149,10 +150,16 @@ public final class LocalDeployment implements Deployment, JobControl, BulkAction
         return engine.memoryHistory(workerId);
     }
 
-    /** The hard limit: above it during a job the worker is killed. */
     @Override
-    public OptionalLong memoryLimitBytes() {
-        return OptionalLong.of(engine.config().memoryLimits().hardBytes());
+    public Optional<WorkerMemoryLimits> memoryLimits() {
+        MemoryLimits limits = engine.config().memoryLimits();
+        return Optional.of(new WorkerMemoryLimits(limits.softBytes(), limits.hardBytes()));
+    }
+
+    @Override
+    public Optional<MachineMemory> machineMemory() {
+        SystemMemory machine = engine.machineMemory();
+        return Optional.of(new MachineMemory(machine.totalBytes(), machine.availableBytes()));
     }
 
     @Override

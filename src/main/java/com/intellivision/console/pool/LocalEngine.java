@@ -221,6 +221,11 @@ public final class LocalEngine implements AutoCloseable {
         return memoryHistory.of(workerId);
     }
 
+    /** This machine's physical memory, total and available now. */
+    public SystemMemory machineMemory() {
+        return memory.machine();
+    }
+
     /** Grows or shrinks the pool while it runs; busy workers leave after their job. */
     public void resize(int size) {
         if (size < 1) {

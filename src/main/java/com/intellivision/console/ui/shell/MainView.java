@@ -80,6 +80,11 @@ public final class MainView {
         previewController.bind(viewModel.preview(), viewModel.jobActions(), viewModel.attempts(), viewModel.scrubBar(), viewModel.jobTools().details(),
                 viewModel.jobTools().frameFile(), links);
         workersController.bind(viewModel.workers());
+        // A job's band clicked on the Workers tab: the job is selected and shown where its details are.
+        viewModel.workers().onJobChosen(job -> {
+            tabs.getSelectionModel().select(jobsTab);
+            viewModel.showJob(job);
+        });
         queueToolbarController.bind(viewModel.bulkActions(), viewModel.poolControl());
         queueController.bind(viewModel.queueHistory(), ZoneId.systemDefault());
         statusBarController.bind(viewModel.statusBar(), viewModel.queueHealth());

@@ -218,7 +218,9 @@ public final class MainViewModel implements DeploymentEditing, AutoCloseable {
         List<WorkerInfo> listed = deployment.workerMonitor().map(monitor -> monitor.workers()).orElse(List.of());
         QueueFigures figures = deployment.queueStatistics().map(statistics -> statistics.figures()).orElse(QueueFigures.EMPTY);
         boolean paused = deployment.poolControl().map(PoolControl::isPaused).orElse(false);
-        OptionalLong memoryLimit = deployment.workerMonitor().map(WorkerMonitor::memoryLimitBytes).orElse(OptionalLong.empty());
+        // Alerts watch the hard limit: above it the worker is stopped mid-job.
+        OptionalLong memoryLimit = deployment.workerMonitor().flatMap(WorkerMonitor::memoryLimits)
+                .map(limits -> OptionalLong.of(limits.hardBytes())).orElse(OptionalLong.empty());
         return new Snapshot(jobs, listed, figures, paused, deployment.connection(), memoryLimit);
     }
 
@@ -245,7 +247,7 @@ public final class MainViewModel implements DeploymentEditing, AutoCloseable {
         Deployment deployment = entry.deployment();
         jobList.show(entry.id());
         jobTools.filter().show(entry.id(), entry.capabilities());
-        workers.show(entry.id(), entry.capabilities(), deployment.workerPoolControl());
+        workers.show(entry.id(), entry.capabilities(), deployment.workerPoolControl(), deployment.workerMonitor());
         statusBar.show(entry);
         queueHealth.show(entry.id());
         queueHistory.show(entry.id());

@@ -1,33 +1,37 @@
 package com.intellivision.console.ui.workers;
 
 import atlantafx.base.theme.Styles;
+import com.intellivision.console.job.WorkerInfo;
 import com.intellivision.console.ui.workers.MemoryChartViewModel.Window;
-import java.time.Instant;
+import java.io.File;
+import java.nio.file.Path;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
-import javafx.scene.chart.LineChart;
-import javafx.scene.chart.NumberAxis;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
-import javafx.util.StringConverter;
+import javafx.scene.layout.StackPane;
+import javafx.stage.FileChooser;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** The Workers tab: the workers table and the memory chart with its choice of window. */
+/**
+ * The Workers tab: the workers table with each one's current job, the machine's memory, and the memory
+ * chart with its choice of window, zoom, and export as CSV or PNG.
+ */
 public final class WorkersView {
 
     private static final double ROW_HEIGHT = 38;
@@ -35,7 +39,6 @@ public final class WorkersView {
     private static final double HEADER_HEIGHT = 48;
     private static final int MIN_ROWS = 2;
     private static final int MAX_ROWS = 8;
-    private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
 
     @FXML private Node unavailablePane;
     @FXML private Label unavailableReason;
@@ -46,20 +49,26 @@ public final class WorkersView {
     @FXML private TableColumn<WorkerRow, String> nameColumn;
     @FXML private TableColumn<WorkerRow, String> pidColumn;
     @FXML private TableColumn<WorkerRow, WorkerRow> stateColumn;
-    @FXML private TableColumn<WorkerRow, String> jobColumn;
+    @FXML private TableColumn<WorkerRow, WorkerRow> jobColumn;
     @FXML private TableColumn<WorkerRow, String> memoryColumn;
     @FXML private TableColumn<WorkerRow, String> peakColumn;
     @FXML private ToggleGroup windowChoice;
     @FXML private ToggleButton fiveMinutesButton;
     @FXML private ToggleButton fifteenMinutesButton;
     @FXML private ToggleButton oneHourButton;
-    @FXML private LineChart<Number, Number> memoryChart;
-    @FXML private NumberAxis timeAxis;
+    @FXML private ToggleButton allButton;
+    @FXML private Button liveButton;
+    @FXML private Button exportCsvButton;
+    @FXML private Button exportPictureButton;
+    @FXML private Label machineMemory;
+    @FXML private Label limits;
+    @FXML private StackPane chartHolder;
+    private MemoryChartView chart;
 
     public void bind(WorkersViewModel viewModel) {
         showText(nameColumn, WorkerRow::name);
         showText(pidColumn, WorkerRow::pidText);
-        showText(jobColumn, WorkerRow::jobText);
+        jobColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         showText(memoryColumn, WorkerRow::memoryText);
         showText(peakColumn, WorkerRow::peakText);
         stateColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
@@ -68,6 +77,7 @@ public final class WorkersView {
         processesColumn.setCellFactory(column -> new ProcessesCell(viewModel));
         processesColumn.visibleProperty().bind(viewModel.resizableProperty());
         workersTable.setItems(viewModel.rows());
+        jobColumn.setCellFactory(column -> new CurrentJobCell(viewModel));
         workersPane.visibleProperty().bind(viewModel.availableProperty());
         unavailablePane.visibleProperty().bind(viewModel.availableProperty().not());
         unavailableReason.textProperty().bind(viewModel.unavailableReasonProperty());
@@ -76,39 +86,58 @@ public final class WorkersView {
         memoryColumn.textProperty().bind(Bindings.when(viewModel.residentMemoryProperty()).then("Memory (RSS)").otherwise("Peak RSS"));
         peakColumn.visibleProperty().bind(viewModel.residentMemoryProperty());
         fitTableToRows(viewModel);
-        bindChart(viewModel.memoryChart(), ZoneId.systemDefault());
+        bindChart(viewModel, ZoneId.systemDefault());
     }
 
-    private void bindChart(MemoryChartViewModel chart, ZoneId zone) {
-        memoryChart.setData(chart.series());
-        timeAxis.lowerBoundProperty().bind(chart.lowerBoundProperty());
-        timeAxis.upperBoundProperty().bind(chart.upperBoundProperty());
-        timeAxis.tickUnitProperty().bind(chart.tickUnitProperty());
-        timeAxis.setTickLabelFormatter(new StringConverter<>() {
-            @Override
-            public String toString(Number epochSeconds) {
-                return CLOCK_TIME.format(Instant.ofEpochMilli(Math.round(epochSeconds.doubleValue() * 1000)).atZone(zone));
-            }
-
-            @Override
-            public Number fromString(String text) {
-                throw new UnsupportedOperationException("the time axis is not edited");
-            }
-        });
+    private void bindChart(WorkersViewModel viewModel, ZoneId zone) {
+        MemoryChartViewModel model = viewModel.memoryChart();
+        chart = new MemoryChartView(model, zone);
+        chartHolder.getChildren().setAll(chart.node());
+        machineMemory.textProperty().bind(viewModel.machineMemoryProperty());
+        limits.textProperty().bind(viewModel.limitsTextProperty());
+        limits.visibleProperty().bind(viewModel.limitsTextProperty().isNotEmpty());
+        limits.managedProperty().bind(limits.visibleProperty());
 
         fiveMinutesButton.setUserData(Window.FIVE_MINUTES);
         fifteenMinutesButton.setUserData(Window.FIFTEEN_MINUTES);
         oneHourButton.setUserData(Window.ONE_HOUR);
-        windowChoice.getToggles().stream().filter(toggle -> toggle.getUserData() == chart.windowProperty().get()).findFirst()
+        allButton.setUserData(Window.ALL);
+        windowChoice.getToggles().stream().filter(toggle -> toggle.getUserData() == model.windowProperty().get()).findFirst()
                 .ifPresent(windowChoice::selectToggle);
         windowChoice.selectedToggleProperty().addListener((property, before, after) -> {
             if (after == null) {
                 // One window is always chosen: clicking the chosen one again keeps it.
                 windowChoice.selectToggle(before);
             } else {
-                chart.windowProperty().set((Window) after.getUserData());
+                model.windowProperty().set((Window) after.getUserData());
+                chart.backToLive();
             }
         });
+        liveButton.disableProperty().bind(chart.liveProperty());
+        liveButton.setOnAction(event -> chart.backToLive());
+        liveButton.setTooltip(new Tooltip("Back to the live window (or double-click the chart). Drag across the chart or scroll to zoom"
+                + " into a stretch of time, right-click to zoom back out; drag with the middle button or with Ctrl to pan."));
+
+        exportCsvButton.disableProperty().bind(viewModel.exportingProperty());
+        exportCsvButton.setTooltip(new Tooltip("Save the samples of the time shown as CSV: time (UTC), worker, MiB"));
+        exportCsvButton.setOnAction(event -> chooseFile("Export the memory samples shown", "worker-memory.csv", "CSV files", "*.csv")
+                .ifPresent(target -> {
+                    double[] range = chart.shownRange();
+                    viewModel.exportCsv(target, range[0], range[1]);
+                }));
+        exportPictureButton.disableProperty().bind(viewModel.exportingProperty());
+        exportPictureButton.setTooltip(new Tooltip("Save the chart as it is shown as a PNG picture"));
+        exportPictureButton.setOnAction(event -> chooseFile("Save the memory chart", "worker-memory.png", "PNG pictures", "*.png")
+                .ifPresent(target -> viewModel.exportPicture(target, chart.picture())));
+    }
+
+    private Optional<Path> chooseFile(String title, String name, String kind, String pattern) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.setInitialFileName(name);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, pattern));
+        File target = chooser.showSaveDialog(chartHolder.getScene().getWindow());
+        return Optional.ofNullable(target).map(File::toPath);
     }
 
     /** As tall as its workers, within bounds: a small pool leaves the chart the room, a large one scrolls. */
@@ -152,6 +181,34 @@ public final class WorkersView {
             count.setText(worker.processesText());
             shrink.setDisable(worker.processes() <= 1);
             setGraphic(box);
+        }
+    }
+
+    /** The job a worker runs, as a link that shows it; plain text when it runs none known by number. */
+    private static final class CurrentJobCell extends TableCell<WorkerRow, WorkerRow> {
+
+        private final Hyperlink link = new Hyperlink();
+
+        CurrentJobCell(WorkersViewModel viewModel) {
+            link.getStyleClass().add("current-job-link");
+            link.setTooltip(new Tooltip("Show this job"));
+            link.setOnAction(event -> viewModel.chooseCurrentJob(getItem()));
+        }
+
+        @Override
+        protected void updateItem(WorkerRow worker, boolean empty) {
+            super.updateItem(worker, empty);
+            if (empty || worker == null) {
+                setText(null);
+                setGraphic(null);
+            } else if (worker.jobId() == WorkerInfo.NO_JOB) {
+                setText(worker.jobText());
+                setGraphic(null);
+            } else {
+                link.setText(worker.jobText());
+                setText(null);
+                setGraphic(link);
+            }
         }
     }
 

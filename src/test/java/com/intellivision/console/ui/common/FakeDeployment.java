@@ -6,8 +6,10 @@ import com.intellivision.console.deployment.BulkActions;
 import com.intellivision.console.deployment.Capabilities;
 import com.intellivision.console.deployment.Deployment;
 import com.intellivision.console.deployment.JobControl;
+import com.intellivision.console.deployment.MachineMemory;
 import com.intellivision.console.deployment.PoolControl;
 import com.intellivision.console.deployment.QueueStatistics;
+import com.intellivision.console.deployment.WorkerMemoryLimits;
 import com.intellivision.console.deployment.WorkerMonitor;
 import com.intellivision.console.job.ConnectionState;
 import com.intellivision.console.job.EngineEvent.ConnectionChanged;
@@ -64,6 +66,9 @@ public final class FakeDeployment implements Deployment {
     public int pendingToCancel;
     public QueueFigures figures = QueueFigures.EMPTY;
     public Map<String, List<EngineEvent.MemorySampled>> memoryHistories = new HashMap<>();
+    /** What the worker monitor says of its limits and its machine; none by default, as a remote deployment. */
+    public Optional<WorkerMemoryLimits> memoryLimits = Optional.empty();
+    public Optional<MachineMemory> machineMemory = Optional.empty();
     ConnectionChanged connection = new ConnectionChanged(ConnectionState.CONNECTED, "", Instant.EPOCH);
     public Capabilities capabilities = Capabilities.full(EnumSet.of(JobType.YOUTUBE_FRAME_EXTRACTION, JobType.PEOPLE_COUNT))
             .without(Capabilities.Feature.POOL_CONTROL, "The fake pool cannot be controlled.")
@@ -291,6 +296,18 @@ public final class FakeDeployment implements Deployment {
             public List<EngineEvent.MemorySampled> memoryHistory(String workerId) {
                 calls.add("memoryHistory " + workerId);
                 return List.copyOf(memoryHistories.getOrDefault(workerId, List.of()));
+            }
+
+            @Override
+            public Optional<WorkerMemoryLimits> memoryLimits() {
+                calls.add("memoryLimits");
+                return memoryLimits;
+            }
+
+            @Override
+            public Optional<MachineMemory> machineMemory() {
+                calls.add("machineMemory");
+                return machineMemory;
             }
         });
     }

@@ -13,6 +13,8 @@ import com.intellivision.console.testsupport.TestVideos;
 import com.intellivision.console.ui.common.JobRow;
 import com.intellivision.console.ui.common.StatusBadge;
 import com.intellivision.console.ui.workers.WorkerRow;
+import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.chartfx.plugins.YValueIndicator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,7 +23,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.chart.AreaChart;
-import javafx.scene.chart.LineChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
@@ -211,9 +212,11 @@ public class ConsoleWindowTest {
 
         TableView<WorkerRow> workers = robot.lookup("#workersTable").queryTableView();
         waitUntil(() -> workers.getItems().size() == 1 && workers.getItems().get(0).rssBytes() > 0);
-        LineChart<?, ?> chart = robot.lookup("#memoryChart").queryAs(LineChart.class);
-        waitUntil(() -> chart.getData().size() == 1 && chart.getData().get(0).getData().size() >= 2);
-        assertThat(chart.getData().get(0).getName()).isEqualTo("w1");
+        XYChart chart = robot.lookup("#memoryChart").queryAs(XYChart.class);
+        waitUntil(() -> chart.getRenderers().get(0).getDatasets().size() == 1 && chart.getRenderers().get(0).getDatasets().get(0).getDataCount() >= 2);
+        assertThat(chart.getRenderers().get(0).getDatasets().get(0).getName()).isEqualTo("w1");
+        assertThat(robot.lookup(".machine-memory").queryAs(Label.class).getText()).as("the local machine's, through OSHI").contains("GiB total");
+        assertThat(chart.getPlugins()).as("the pool's limits").filteredOn(YValueIndicator.class::isInstance).hasSize(2);
         assertThat(isShown(robot.lookup("#workersSpinner").query())).isTrue();
     }
 

@@ -16,11 +16,13 @@ import com.intellivision.console.testsupport.ServeProcess;
 import com.intellivision.console.ui.common.DeploymentEntry;
 import com.intellivision.console.ui.common.JobRow;
 import com.intellivision.console.ui.workers.WorkerRow;
+import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.dataset.DataSet;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import javafx.scene.chart.LineChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
@@ -98,14 +100,16 @@ public class ServeWindowTest {
         robot.clickOn("Workers");
         TableView<WorkerRow> workers = robot.lookup("#workersTable").queryTableView();
         waitUntil(() -> workers.getItems().size() == 1 && workers.getItems().get(0).rssBytes() > 0);
-        LineChart<?, ?> chart = robot.lookup("#memoryChart").queryAs(LineChart.class);
-        int drawn = robot.lookup("#memoryChart").queryAs(LineChart.class).getData().isEmpty() ? 0 : pointsOf(chart);
-        waitUntil(() -> chart.getData().size() == 1 && pointsOf(chart) > Math.max(drawn, 2));
-        assertThat(chart.getData().get(0).getName()).isEqualTo("w1");
+        XYChart chart = robot.lookup("#memoryChart").queryAs(XYChart.class);
+        int drawn = pointsOf(chart);
+        waitUntil(() -> chart.getRenderers().get(0).getDatasets().size() == 1 && pointsOf(chart) > Math.max(drawn, 2));
+        assertThat(chart.getRenderers().get(0).getDatasets().get(0).getName()).isEqualTo("w1");
+        assertThat(robot.lookup(".machine-memory").queryAs(Label.class).getText()).as("a serve does not say").contains("not reported");
     }
 
-    private static int pointsOf(LineChart<?, ?> chart) {
-        return chart.getData().isEmpty() ? 0 : chart.getData().get(0).getData().size();
+    private static int pointsOf(XYChart chart) {
+        List<DataSet> lines = chart.getRenderers().get(0).getDatasets();
+        return lines.isEmpty() ? 0 : lines.get(0).getDataCount();
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {

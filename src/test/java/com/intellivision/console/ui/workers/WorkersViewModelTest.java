@@ -12,6 +12,7 @@ import com.intellivision.console.job.EngineEvent.MemorySampled;
 import com.intellivision.console.job.WorkerInfo;
 import com.intellivision.console.job.WorkerState;
 import com.intellivision.console.ui.common.FakeDeployment;
+import com.intellivision.console.ui.common.JobKey;
 import com.intellivision.console.ui.common.MutableClock;
 import com.intellivision.console.ui.common.RecordedNotices;
 import com.intellivision.console.ui.common.TaskRunner;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
-import javafx.scene.chart.XYChart;
 import org.junit.jupiter.api.Test;
 
 public class WorkersViewModelTest {
@@ -81,7 +81,7 @@ public class WorkersViewModelTest {
         workers.apply("fake", worker(2, 202, WorkerState.DEAD, WorkerInfo.NO_JOB));
 
         assertThat(workers.rows()).extracting(WorkerRow::id).containsExactly("w1");
-        assertThat(workers.memoryChart().series()).extracting(XYChart.Series::getName).doesNotContain("w2");
+        assertThat(linesDrawn()).extracting(WorkerLine::workerId).doesNotContain("w2");
     }
 
     @Test
@@ -102,7 +102,7 @@ public class WorkersViewModelTest {
         background.forEach(Runnable::run);
 
         assertThat(deployment.calls).containsExactly("memoryHistory w1", "memoryHistory w2");
-        assertThat(workers.memoryChart().series()).singleElement().satisfies(series -> assertThat(series.getData()).hasSize(2));
+        assertThat(linesDrawn()).singleElement().satisfies(line -> assertThat(line.size()).isEqualTo(2));
     }
 
     @Test
@@ -163,5 +163,23 @@ public class WorkersViewModelTest {
 
     private static WorkerInfo worker(int id, long pid, WorkerState state, long jobId) {
         return WorkerInfo.single("w" + id, pid, state, jobId, 0, 0);
+    }
+
+    @Test
+    void aWorkersCurrentJobCanBeShownInTheConsole() {
+        List<JobKey> chosen = new ArrayList<>();
+        workers.onJobChosen(chosen::add);
+        workers.apply("fake", worker(1, 101, WorkerState.BUSY, 7));
+        workers.apply("fake", worker(2, 202, WorkerState.IDLE, WorkerInfo.NO_JOB));
+
+        workers.chooseCurrentJob(workers.rows().get(1));
+        workers.chooseCurrentJob(workers.rows().get(0));
+
+        assertThat(chosen).as("an idle worker has none").containsExactly(new JobKey("fake", 7));
+    }
+
+    private List<WorkerLine> linesDrawn() {
+        workers.memoryChart().flush();
+        return workers.memoryChart().frameProperty().get().lines();
     }
 }
