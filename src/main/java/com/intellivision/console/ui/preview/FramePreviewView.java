@@ -75,6 +75,7 @@ public final class FramePreviewView {
     @FXML private Node scrubTile;
     @FXML private ImageView scrubTileImage;
     @FXML private Label scrubTileTime;
+    @FXML private ZoomableImageView frameZoomController;
     @FXML private ScrubBarView scrubBarController;
     @FXML private FilmstripView filmstripController;
     @FXML private PeopleCountView peopleCountController;
@@ -123,7 +124,8 @@ public final class FramePreviewView {
         frameDetails.textProperty().bind(viewModel.frameDetailsProperty());
         frameWarnings.textProperty().bind(viewModel.warningsProperty());
         showWhen(frameWarnings, viewModel.warningsProperty().isNotEmpty());
-        ImageSlot frame = new ImageSlot(imageHolder, framePreview, imageLoading, imageProblem, "frame");
+        ImageSlot frame = new ImageSlot(framePreview, imageLoading, imageProblem, "frame");
+        frameZoomController.bind(viewModel.frameZoom(), imageHolder, framePreview);
         viewModel.frameUrlProperty().addListener((property, before, url) -> frame.show(url));
         frame.show(viewModel.frameUrlProperty().get());
         filmstripController.bind(viewModel.filmstrip());

@@ -77,6 +77,7 @@ public final class FramePreviewViewModel {
     private final ProgressPreviewViewModel progressPreview = new ProgressPreviewViewModel();
     private final FilmstripViewModel filmstrip = new FilmstripViewModel();
     private final PeopleCountViewModel peopleCount = new PeopleCountViewModel();
+    private final ZoomViewModel frameZoom = new ZoomViewModel();
 
     private final InvalidationListener refreshOnChange = observable -> refresh();
     private JobRow shown;
@@ -283,6 +284,11 @@ public final class FramePreviewViewModel {
 
     public FilmstripViewModel filmstrip() {
         return filmstrip;
+    }
+
+    /** How the frame shown is zoomed. */
+    public ZoomViewModel frameZoom() {
+        return frameZoom;
     }
 
     public PeopleCountViewModel peopleCount() {

@@ -31,6 +31,7 @@ public final class PeopleCountView {
     @FXML private ImageView countImage;
     @FXML private ProgressIndicator countImageLoading;
     @FXML private Label countImageProblem;
+    @FXML private ZoomableImageView countZoomController;
     @FXML private Label personCount;
     @FXML private Label countFacts;
     @FXML private Label countDetails;
@@ -47,7 +48,8 @@ public final class PeopleCountView {
     }
 
     void bind(PeopleCountViewModel viewModel) {
-        ImageSlot image = new ImageSlot(countImageHolder, countImage, countImageLoading, countImageProblem, "annotated frame");
+        ImageSlot image = new ImageSlot(countImage, countImageLoading, countImageProblem, "annotated frame");
+        countZoomController.bind(viewModel.zoom(), countImageHolder, countImage);
         viewModel.imageUrlProperty().addListener((property, before, url) -> image.show(url));
         image.show(viewModel.imageUrlProperty().get());
         personCount.textProperty().bind(viewModel.countTextProperty());

@@ -31,6 +31,7 @@ public final class PeopleCountViewModel {
     // Kept, not made per call: a read-only view forwards changes only while someone holds it.
     private final ObservableList<Sample> readOnlyTimeline = FXCollections.unmodifiableObservableList(timeline);
     private final ObservableList<AlertLine> readOnlyAlerts = FXCollections.unmodifiableObservableList(alerts);
+    private final ZoomViewModel zoom = new ZoomViewModel();
     private PeopleCountResult shown;
 
     void show(Job job, PeopleCountResult result) {
@@ -85,6 +86,11 @@ public final class PeopleCountViewModel {
 
     private static String trimmed(double value) {
         return value == Math.rint(value) ? Long.toString((long) value) : String.format(Locale.ROOT, "%.2f", value).replaceAll("0+$", "");
+    }
+
+    /** How the frame is zoomed. */
+    public ZoomViewModel zoom() {
+        return zoom;
     }
 
     /** The annotated frame's URL, or null if the job made none. */
