@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * A job's images, named by the job's id (and a filmstrip frame's index), and the video uploaded for it:
+ * A job's images, named by the job's id (and a filmstrip frame's index, {@code full/} for its full size), and the video uploaded for it:
  * never by a path, and only files inside the pool's frames folder or the uploads folder, so no request
  * can read anything else.
  */
@@ -33,13 +33,16 @@ final class MediaRoutes {
     void register(Javalin app) {
         app.get("/api/jobs/{id}/image/", ctx -> send(ctx, JobRoutes.idOf(ctx).flatMap(pool::job).map(Job::outputImage).map(Path::of),
                 framesFolder));
-        app.get("/api/jobs/{id}/image/{frame}/", ctx -> send(ctx, JobRoutes.idOf(ctx).flatMap(pool::job).flatMap(job -> frameOf(job, ctx)),
-                framesFolder));
+        app.get("/api/jobs/{id}/image/{frame}/", ctx -> send(ctx, JobRoutes.idOf(ctx).flatMap(pool::job)
+                .flatMap(job -> frameOf(job, ctx, "frame_url")), framesFolder));
+        app.get("/api/jobs/{id}/image/{frame}/full/", ctx -> send(ctx, JobRoutes.idOf(ctx).flatMap(pool::job)
+                .flatMap(job -> frameOf(job, ctx, "full_frame_url")), framesFolder));
         app.get("/api/jobs/{id}/video/", ctx -> send(ctx, JobRoutes.idOf(ctx).flatMap(pool::job).filter(JobView::isUpload)
                 .map(job -> Path.of(job.youtubeUrl())), uploadsFolder));
     }
 
-    private static Optional<Path> frameOf(Job job, Context ctx) {
+    /** The file a filmstrip frame's {@code link} names ({@code frame_url}, or {@code full_frame_url} for its full size). */
+    private static Optional<Path> frameOf(Job job, Context ctx, String link) {
         JsonNode frames = job.results() == null ? null : job.results().path("frames");
         int index;
         try {
@@ -50,7 +53,8 @@ final class MediaRoutes {
         if (frames == null || !frames.isArray() || index < 0 || index >= frames.size() || job.status() != JobStatus.COMPLETED) {
             return Optional.empty();
         }
-        return Optional.of(Path.of(URI.create(frames.get(index).path("frame_url").asText())));
+        JsonNode file = frames.get(index).path(link);
+        return file.isTextual() ? Optional.of(Path.of(URI.create(file.asText()))) : Optional.empty();
     }
 
     private void send(Context ctx, Optional<Path> file, Path folder) throws IOException {

@@ -8,7 +8,8 @@ import java.nio.file.Path;
 
 /**
  * The naming of the files a job writes in the output folder: {@code <id>.<ext>} when finished,
- * {@code <id>.part.<ext>} while being written. One place, so the worker writes what the engine cleans.
+ * {@code <id>.part.<ext>} while being written, a filmstrip's frames as {@code <id>.<n>.<ext>} and at
+ * full size as {@code <id>.<n>.full.<ext>}. One place, so the worker writes what the engine cleans.
  */
 public final class OutputFiles {
 
@@ -21,6 +22,11 @@ public final class OutputFiles {
     /** The {@code index}-th frame of a filmstrip, from 0. */
     public static Path finished(Path folder, long jobId, int index, String extension) {
         return folder.resolve(jobId + "." + index + "." + extension);
+    }
+
+    /** The {@code index}-th frame of a filmstrip at the video's own size, beside its smaller one. */
+    public static Path fullSize(Path folder, long jobId, int index, String extension) {
+        return folder.resolve(jobId + "." + index + ".full." + extension);
     }
 
     /** Removes every file of the job, finished or partial; returns how many there were. */

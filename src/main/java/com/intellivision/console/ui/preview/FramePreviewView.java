@@ -72,6 +72,7 @@ public final class FramePreviewView {
     @FXML private Label frameTitle;
     @FXML private Label frameDetails;
     @FXML private Label frameWarnings;
+    @FXML private Label frameNote;
     @FXML private Node scrubTile;
     @FXML private ImageView scrubTileImage;
     @FXML private Label scrubTileTime;
@@ -124,6 +125,8 @@ public final class FramePreviewView {
         frameDetails.textProperty().bind(viewModel.frameDetailsProperty());
         frameWarnings.textProperty().bind(viewModel.warningsProperty());
         showWhen(frameWarnings, viewModel.warningsProperty().isNotEmpty());
+        frameNote.textProperty().bind(viewModel.frameNoteProperty());
+        showWhen(frameNote, viewModel.frameNoteProperty().isNotEmpty());
         ImageSlot frame = new ImageSlot(framePreview, imageLoading, imageProblem, "frame");
         frameZoomController.bind(viewModel.frameZoom(), imageHolder, framePreview);
         viewModel.frameUrlProperty().addListener((property, before, url) -> frame.show(url));

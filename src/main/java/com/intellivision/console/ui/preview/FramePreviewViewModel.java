@@ -66,6 +66,7 @@ public final class FramePreviewViewModel {
     private final ReadOnlyStringWrapper frameTitle = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper frameDetails = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper warnings = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper frameNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper traceback = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper resultsImageUrl = new ReadOnlyStringWrapper();
@@ -183,8 +184,16 @@ public final class FramePreviewViewModel {
         if (shownFrame == null) {
             return;
         }
-        frameUrl.set(frame == null ? shownFrameUrl : frame.frameUrl());
+        frameUrl.set(frame == null ? shownFrameUrl : frame.largestUrl());
         frameDetails.set(frame == null ? detailsOf(shownFrame) : detailsOf(shownFrame, frame));
+        frameNote.set(frame != null && frame.fullFrameUrl() == null ? thumbnailOnlyNote(shownFrame) : "");
+    }
+
+    /** A strip made before full frames were kept has only its thumbnails to show large. */
+    static String thumbnailOnlyNote(FrameResult strip) {
+        String size = strip.width() > 0 && strip.height() > 0 ? " " + strip.width() + " × " + strip.height() : "";
+        return "This filmstrip was made before full-size frames were kept, so the frame shown is its" + size
+                + " thumbnail, enlarged. Run the filmstrip again for frames at the video's own size.";
     }
 
     /** An analysis this console has no face for: its image, its video's address and its results as they came. */
@@ -215,19 +224,28 @@ public final class FramePreviewViewModel {
         return detailsOf(result.timestamp() == null ? null : "at " + Timecode.format(result.timestamp()), result);
     }
 
-    /** For example "frame 3 of 8, at 00:00:05 · 320 × 180 · took 1.20 s · stream seek". */
+    /**
+     * For example "frame 3 of 8, at 00:00:05 · 1920 × 1080 · took 1.20 s · stream seek": the size of the
+     * frame shown, full where the strip kept it so, else its thumbnail's.
+     */
     static String detailsOf(FrameResult strip, FilmstripFrame frame) {
         int number = strip.frames().indexOf(frame) + 1;
-        return detailsOf("frame " + number + " of " + strip.frames().size() + ", at " + Timecode.format(frame.timestamp()), strip);
+        String which = "frame " + number + " of " + strip.frames().size() + ", at " + Timecode.format(frame.timestamp());
+        boolean fullSize = frame.fullFrameUrl() != null && strip.fullWidth() != null && strip.fullHeight() != null;
+        return fullSize ? detailsOf(which, strip.fullWidth(), strip.fullHeight(), strip) : detailsOf(which, strip);
     }
 
     private static String detailsOf(String which, FrameResult result) {
+        return detailsOf(which, result.width(), result.height(), result);
+    }
+
+    private static String detailsOf(String which, int width, int height, FrameResult result) {
         List<String> parts = new ArrayList<>();
         if (which != null) {
             parts.add(which);
         }
-        if (result.width() > 0 && result.height() > 0) {
-            parts.add(result.width() + " × " + result.height());
+        if (width > 0 && height > 0) {
+            parts.add(width + " × " + height);
         }
         if (result.processingTime() > 0) {
             parts.add(String.format(Locale.ROOT, "took %.2f s", result.processingTime()));
@@ -276,6 +294,11 @@ public final class FramePreviewViewModel {
     /** What people should know about the frames (a damaged stretch of video), one per line, or empty. */
     public ReadOnlyStringProperty warningsProperty() {
         return warnings.getReadOnlyProperty();
+    }
+
+    /** What people should know about the frame shown (only a thumbnail of it is kept), or empty. */
+    public ReadOnlyStringProperty frameNoteProperty() {
+        return frameNote.getReadOnlyProperty();
     }
 
     public ProgressPreviewViewModel progressPreview() {
