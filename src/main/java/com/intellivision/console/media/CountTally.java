@@ -1,6 +1,7 @@
 package com.intellivision.console.media;
 
 import com.intellivision.console.job.PeopleCountResult;
+import com.intellivision.console.job.PersonBox;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,7 @@ final class CountTally implements AutoCloseable {
     /** Takes in one analysed frame and the people found in it. */
     void add(Mat bgr, double seconds, List<Detection> found) {
         List<TrackedBox> people = tracker.update(found.stream().map(Detection::box).toList());
-        timeline.add(new PeopleCountResult.Sample(CountAlerts.roundedToMillis(seconds), people.size()));
+        timeline.add(new PeopleCountResult.Sample(CountAlerts.roundedToMillis(seconds), people.size(), boxesOf(people)));
         alerts.observe(seconds, people.size());
         busiest.offer(bgr, seconds, people);
     }
@@ -41,8 +42,19 @@ final class CountTally implements AutoCloseable {
         alerts.checkAnyone(tracker.confirmedTracks());
     }
 
+    /** The people of one frame as the results keep them. */
+    static List<PersonBox> boxesOf(List<TrackedBox> people) {
+        return people.stream().map(person -> new PersonBox(person.box().x(), person.box().y(), person.box().width(), person.box().height(),
+                person.trackId())).toList();
+    }
+
     void writeBusiestFrame(Path png) throws MediaException {
         busiest.write(png);
+    }
+
+    /** Writes the busiest frame as it was to {@code clean}, then with its people boxed to {@code png}. */
+    void writeBusiestFrame(Path png, Path clean) throws MediaException {
+        busiest.write(png, clean);
     }
 
     PeopleCountResult result(String strategy, int width, int height, double processingSeconds) {

@@ -25,6 +25,15 @@ public final class PeopleCounter {
      * @return the results, timed from the start of this call
      */
     public PeopleCountResult count(VideoSource source, CountParams params, Path annotatedImage, Progress progress) throws MediaException {
+        return count(source, params, annotatedImage, null, progress);
+    }
+
+    /**
+     * As {@link #count(VideoSource, CountParams, Path, Progress)}, also writing the busiest frame as it
+     * was, without boxes, to {@code cleanImage} (a PNG) unless that is null.
+     */
+    public PeopleCountResult count(VideoSource source, CountParams params, Path annotatedImage, Path cleanImage, Progress progress)
+            throws MediaException {
         long started = System.nanoTime();
         progress.report(5, "opening video");
         try (FFmpegFrameGrabber grabber = VideoOpener.open(source)) {
@@ -47,7 +56,7 @@ public final class PeopleCounter {
                 }
                 tally.finish(sampler);
                 progress.report(97, "writing annotated image");
-                tally.writeBusiestFrame(annotatedImage);
+                tally.writeBusiestFrame(annotatedImage, cleanImage);
                 return tally.result(detector.strategy(), grabber.getImageWidth(), grabber.getImageHeight(), (System.nanoTime() - started) / 1e9);
             }
         } catch (FrameGrabber.Exception closeFailure) {

@@ -138,6 +138,9 @@ final class JobView {
                 }
             }
         }
+        if (results.hasNonNull("clean_image_url")) {
+            results.put("clean_image_url", imagePath(job.id()) + "clean/");
+        }
         results.remove("output_image");
         return results;
     }

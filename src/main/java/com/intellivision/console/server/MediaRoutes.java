@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * A job's images, named by the job's id (and a filmstrip frame's index, {@code full/} for its full size), and the video uploaded for it:
+ * A job's images, named by the job's id (and a filmstrip frame's index, {@code full/} for its full size; {@code clean/} for a count's busiest frame without boxes), and the video uploaded for it:
  * never by a path, and only files inside the pool's frames folder or the uploads folder, so no request
  * can read anything else.
  */
@@ -33,6 +33,9 @@ final class MediaRoutes {
     void register(Javalin app) {
         app.get("/api/jobs/{id}/image/", ctx -> send(ctx, JobRoutes.idOf(ctx).flatMap(pool::job).map(Job::outputImage).map(Path::of),
                 framesFolder));
+        // Before the frame's index, which would take "clean" for one.
+        app.get("/api/jobs/{id}/image/clean/", ctx -> send(ctx, JobRoutes.idOf(ctx).flatMap(pool::job)
+                .flatMap(job -> linkedFile(job.results() == null ? null : job.results().path("clean_image_url"))), framesFolder));
         app.get("/api/jobs/{id}/image/{frame}/", ctx -> send(ctx, JobRoutes.idOf(ctx).flatMap(pool::job)
                 .flatMap(job -> frameOf(job, ctx, "frame_url")), framesFolder));
         app.get("/api/jobs/{id}/image/{frame}/full/", ctx -> send(ctx, JobRoutes.idOf(ctx).flatMap(pool::job)
@@ -53,8 +56,15 @@ final class MediaRoutes {
         if (frames == null || !frames.isArray() || index < 0 || index >= frames.size() || job.status() != JobStatus.COMPLETED) {
             return Optional.empty();
         }
-        JsonNode file = frames.get(index).path(link);
-        return file.isTextual() ? Optional.of(Path.of(URI.create(file.asText()))) : Optional.empty();
+        return linkedFile(frames.get(index).path(link));
+    }
+
+    /** The file a result's {@code file:} link names; a file elsewhere is refused by {@link #send}. */
+    private static Optional<Path> linkedFile(JsonNode link) {
+        if (link == null || !link.isTextual() || !link.asText().startsWith("file:")) {
+            return Optional.empty();
+        }
+        return Optional.of(Path.of(URI.create(link.asText())));
     }
 
     private void send(Context ctx, Optional<Path> file, Path folder) throws IOException {

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 /**
  * The naming of the files a job writes in the output folder: {@code <id>.<ext>} when finished,
  * {@code <id>.part.<ext>} while being written, a filmstrip's frames as {@code <id>.<n>.<ext>} and at
- * full size as {@code <id>.<n>.full.<ext>}. One place, so the worker writes what the engine cleans.
+ * full size as {@code <id>.<n>.full.<ext>}, a count's clean busiest frame as {@code <id>.clean.<ext>}. One place, so the worker writes what the engine cleans.
  */
 public final class OutputFiles {
 
@@ -27,6 +27,11 @@ public final class OutputFiles {
     /** The {@code index}-th frame of a filmstrip at the video's own size, beside its smaller one. */
     public static Path fullSize(Path folder, long jobId, int index, String extension) {
         return folder.resolve(jobId + "." + index + ".full." + extension);
+    }
+
+    /** A people count's busiest frame without its boxes, beside the boxed one. */
+    public static Path clean(Path folder, long jobId, String extension) {
+        return folder.resolve(jobId + ".clean." + extension);
     }
 
     /** Removes every file of the job, finished or partial; returns how many there were. */

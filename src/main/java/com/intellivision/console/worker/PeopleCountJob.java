@@ -12,7 +12,7 @@ import com.intellivision.console.media.SourceResolver;
 import com.intellivision.console.media.VideoSource;
 import java.nio.file.Path;
 
-/** A {@code people-count} job: resolve the link, count the people, write the busiest frame boxed. */
+/** A {@code people-count} job: resolve the link, count the people, write the busiest frame boxed and as it was. */
 final class PeopleCountJob {
 
     private static final String IMAGE_FORMAT = "png";
@@ -30,7 +30,8 @@ final class PeopleCountJob {
         progress.report(2, "resolving URL");
         VideoSource source = resolver.resolve(job.url());
         Path annotated = OutputFiles.finished(Path.of(job.outputDir()), job.jobId(), IMAGE_FORMAT);
-        PeopleCountResult counted = counter.count(source, params, annotated, progress);
+        Path clean = OutputFiles.clean(Path.of(job.outputDir()), job.jobId(), IMAGE_FORMAT);
+        PeopleCountResult counted = counter.count(source, params, annotated, clean, progress).withCleanImage(clean.toUri().toString());
         double seconds = (System.nanoTime() - started) / 1e9;
         ObjectNode results = JobJson.mapper().valueToTree(counted.withProcessingTime(Math.round(seconds * 1000) / 1000.0));
         return new WorkerMessage.Completed(job.jobId(), results, annotated.toString());

@@ -16,6 +16,7 @@ import com.intellivision.console.testsupport.SampleVideos;
 import com.intellivision.console.testsupport.TestVideos;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -89,6 +90,53 @@ class PeopleCountJobsOnLocalPoolTest {
             assertThat(event.stage()).isEqualTo("counting people");
         });
         assertThat(progress).extracting(event -> event.details().processedFrames()).isSorted();
+    }
+
+    @Test
+    void aCountKeepsItsBusiestFrameWithoutBoxesTooAndWhereEachSamplesPeopleWere() throws Exception {
+        Job job = run(JobRequest.count(server.url("/vtest-20s.avi"), CountParams.defaults()));
+
+        assertThat(job.status()).as(job.error()).isEqualTo(JobStatus.COMPLETED);
+        Path clean = Path.of(URI.create(job.results().get("clean_image_url").asText()));
+        assertThat(clean).isEqualTo(engine.config().framesDir().resolve(job.id() + ".clean.png"));
+        BufferedImage withoutBoxes = ImageIO.read(clean.toFile());
+        BufferedImage boxed = ImageIO.read(Path.of(job.outputImage()).toFile());
+        assertThat(withoutBoxes.getWidth()).isEqualTo(768);
+        assertThat(magentaPixels(boxed)).as("the boxes drawn").isGreaterThan(500);
+        assertThat(magentaPixels(withoutBoxes)).as("no box on the clean frame").isZero();
+
+        JsonNode busiest = null;
+        for (JsonNode sample : job.results().get("timeline")) {
+            int count = sample.get("count").asInt();
+            assertThat(sample.path("boxes").size()).isEqualTo(count);
+            if (sample.get("timestamp").asDouble() == job.results().get("annotated_timestamp").asDouble()) {
+                busiest = sample;
+            }
+        }
+        assertThat(busiest).isNotNull();
+        JsonNode box = busiest.get("boxes").get(0);
+        int x = Math.max(0, box.get("x").asInt());
+        int y = Math.max(0, box.get("y").asInt());
+        int right = Math.min(boxed.getWidth(), box.get("x").asInt() + box.get("width").asInt());
+        int magentaOnTopEdge = 0;
+        for (int column = x; column < right; column++) {
+            magentaOnTopEdge += isMagenta(boxed.getRGB(column, y)) ? 1 : 0;
+        }
+        assertThat(magentaOnTopEdge).as("the results' box is where the boxed frame has it").isGreaterThanOrEqualTo((right - x) / 2);
+    }
+
+    private static int magentaPixels(BufferedImage image) {
+        int found = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                found += isMagenta(image.getRGB(x, y)) ? 1 : 0;
+            }
+        }
+        return found;
+    }
+
+    private static boolean isMagenta(int rgb) {
+        return (rgb >> 16 & 0xff) > 200 && (rgb >> 8 & 0xff) < 60 && (rgb & 0xff) > 200;
     }
 
     @Test
