@@ -4,7 +4,6 @@ import com.intellivision.console.job.Job;
 import com.intellivision.console.job.PeopleCountResult.Sample;
 import com.intellivision.console.job.PeopleCountResult;
 import com.intellivision.console.job.Timecode;
-import com.intellivision.console.ui.common.JobImages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +21,6 @@ public final class PeopleCountViewModel {
     /** One of the count's alerts; {@code when} is empty when it concerns the whole video. */
     public record AlertLine(String message, String when) {}
 
-    private final ReadOnlyStringWrapper imageUrl = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper facts = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper("");
@@ -32,10 +30,11 @@ public final class PeopleCountViewModel {
     private final ObservableList<Sample> readOnlyTimeline = FXCollections.unmodifiableObservableList(timeline);
     private final ObservableList<AlertLine> readOnlyAlerts = FXCollections.unmodifiableObservableList(alerts);
     private final ZoomViewModel zoom = new ZoomViewModel();
+    private final CountFrameViewModel frame = new CountFrameViewModel();
     private PeopleCountResult shown;
 
     void show(Job job, PeopleCountResult result) {
-        imageUrl.set(JobImages.urlOf(job.outputImage()));
+        frame.show(job, result);
         if (result.equals(shown)) {
             return;
         }
@@ -93,9 +92,14 @@ public final class PeopleCountViewModel {
         return zoom;
     }
 
-    /** The annotated frame's URL, or null if the job made none. */
+    /** Which frame is shown large, with or without boxes. */
+    public CountFrameViewModel frame() {
+        return frame;
+    }
+
+    /** The frame shown's URL (the annotated busiest frame at first), or null if the job made none. */
     public ReadOnlyStringProperty imageUrlProperty() {
-        return imageUrl.getReadOnlyProperty();
+        return frame.imageUrlProperty();
     }
 
     /** The count itself, e.g. "14 people". */

@@ -138,6 +138,16 @@ public final class ZoomViewModel {
         return top + (paneY - originY()) / scale;
     }
 
+    /** The pane's x of the image's x: where to draw over the image. */
+    public double paneX(double imageX) {
+        return originX() + (imageX - left) * scale;
+    }
+
+    /** The pane's y of the image's y. */
+    public double paneY(double imageY) {
+        return originY() + (imageY - top) * scale;
+    }
+
     /** Where the shown part's left edge is in the pane: a part narrower than the pane is centred. */
     private double originX() {
         return (paneWidth - visibleWidth() * scale) / 2;

@@ -87,6 +87,7 @@ public final class MainViewModel implements DeploymentEditing, AutoCloseable {
         this.queueHistory = new QueueHistoryViewModel(clock);
         this.jobList = new JobListViewModel(clock, state.selectedJobProperty());
         this.preview = new FramePreviewViewModel(state.selectedJobProperty());
+        preview.peopleCount().frame().takeSampleFramesWith(tasks, new LocalPoolFrames(deployments)::sampleAt);
 
         this.alerts = new AlertsViewModel(clock, deployments::placeOf);
         this.jobTools = new JobTools(jobList, preview, state, tasks, alerts, clock.getZone(), deployments);
