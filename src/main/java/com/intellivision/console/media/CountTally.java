@@ -23,12 +23,14 @@ final class CountTally implements AutoCloseable {
         this.alerts = new CountAlerts(alertThreshold);
     }
 
-    /** Takes in one analysed frame and the people found in it. */
-    void add(Mat bgr, double seconds, List<Detection> found) {
+    /** Takes in one analysed frame and the people found in it; answers its sample, with their boxes. */
+    PeopleCountResult.Sample add(Mat bgr, double seconds, List<Detection> found) {
         List<TrackedBox> people = tracker.update(found.stream().map(Detection::box).toList());
-        timeline.add(new PeopleCountResult.Sample(CountAlerts.roundedToMillis(seconds), people.size(), boxesOf(people)));
+        PeopleCountResult.Sample sample = new PeopleCountResult.Sample(CountAlerts.roundedToMillis(seconds), people.size(), boxesOf(people));
+        timeline.add(sample);
         alerts.observe(seconds, people.size());
         busiest.offer(bgr, seconds, people);
+        return sample;
     }
 
     boolean isEmpty() {

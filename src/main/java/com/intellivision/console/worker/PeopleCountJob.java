@@ -29,9 +29,16 @@ final class PeopleCountJob {
         CountParams params = new JobRequest(job.jobType(), job.url(), job.params()).countParams();
         progress.report(2, "resolving URL");
         VideoSource source = resolver.resolve(job.url());
-        Path annotated = OutputFiles.finished(Path.of(job.outputDir()), job.jobId(), IMAGE_FORMAT);
-        Path clean = OutputFiles.clean(Path.of(job.outputDir()), job.jobId(), IMAGE_FORMAT);
-        PeopleCountResult counted = counter.count(source, params, annotated, clean, progress).withCleanImage(clean.toUri().toString());
+        Path folder = Path.of(job.outputDir());
+        Path annotated = OutputFiles.finished(folder, job.jobId(), IMAGE_FORMAT);
+        Path clean = OutputFiles.clean(folder, job.jobId(), IMAGE_FORMAT);
+        PeopleCountResult counted;
+        try {
+            counted = counter.count(source, params, annotated, clean, index -> OutputFiles.live(folder, job.jobId(), index), progress)
+                    .withCleanImage(clean.toUri().toString());
+        } finally {
+            OutputFiles.deleteLive(folder, job.jobId());
+        }
         double seconds = (System.nanoTime() - started) / 1e9;
         ObjectNode results = JobJson.mapper().valueToTree(counted.withProcessingTime(Math.round(seconds * 1000) / 1000.0));
         return new WorkerMessage.Completed(job.jobId(), results, annotated.toString());

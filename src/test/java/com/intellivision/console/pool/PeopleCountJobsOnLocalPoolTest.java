@@ -8,6 +8,7 @@ import com.intellivision.console.job.EngineEvent;
 import com.intellivision.console.job.Job;
 import com.intellivision.console.job.JobRequest;
 import com.intellivision.console.job.JobStatus;
+import com.intellivision.console.job.ProgressDetails;
 import com.intellivision.console.job.WorkerInfo;
 import com.intellivision.console.job.WorkerState;
 import com.intellivision.console.testsupport.EngineProbe;
@@ -22,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -94,7 +96,40 @@ class PeopleCountJobsOnLocalPoolTest {
 
     @Test
     void aCountKeepsItsBusiestFrameWithoutBoxesTooAndWhereEachSamplesPeopleWere() throws Exception {
-        Job job = run(JobRequest.count(server.url("/vtest-20s.avi"), CountParams.defaults()));
+        // Read as soon as they are announced: a live frame is removed once two newer ones are written.
+        List<int[]> liveFrameSizes = new CopyOnWriteArrayList<>();
+        Runnable stopListening = engine.subscribe(event -> {
+            if (event instanceof EngineEvent.JobProgress progress && progress.details() != null && progress.details().liveFrame() != null) {
+                try {
+                    BufferedImage live = ImageIO.read(Path.of(URI.create(progress.details().liveFrame().url())).toFile());
+                    liveFrameSizes.add(live == null ? new int[] {0, 0} : new int[] {live.getWidth(), live.getHeight()});
+                } catch (IOException gone) {
+                    liveFrameSizes.add(new int[] {0, 0});
+                }
+            }
+        });
+        Job job;
+        try {
+            job = run(JobRequest.count(server.url("/vtest-20s.avi"), CountParams.defaults()));
+        } finally {
+            stopListening.run();
+        }
+
+        List<ProgressDetails.LiveFrame> live = framesAnalysed(job.id()).stream().map(event -> event.details().liveFrame())
+                .filter(frame -> frame != null).toList();
+        assertThat(live).as("the frames shown while it ran").isNotEmpty();
+        assertThat(live).allSatisfy(frame -> {
+            assertThat(Path.of(URI.create(frame.url())).getFileName().toString()).matches(job.id() + "\\.live\\.\\d+\\.jpg");
+            assertThat(frame.timestamp()).isBetween(0.0, 19.5);
+        });
+        assertThat(live).extracting(ProgressDetails.LiveFrame::url).doesNotHaveDuplicates();
+        assertThat(liveFrameSizes).as("each a whole JPEG of the video's size").isNotEmpty()
+                .allSatisfy(size -> assertThat(size).containsExactly(768, 576));
+        assertThat(live).anySatisfy(frame -> assertThat(frame.boxes()).isNotEmpty());
+        try (var left = Files.list(engine.config().framesDir())) {
+            assertThat(left.map(file -> file.getFileName().toString())).as("no live frame kept once it ended")
+                    .noneMatch(name -> name.startsWith(job.id() + ".live."));
+        }
 
         assertThat(job.status()).as(job.error()).isEqualTo(JobStatus.COMPLETED);
         Path clean = Path.of(URI.create(job.results().get("clean_image_url").asText()));
