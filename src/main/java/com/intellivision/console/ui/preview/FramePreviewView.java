@@ -61,6 +61,7 @@ public final class FramePreviewView {
     @FXML private ProgressBar progressBar;
     @FXML private Label stage;
     @FXML private Label progressFigures;
+    @FXML private Label progressNote;
     @FXML private Node thumbnailBox;
     @FXML private ImageView workingThumbnail;
     @FXML private Label thumbnailCaption;
@@ -161,6 +162,8 @@ public final class FramePreviewView {
     private void bindProgressPreview(ProgressPreviewViewModel preview) {
         showWhen(progressFigures, preview.figuresProperty().isNotEmpty());
         progressFigures.textProperty().bind(preview.figuresProperty());
+        progressNote.textProperty().bind(preview.noteProperty());
+        showWhen(progressNote, preview.noteProperty().isNotEmpty());
         showWhen(thumbnailBox, preview.thumbnailUrlProperty().isNotNull());
         thumbnailCaption.textProperty().bind(preview.thumbnailCaptionProperty());
         preview.thumbnailUrlProperty().addListener((property, before, url) ->

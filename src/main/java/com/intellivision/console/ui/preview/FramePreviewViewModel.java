@@ -1,11 +1,13 @@
 package com.intellivision.console.ui.preview;
 
+import com.intellivision.console.deployment.Deployment;
 import com.intellivision.console.job.EngineEvent.JobProgress;
 import com.intellivision.console.job.FrameResult.FilmstripFrame;
 import com.intellivision.console.job.FrameResult;
 import com.intellivision.console.job.Job;
 import com.intellivision.console.job.JobStatus;
 import com.intellivision.console.job.JobType;
+import com.intellivision.console.job.ProgressDetails.LiveFrame;
 import com.intellivision.console.job.Timecode;
 import com.intellivision.console.ui.common.CountResults;
 import com.intellivision.console.ui.common.FrameResults;
@@ -111,10 +113,14 @@ public final class FramePreviewViewModel {
         deadLetter.set(shown != null && shown.job().deadLetter() && shown.job().status() == JobStatus.FAILED);
         if (shown == null) {
             progressPreview.clear();
+            peopleCount.live().clear();
             showMessage(NO_JOB_HEADING, NOTHING_SELECTED);
             return;
         }
         Job job = shown.job();
+        if (job.status() != JobStatus.PROCESSING || shown.isCancelling() || !LiveCountViewModel.canShow(shown.liveFrameProperty().get())) {
+            peopleCount.live().clear();
+        }
         if (job.status() != JobStatus.PROCESSING || shown.isCancelling()) {
             // Only a run in progress has a thumbnail and figures; showRunning sets them in one go.
             progressPreview.clear();
@@ -134,6 +140,12 @@ public final class FramePreviewViewModel {
     }
 
     private void showRunning(JobProgress report) {
+        LiveFrame live = shown.liveFrameProperty().get();
+        if (shown.job().type() == JobType.PEOPLE_COUNT && LiveCountViewModel.canShow(live)) {
+            peopleCount.live().show(live, report);
+            mode.set(Mode.COUNT);
+            return;
+        }
         if (report == null) {
             showWorking(INDETERMINATE, "Working");
         } else {
@@ -141,6 +153,7 @@ public final class FramePreviewViewModel {
             showWorking(Percent.fraction(report.percentage()), what + " · " + Percent.format(report.percentage()));
         }
         progressPreview.show(shown.job().type(), shown.previewUrlProperty().get(), report == null ? null : report.details());
+        progressPreview.showCountElsewhere(shown.job().type() == JobType.PEOPLE_COUNT && !Deployment.LOCAL_ID.equals(shown.deploymentId()));
     }
 
     private void showWorking(double fraction, String stageText) {

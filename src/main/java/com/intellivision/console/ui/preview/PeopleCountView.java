@@ -6,6 +6,7 @@ import com.intellivision.console.ui.preview.PeopleCountViewModel.AlertLine;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -44,6 +45,8 @@ public final class PeopleCountView {
     @FXML private ToggleButton boxesToggle;
     @FXML private Tooltip boxesTooltip;
     @FXML private Label countFrameProblem;
+    @FXML private LiveCountView liveCountController;
+    @FXML private Node countSummary;
     @FXML private Label personCount;
     @FXML private Label countFacts;
     @FXML private Label countDetails;
@@ -63,6 +66,11 @@ public final class PeopleCountView {
         ImageSlot image = new ImageSlot(countImage, countImageLoading, countImageProblem, "annotated frame");
         countZoomController.bind(viewModel.zoom(), countImageHolder, countImage);
         bindFrameChoice(viewModel.frame(), viewModel.zoom());
+        // While the count runs its latest frame stands in for the finished count's frame and figures.
+        liveCountController.bind(viewModel.live());
+        showWhen(liveCountController.face(), viewModel.live().activeProperty());
+        showWhen(countImageHolder, viewModel.live().activeProperty().not());
+        showWhen(countSummary, viewModel.live().activeProperty().not());
         viewModel.imageUrlProperty().addListener((property, before, url) -> image.show(url));
         image.show(viewModel.imageUrlProperty().get());
         personCount.textProperty().bind(viewModel.countTextProperty());
@@ -116,6 +124,11 @@ public final class PeopleCountView {
                 frame.showSampleNear(timelineTime.getValueForDisplay(onAxis.getX()).doubleValue());
             }
         });
+    }
+
+    private static void showWhen(Node node, ObservableBooleanValue condition) {
+        node.visibleProperty().bind(condition);
+        node.managedProperty().bind(condition);
     }
 
     private void showTimeline(List<Sample> samples) {

@@ -31,6 +31,7 @@ public final class PeopleCountViewModel {
     private final ObservableList<AlertLine> readOnlyAlerts = FXCollections.unmodifiableObservableList(alerts);
     private final ZoomViewModel zoom = new ZoomViewModel();
     private final CountFrameViewModel frame = new CountFrameViewModel();
+    private final LiveCountViewModel live = new LiveCountViewModel();
     private PeopleCountResult shown;
 
     void show(Job job, PeopleCountResult result) {
@@ -90,6 +91,11 @@ public final class PeopleCountViewModel {
     /** How the frame is zoomed. */
     public ZoomViewModel zoom() {
         return zoom;
+    }
+
+    /** The count while it runs: its latest frame, boxed. */
+    public LiveCountViewModel live() {
+        return live;
     }
 
     /** Which frame is shown large, with or without boxes. */

@@ -54,6 +54,18 @@ public final class ZoomViewModel {
         fit();
     }
 
+    /**
+     * The next of a series of images, such as a running count's frames: one of the same size keeps the
+     * zoom and what is in view; one of another size is fitted.
+     */
+    public void nextImage(double width, double height) {
+        if (!fitted.get() && width == imageWidth && height == imageHeight) {
+            publish();
+            return;
+        }
+        showImage(width, height);
+    }
+
     /** The pane changed size: a fitted image is fitted again, a zoomed one keeps its scale and what is under the centre. */
     public void resizePane(double width, double height) {
         double centreX = imageX(paneWidth / 2);

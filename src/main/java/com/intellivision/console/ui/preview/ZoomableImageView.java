@@ -40,8 +40,16 @@ public final class ZoomableImageView {
     private double dragX;
     private double dragY;
 
-    /** Shows {@code image} in {@code holder} as {@code viewModel} places it; call once. */
+    /** Shows {@code image} in {@code holder} as {@code viewModel} places it, each new image fitted; call once. */
     void bind(ZoomViewModel viewModel, Region holder, ImageView image) {
+        bind(viewModel, holder, image, false);
+    }
+
+    /**
+     * As {@link #bind(ZoomViewModel, Region, ImageView)}; with {@code series}, a new image of the same
+     * size keeps the zoom, as the frames of a running count should.
+     */
+    void bind(ZoomViewModel viewModel, Region holder, ImageView image, boolean series) {
         image.setPreserveRatio(false);
         Rectangle edge = new Rectangle();
         edge.widthProperty().bind(holder.widthProperty());
@@ -52,16 +60,22 @@ public final class ZoomableImageView {
         holder.widthProperty().addListener(paneResized);
         holder.heightProperty().addListener(paneResized);
         viewModel.resizePane(holder.getWidth(), holder.getHeight());
-        followImage(viewModel, image);
+        followImage(viewModel, image, series);
         bindGestures(viewModel, holder);
         bindBar(viewModel, image);
     }
 
     /** A new image is fitted once its size is known, which for one loading in the background is when it has loaded. */
-    private static void followImage(ZoomViewModel viewModel, ImageView view) {
+    private static void followImage(ZoomViewModel viewModel, ImageView view, boolean series) {
         InvalidationListener sized = observable -> {
             Image image = view.getImage();
-            viewModel.showImage(image == null ? 0 : image.getWidth(), image == null ? 0 : image.getHeight());
+            double width = image == null ? 0 : image.getWidth();
+            double height = image == null ? 0 : image.getHeight();
+            if (series) {
+                viewModel.nextImage(width, height);
+            } else {
+                viewModel.showImage(width, height);
+            }
         };
         view.imageProperty().addListener((property, before, image) -> {
             if (before != null) {
