@@ -118,9 +118,6 @@ public final class FramePreviewViewModel {
             return;
         }
         Job job = shown.job();
-        if (job.status() != JobStatus.PROCESSING || shown.isCancelling() || !LiveCountViewModel.canShow(shown.liveFrameProperty().get())) {
-            peopleCount.live().clear();
-        }
         if (job.status() != JobStatus.PROCESSING || shown.isCancelling()) {
             // Only a run in progress has a thumbnail and figures; showRunning sets them in one go.
             progressPreview.clear();
@@ -128,6 +125,7 @@ public final class FramePreviewViewModel {
         heading.set("Job #" + job.id() + " · " + JobKinds.nameOf(job));
         if (shown.isCancelling()) {
             showWorking(INDETERMINATE, STOPPING);
+            peopleCount.live().clear();
             return;
         }
         switch (job.status()) {
@@ -136,6 +134,10 @@ public final class FramePreviewViewModel {
             case COMPLETED -> showCompleted(job);
             case FAILED -> showFailure(job);
             case CANCELLED -> showMessage(heading.get(), "This job was cancelled.");
+        }
+        // Last, so that the finished count's figures are in place before its face shows them.
+        if (job.status() != JobStatus.PROCESSING || !LiveCountViewModel.canShow(shown.liveFrameProperty().get())) {
+            peopleCount.live().clear();
         }
     }
 
