@@ -16,8 +16,8 @@ public final class ProgressPreviewViewModel {
 
     static final String FRAME_CAPTION = "Thumbnail — extracting the exact frame…";
     public static final String COUNT_CAPTION = "Thumbnail — counting people…";
-    static final String ELSEWHERE_NOTE = "This deployment does not send the frames it is analysing; a count on this console's own pool "
-            + "shows each as it goes, with its people boxed.";
+    static final String ELSEWHERE_NOTE = "The frame being analysed is shown only for counts on this console's own pool, each as it "
+            + "goes with its people boxed; here, the count's figures are.";
 
     private final ReadOnlyStringWrapper thumbnailUrl = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper thumbnailCaption = new ReadOnlyStringWrapper("");
@@ -39,7 +39,7 @@ public final class ProgressPreviewViewModel {
         note.set("");
     }
 
-    /** A count on a deployment that sends no frames of its work says so, where the pool's would show them. */
+    /** A count on another deployment says that its frames are not shown, where the pool's would be. */
     void showCountElsewhere(boolean elsewhere) {
         note.set(elsewhere ? ELSEWHERE_NOTE : "");
     }
