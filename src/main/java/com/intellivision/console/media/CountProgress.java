@@ -21,7 +21,7 @@ final class CountProgress {
     static final String STAGE = "counting people";
     private static final long NANOS_BETWEEN_REPORTS = 250_000_000;
     private static final long NANOS_BETWEEN_LIVE_FRAMES = 500_000_000;
-    /** Enough to see who is where, and cheap to encode: some 30 KB for a 768 × 576 frame. */
+    /** Enough to see who is where, and quick to encode and to load. */
     private static final int LIVE_JPEG_QUALITY = 75;
     private static final double FIRST_PERCENT = 10;
     private static final double LAST_PERCENT = 95;

@@ -85,6 +85,8 @@ public final class FramePreviewViewModel {
     private final InvalidationListener refreshOnChange = observable -> refresh();
     private JobRow shown;
     private FrameResult shownFrame;
+    /** Whether the strip shown was made smaller than the video; one that was not has its frames at full size either way. */
+    private boolean shownStripScaled;
     private String shownFrameUrl;
 
     public FramePreviewViewModel(ObservableValue<JobRow> selectedRow) {
@@ -181,6 +183,7 @@ public final class FramePreviewViewModel {
         }
         FrameResult result = frame.get();
         shownFrame = result;
+        shownStripScaled = job.params() != null && job.params().hasNonNull("width");
         shownFrameUrl = FrameResults.imageUrlOf(job, result);
         if (shownFrameUrl == null) {
             showMessage(heading.get(), "Completed, but its frame could not be fetched from the server. Check that the server"
@@ -201,7 +204,7 @@ public final class FramePreviewViewModel {
         }
         frameUrl.set(frame == null ? shownFrameUrl : frame.largestUrl());
         frameDetails.set(frame == null ? detailsOf(shownFrame) : detailsOf(shownFrame, frame));
-        frameNote.set(frame != null && frame.fullFrameUrl() == null ? thumbnailOnlyNote(shownFrame) : "");
+        frameNote.set(frame != null && frame.fullFrameUrl() == null && shownStripScaled ? thumbnailOnlyNote(shownFrame) : "");
     }
 
     /** A strip made before full frames were kept has only its thumbnails to show large. */

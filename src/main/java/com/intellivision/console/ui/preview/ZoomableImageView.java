@@ -56,6 +56,7 @@ public final class ZoomableImageView {
         edge.heightProperty().bind(holder.heightProperty());
         holder.setClip(edge);
         viewModel.placementProperty().addListener((property, before, placement) -> place(image, placement));
+        place(image, viewModel.placementProperty().get());
         InvalidationListener paneResized = observable -> viewModel.resizePane(holder.getWidth(), holder.getHeight());
         holder.widthProperty().addListener(paneResized);
         holder.heightProperty().addListener(paneResized);
@@ -90,6 +91,8 @@ public final class ZoomableImageView {
     }
 
     private static void place(ImageView image, Placement placement) {
+        // Without a placement (still loading, or no room yet) an image view would draw at the image's own size.
+        image.setVisible(placement != null);
         if (placement == null) {
             image.setViewport(null);
             image.setFitWidth(0);
@@ -136,7 +139,7 @@ public final class ZoomableImageView {
     }
 
     private void bindBar(ZoomViewModel viewModel, ImageView image) {
-        zoomBar.visibleProperty().bind(viewModel.placementProperty().isNotNull().and(image.visibleProperty()));
+        zoomBar.visibleProperty().bind(viewModel.placementProperty().isNotNull());
         zoomLevel.textProperty().bind(viewModel.zoomTextProperty());
         zoomOutButton.setOnAction(event -> viewModel.zoomOut());
         zoomInButton.setOnAction(event -> viewModel.zoomIn());

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.intellivision.console.job.Job;
+import com.intellivision.console.job.JobJson;
 import com.intellivision.console.job.JobStatus;
 import com.intellivision.console.ui.common.Jobs;
 import com.intellivision.console.ui.common.MutableClock;
@@ -37,7 +38,7 @@ class FilmstripFullFramesTest {
 
     @Test
     void aStripMadeBeforeFullFramesWereKeptShowsItsThumbnailAndSaysSo() {
-        jobs.select(jobs.apply("fake", Jobs.completedFilmstrip(5, T0, T0.plusSeconds(3), 3)));
+        jobs.select(jobs.apply("fake", askedAt320(Jobs.completedFilmstrip(5, T0, T0.plusSeconds(3), 3))));
         FilmstripViewModel strip = preview.filmstrip();
 
         strip.select(strip.frames().get(2));
@@ -51,11 +52,28 @@ class FilmstripFullFramesTest {
     }
 
     @Test
-    void aSingleFrameAfterAStripHasNoNote() {
+    void anOlderStripOfFramesAtTheVideosOwnSizeHasNoNote() {
         jobs.select(jobs.apply("fake", Jobs.completedFilmstrip(5, T0, T0.plusSeconds(3), 3)));
+        preview.filmstrip().select(preview.filmstrip().frames().get(1));
+
+        assertThat(preview.frameUrlProperty().get()).isEqualTo("file:/tmp/frames/5-1.jpg");
+        assertThat(preview.frameNoteProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aSingleFrameAfterAStripHasNoNote() {
+        jobs.select(jobs.apply("fake", askedAt320(Jobs.completedFilmstrip(5, T0, T0.plusSeconds(3), 3))));
+        assertThat(preview.frameNoteProperty().get()).isNotEmpty();
         jobs.select(jobs.apply("fake", Jobs.completedFrame(6, T0, T0.plusSeconds(4))));
 
         assertThat(preview.frameNoteProperty().get()).isEmpty();
+    }
+
+    /** The strip as the submit bar asks for one: frames 320 pixels wide. */
+    private static Job askedAt320(Job strip) {
+        ObjectNode params = JobJson.mapper().createObjectNode().put("count", strip.results().get("frames").size()).put("width", 320);
+        return new Job(strip.id(), strip.type(), strip.status(), strip.youtubeUrl(), params, strip.results(), null, null, 1, 0, false,
+                strip.createdAt(), strip.updatedAt());
     }
 
     /** The strip as a worker that keeps full frames writes it, from a 1920 × 1080 video. */
