@@ -16,8 +16,8 @@ public final class ProgressPreviewViewModel {
 
     static final String FRAME_CAPTION = "Thumbnail — extracting the exact frame…";
     public static final String COUNT_CAPTION = "Thumbnail — counting people…";
-    static final String ELSEWHERE_NOTE = "The frame being analysed is shown only for counts on this console's own pool, each as it "
-            + "goes with its people boxed; here, the count's figures are.";
+    static final String ELSEWHERE_NOTE = "The frame being analysed shows here, with its people boxed, when the deployment sends it: "
+            + "this console's own pool and a console's serve do, an IntelliVision server does not.";
 
     private final ReadOnlyStringWrapper thumbnailUrl = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper thumbnailCaption = new ReadOnlyStringWrapper("");
@@ -39,7 +39,7 @@ public final class ProgressPreviewViewModel {
         note.set("");
     }
 
-    /** A count on another deployment says that its frames are not shown, where the pool's would be. */
+    /** A count on another deployment says which send the frames they analyse, until one comes. */
     void showCountElsewhere(boolean elsewhere) {
         note.set(elsewhere ? ELSEWHERE_NOTE : "");
     }
