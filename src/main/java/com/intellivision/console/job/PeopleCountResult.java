@@ -1,6 +1,7 @@
 package com.intellivision.console.job;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
@@ -18,6 +19,8 @@ import java.util.List;
  * @param annotatedTimestamp seconds into the video of the frame drawn in the output image (the busiest one)
  * @param processingTime seconds the worker spent on the job
  * @param framesProcessed frames analysed
+ * @param cleanImageUrl the busiest frame as it was, without boxes ({@code file:} locally), or null where
+ *     the count did not keep it (an older count, a server's)
  */
 public record PeopleCountResult(
         @JsonProperty("person_count") int personCount,
@@ -30,7 +33,8 @@ public record PeopleCountResult(
         @JsonProperty("processing_time") double processingTime,
         @JsonProperty("frames_processed") int framesProcessed,
         int width,
-        int height) {
+        int height,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("clean_image_url") String cleanImageUrl) {
 
     /** A server's count may carry no strategies, alerts or timeline (IntelliVision's has no timeline): none is then empty. */
     public PeopleCountResult {
@@ -39,10 +43,27 @@ public record PeopleCountResult(
         timeline = timeline == null ? List.of() : List.copyOf(timeline);
     }
 
+    public PeopleCountResult(int personCount, int rawTrackCount, double fps, List<String> detectionStrategies, List<Alert> alerts,
+            List<Sample> timeline, double annotatedTimestamp, double processingTime, int framesProcessed, int width, int height) {
+        this(personCount, rawTrackCount, fps, detectionStrategies, alerts, timeline, annotatedTimestamp, processingTime, framesProcessed,
+                width, height, null);
+    }
+
     /** The same result, timed from an earlier start (the whole job rather than the counting alone). */
     public PeopleCountResult withProcessingTime(double seconds) {
         return new PeopleCountResult(personCount, rawTrackCount, fps, detectionStrategies, alerts, timeline,
-                annotatedTimestamp, seconds, framesProcessed, width, height);
+                annotatedTimestamp, seconds, framesProcessed, width, height, cleanImageUrl);
+    }
+
+    /** The same result, with the busiest frame kept clean at {@code url}. */
+    public PeopleCountResult withCleanImage(String url) {
+        return new PeopleCountResult(personCount, rawTrackCount, fps, detectionStrategies, alerts, timeline,
+                annotatedTimestamp, processingTime, framesProcessed, width, height, url);
+    }
+
+    /** The sample analysed at {@code seconds}, or null if none was. */
+    public Sample sampleAt(double seconds) {
+        return timeline.stream().filter(sample -> Math.abs(sample.timestamp() - seconds) < 1e-6).findFirst().orElse(null);
     }
 
     /**
@@ -69,6 +90,19 @@ public record PeopleCountResult(
         }
     }
 
-    /** People in view at one analysed frame, {@code timestamp} seconds into the video. */
-    public record Sample(double timestamp, int count) {}
+    /**
+     * People in view at one analysed frame, {@code timestamp} seconds into the video.
+     *
+     * @param boxes where each of them was; empty where the count did not say (an older count, a server's)
+     */
+    public record Sample(double timestamp, int count, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<PersonBox> boxes) {
+
+        public Sample {
+            boxes = boxes == null ? List.of() : List.copyOf(boxes);
+        }
+
+        public Sample(double timestamp, int count) {
+            this(timestamp, count, List.of());
+        }
+    }
 }

@@ -45,8 +45,16 @@ final class BusiestFrame implements AutoCloseable {
 
     /** Draws the boxes on the kept frame and writes it as a PNG, never leaving half a file. */
     void write(Path png) throws MediaException {
+        write(png, null);
+    }
+
+    /** As {@link #write(Path)}, having first written the frame as it was to {@code clean}, unless that is null. */
+    void write(Path png, Path clean) throws MediaException {
         try (PointerScope temporaries = new PointerScope();
                 OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat()) {
+            if (clean != null) {
+                ImageEncoder.write(converter.convert(copy), clean);
+            }
             Scalar magenta = new Scalar(BOX_RGB & 0xFF, BOX_RGB >> 8 & 0xFF, BOX_RGB >> 16 & 0xFF, 0);
             for (TrackedBox person : people) {
                 Box box = person.box();

@@ -1,6 +1,7 @@
 package com.intellivision.console.media;
 
 import com.intellivision.console.job.PeopleCountResult;
+import com.intellivision.console.job.PersonBox;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,12 +23,14 @@ final class CountTally implements AutoCloseable {
         this.alerts = new CountAlerts(alertThreshold);
     }
 
-    /** Takes in one analysed frame and the people found in it. */
-    void add(Mat bgr, double seconds, List<Detection> found) {
+    /** Takes in one analysed frame and the people found in it; answers its sample, with their boxes. */
+    PeopleCountResult.Sample add(Mat bgr, double seconds, List<Detection> found) {
         List<TrackedBox> people = tracker.update(found.stream().map(Detection::box).toList());
-        timeline.add(new PeopleCountResult.Sample(CountAlerts.roundedToMillis(seconds), people.size()));
+        PeopleCountResult.Sample sample = new PeopleCountResult.Sample(CountAlerts.roundedToMillis(seconds), people.size(), boxesOf(people));
+        timeline.add(sample);
         alerts.observe(seconds, people.size());
         busiest.offer(bgr, seconds, people);
+        return sample;
     }
 
     boolean isEmpty() {
@@ -41,8 +44,19 @@ final class CountTally implements AutoCloseable {
         alerts.checkAnyone(tracker.confirmedTracks());
     }
 
+    /** The people of one frame as the results keep them. */
+    static List<PersonBox> boxesOf(List<TrackedBox> people) {
+        return people.stream().map(person -> new PersonBox(person.box().x(), person.box().y(), person.box().width(), person.box().height(),
+                person.trackId())).toList();
+    }
+
     void writeBusiestFrame(Path png) throws MediaException {
         busiest.write(png);
+    }
+
+    /** Writes the busiest frame as it was to {@code clean}, then with its people boxed to {@code png}. */
+    void writeBusiestFrame(Path png, Path clean) throws MediaException {
+        busiest.write(png, clean);
     }
 
     PeopleCountResult result(String strategy, int width, int height, double processingSeconds) {

@@ -49,12 +49,25 @@ public final class FrameExtractor {
      */
     public List<ExtractedFrame> extract(VideoSource source, FrameParams params, IntFunction<Path> outputFor, Progress progress)
             throws MediaException {
+        return extract(source, params, outputFor, null, progress);
+    }
+
+    /**
+     * As {@link #extract(VideoSource, FrameParams, IntFunction, Progress)}, and where frames are made
+     * smaller than the video ({@code params.width()}), also writes each at the video's own size to
+     * {@code fullSizeFor}: both from the one decoded picture, so the full frame costs one encoding more.
+     *
+     * @param fullSizeFor the full-size image file of the i-th frame, or null for none
+     */
+    public List<ExtractedFrame> extract(VideoSource source, FrameParams params, IntFunction<Path> outputFor, IntFunction<Path> fullSizeFor,
+            Progress progress) throws MediaException {
         progress.report(10, "opening video");
         try (FFmpegFrameGrabber grabber = VideoOpener.open(source)) {
             if (!grabber.hasVideo()) {
                 throw new MediaException(source.title() + " has no video track (it may be audio only). Choose a video.");
             }
-            if (params.width() != null) {
+            boolean keepFullSize = fullSizeFor != null && params.width() != null;
+            if (params.width() != null && !keepFullSize) {
                 scaleTo(grabber, params.width());
             }
             double duration = Math.max(0, grabber.getLengthInTime() / 1_000_000.0);
@@ -75,15 +88,42 @@ public final class FrameExtractor {
                 progress.report(15 + 80.0 * i / timestamps.size(), stage(i, timestamps.size(), target));
                 Frame frame = seekAndGrab(grabber, source, target);
                 Path output = outputFor.apply(i);
-                ImageEncoder.write(frame, output, params.jpegQuality());
                 String damage = FFmpegMessages.recent();
-                frames.add(new ExtractedFrame(output, frame.imageWidth, frame.imageHeight, target, frame.timestamp / 1_000_000.0, duration,
-                        damage.isEmpty() ? null : damage));
+                frames.add(keepFullSize ? writeBothSizes(frame, output, fullSizeFor.apply(i), params, target, duration, damage)
+                        : writeOne(frame, output, params, target, duration, damage));
             }
             return frames;
         } catch (FrameGrabber.Exception closeFailure) {
             throw new MediaException("The video " + source.title() + " could not be closed cleanly: " + closeFailure.getMessage(), closeFailure);
         }
+    }
+
+    private static ExtractedFrame writeOne(Frame frame, Path output, FrameParams params, double target, double duration, String damage)
+            throws MediaException {
+        ImageEncoder.write(frame, output, params.jpegQuality());
+        return new ExtractedFrame(output, frame.imageWidth, frame.imageHeight, target, frame.timestamp / 1_000_000.0, duration,
+                damage.isEmpty() ? null : damage);
+    }
+
+    /** The frame at the asked width, and at its own size unless that is no larger, when the one file is both. */
+    private static ExtractedFrame writeBothSizes(Frame frame, Path output, Path fullSize, FrameParams params, double target, double duration,
+            String damage) throws MediaException {
+        int width = params.width();
+        if (frame.imageWidth <= width) {
+            ImageEncoder.write(frame, output, params.jpegQuality());
+            return new ExtractedFrame(output, frame.imageWidth, frame.imageHeight, target, frame.timestamp / 1_000_000.0, duration,
+                    damage.isEmpty() ? null : damage, output, frame.imageWidth, frame.imageHeight);
+        }
+        int height = evenHeight(width, frame.imageWidth, frame.imageHeight);
+        ImageEncoder.write(frame, output, params.jpegQuality(), width, height);
+        ImageEncoder.write(frame, fullSize, params.jpegQuality());
+        return new ExtractedFrame(output, width, height, target, frame.timestamp / 1_000_000.0, duration, damage.isEmpty() ? null : damage,
+                fullSize, frame.imageWidth, frame.imageHeight);
+    }
+
+    /** The height that keeps the picture's shape at {@code width}, even as H.264 and JPEG's chroma want it. */
+    private static int evenHeight(int width, int sourceWidth, int sourceHeight) {
+        return Math.max(2, (int) Math.round((double) width * sourceHeight / sourceWidth / 2) * 2);
     }
 
     private static String stage(int index, int count, double target) {
@@ -98,7 +138,7 @@ public final class FrameExtractor {
         if (sourceWidth <= 0 || sourceHeight <= 0) {
             return;
         }
-        int height = Math.max(2, (int) Math.round((double) width * sourceHeight / sourceWidth / 2) * 2);
+        int height = evenHeight(width, sourceWidth, sourceHeight);
         grabber.setImageWidth(width);
         grabber.setImageHeight(height);
     }

@@ -7,6 +7,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.ffmpeg.global.swscale;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameRecorder;
@@ -27,15 +28,23 @@ final class ImageEncoder {
         write(frame, output, 92);
     }
 
-    /** Writes beside the target, then moves it into place: a reader never sees half an image. */
     static void write(Frame frame, Path output, int jpegQuality) throws MediaException {
+        write(frame, output, jpegQuality, frame.imageWidth, frame.imageHeight);
+    }
+
+    /**
+     * Writes beside the target, then moves it into place: a reader never sees half an image. A size
+     * other than the frame's is scaled to by FFmpeg's encoder (area averaging, which keeps a small
+     * picture sharp without flicker).
+     */
+    static void write(Frame frame, Path output, int jpegQuality, int width, int height) throws MediaException {
         String name = output.getFileName().toString();
         int dot = name.lastIndexOf('.');
         String extension = name.substring(dot + 1).toLowerCase(Locale.ROOT);
         Path partial = output.resolveSibling(name.substring(0, dot) + ".part." + extension);
         try {
             Files.createDirectories(output.toAbsolutePath().getParent());
-            encode(frame, partial, extension, jpegQuality);
+            encode(frame, partial, extension, jpegQuality, width, height);
             Files.move(partial, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException failure) {
             deleteQuietly(partial);
@@ -44,9 +53,11 @@ final class ImageEncoder {
         }
     }
 
-    private static void encode(Frame frame, Path file, String extension, int jpegQuality) throws FrameRecorder.Exception {
-        try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toString(), frame.imageWidth, frame.imageHeight)) {
+    private static void encode(Frame frame, Path file, String extension, int jpegQuality, int width, int height)
+            throws FrameRecorder.Exception {
+        try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toString(), width, height)) {
             recorder.setFormat("image2");
+            recorder.setImageScalingFlags(swscale.SWS_AREA);
             recorder.setOption("update", "1");
             if (extension.equals("png")) {
                 recorder.setVideoCodec(avcodec.AV_CODEC_ID_PNG);

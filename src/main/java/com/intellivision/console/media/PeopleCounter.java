@@ -3,6 +3,7 @@ package com.intellivision.console.media;
 import com.intellivision.console.job.CountParams;
 import com.intellivision.console.job.PeopleCountResult;
 import java.nio.file.Path;
+import java.util.function.IntFunction;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
@@ -25,6 +26,25 @@ public final class PeopleCounter {
      * @return the results, timed from the start of this call
      */
     public PeopleCountResult count(VideoSource source, CountParams params, Path annotatedImage, Progress progress) throws MediaException {
+        return count(source, params, annotatedImage, null, progress);
+    }
+
+    /**
+     * As {@link #count(VideoSource, CountParams, Path, Progress)}, also writing the busiest frame as it
+     * was, without boxes, to {@code cleanImage} (a PNG) unless that is null.
+     */
+    public PeopleCountResult count(VideoSource source, CountParams params, Path annotatedImage, Path cleanImage, Progress progress)
+            throws MediaException {
+        return count(source, params, annotatedImage, cleanImage, null, progress);
+    }
+
+    /**
+     * As {@link #count(VideoSource, CountParams, Path, Path, Progress)}, also reporting with the progress,
+     * twice a second at most, the frame being analysed with its people, written to {@code liveFrames}
+     * (the n-th from 0) unless that is null.
+     */
+    public PeopleCountResult count(VideoSource source, CountParams params, Path annotatedImage, Path cleanImage,
+            IntFunction<Path> liveFrames, Progress progress) throws MediaException {
         long started = System.nanoTime();
         progress.report(5, "opening video");
         try (FFmpegFrameGrabber grabber = VideoOpener.open(source)) {
@@ -36,18 +56,18 @@ public final class PeopleCounter {
             try (Detector detector = Detector.forModel(params.detectorModel());
                     CountTally tally = new CountTally(sampler.samplesPerSecond(), params.alertThreshold());
                     OpenCVFrameConverter.ToMat frames = new OpenCVFrameConverter.ToMat()) {
-                CountProgress countProgress = new CountProgress(progress, sampler.expectedSamples(), source.thumbnailUrl());
+                CountProgress countProgress = new CountProgress(progress, sampler.expectedSamples(), source.thumbnailUrl(), liveFrames);
                 for (Frame frame = sampler.next(); frame != null; frame = sampler.next()) {
                     Mat bgr = frames.convert(frame);
-                    tally.add(bgr, sampler.secondsOf(frame), detector.detect(bgr));
-                    countProgress.sampleDone();
+                    PeopleCountResult.Sample sample = tally.add(bgr, sampler.secondsOf(frame), detector.detect(bgr));
+                    countProgress.sampleDone(frame, sample.timestamp(), sample.boxes());
                 }
                 if (tally.isEmpty()) {
                     throw nothingDecoded(source, sampler);
                 }
                 tally.finish(sampler);
                 progress.report(97, "writing annotated image");
-                tally.writeBusiestFrame(annotatedImage);
+                tally.writeBusiestFrame(annotatedImage, cleanImage);
                 return tally.result(detector.strategy(), grabber.getImageWidth(), grabber.getImageHeight(), (System.nanoTime() - started) / 1e9);
             }
         } catch (FrameGrabber.Exception closeFailure) {

@@ -121,8 +121,29 @@ final class ServerJobMapper {
     EngineEvent.JobProgress progressEvent(JsonNode event) {
         String preview = textOrNull(event.path("preview_url"));
         boolean onTheWeb = preview != null && (preview.startsWith("https://") || preview.startsWith("http://"));
-        return progressOf(idOf(event.path("job_id"), "progress without a job_id"), event, event.path("stage").asText("processing"),
-                onTheWeb ? preview : null);
+        EngineEvent.JobProgress progress = progressOf(idOf(event.path("job_id"), "progress without a job_id"), event,
+                event.path("stage").asText("processing"), onTheWeb ? preview : null);
+        ProgressDetails.LiveFrame live = liveFrameOf(event.path("live_frame"));
+        if (live == null) {
+            return progress;
+        }
+        ProgressDetails details = progress.details();
+        return new EngineEvent.JobProgress(progress.jobId(), progress.percentage(), progress.stage(), new ProgressDetails(details.processedFrames(),
+                details.totalFrames(), details.estimatedTimeRemaining(), details.currentFps(), details.previewUrl(), live));
+    }
+
+    /** A running count's frame, by its address on the serve; null where there is none or it cannot be read. */
+    private ProgressDetails.LiveFrame liveFrameOf(JsonNode live) {
+        Optional<String> url = absolute(live.path("url"));
+        if (!live.isObject() || url.isEmpty()) {
+            return null;
+        }
+        try {
+            ProgressDetails.LiveFrame read = JobJson.mapper().convertValue(live, ProgressDetails.LiveFrame.class);
+            return new ProgressDetails.LiveFrame(url.get(), read.timestamp(), read.boxes());
+        } catch (IllegalArgumentException unreadable) {
+            return null;
+        }
     }
 
     private static EngineEvent.JobProgress progressOf(long id, JsonNode progress, String stage, String previewUrl) {

@@ -59,7 +59,7 @@ public final class ApiServer implements AutoCloseable {
         app.before(Replies::markStart);
         app.before(ctx -> authorize(ctx, token));
         new JobRoutes(pool, view, links, uploads).register(app);
-        new MediaRoutes(pool, framesFolder, uploads.folder()).register(app);
+        new MediaRoutes(pool, progress, framesFolder, uploads.folder()).register(app);
         new PoolRoutes(pool).register(app);
         new EventStream(pool, view).register(app);
         app.get("/metrics", ctx -> ctx.contentType(ServeMetrics.CONTENT_TYPE).result(metrics.scrape()));

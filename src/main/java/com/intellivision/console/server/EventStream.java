@@ -86,6 +86,10 @@ final class EventStream {
                 // A thumbnail on the web is for everyone; anything else may name this machine's files.
                 data.remove("preview_url");
             }
+            if (data.get("live_frame") instanceof ObjectNode live) {
+                // The frame by the job's id, never by this machine's path.
+                live.put("url", JobView.imagePath(progress.jobId()) + "live/");
+            }
             data.put("job_id", progress.jobId()).put("percentage", progress.percentage()).put("stage", progress.stage());
             client.sendEvent("progress", data.toString());
         } else if (event instanceof WorkerChanged changed) {

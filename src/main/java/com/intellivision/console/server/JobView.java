@@ -85,6 +85,11 @@ final class JobView {
         return "/api/jobs/" + jobId + "/image/" + frame + "/";
     }
 
+    /** A filmstrip frame at the video's own size. */
+    static String fullSizePath(long jobId, int frame) {
+        return imagePath(jobId, frame) + "full/";
+    }
+
     /** This server's jobs have no Celery task; the id stands in, so clients that keep task ids have one. */
     static String taskId(long jobId) {
         return "serve-" + jobId;
@@ -134,8 +139,15 @@ final class JobView {
         }
         if (results.get("frames") instanceof ArrayNode frames) {
             for (int index = 0; index < frames.size(); index++) {
-                ((ObjectNode) frames.get(index)).put("frame_url", imagePath(job.id(), index));
+                ObjectNode frame = (ObjectNode) frames.get(index);
+                frame.put("frame_url", imagePath(job.id(), index));
+                if (frame.hasNonNull("full_frame_url")) {
+                    frame.put("full_frame_url", fullSizePath(job.id(), index));
+                }
             }
+        }
+        if (results.hasNonNull("clean_image_url")) {
+            results.put("clean_image_url", imagePath(job.id()) + "clean/");
         }
         results.remove("output_image");
         return results;

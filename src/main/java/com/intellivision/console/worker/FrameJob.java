@@ -38,6 +38,12 @@ final class FrameJob {
         return where + "; the frame may show blocks or smears.";
     }
 
+    /** A strip's frame, small for its row and at full size to show large. */
+    private static FrameResult.FilmstripFrame filmstripFrame(ExtractedFrame frame) {
+        Path fullSize = frame.fullSizeFile() == null ? frame.file() : frame.fullSizeFile();
+        return new FrameResult.FilmstripFrame(frame.file().toUri().toString(), frame.timestampSeconds(), fullSize.toUri().toString());
+    }
+
     WorkerMessage run(WorkerMessage.RunJob job, Progress progress) throws MediaException {
         long started = System.nanoTime();
         FrameParams params = new JobRequest(job.jobType(), job.url(), job.params()).frameParams();
@@ -51,16 +57,17 @@ final class FrameJob {
         List<ExtractedFrame> frames = extractor.extract(source, params,
                 index -> params.isFilmstrip() ? OutputFiles.finished(folder, job.jobId(), index, params.imageFormat())
                         : OutputFiles.finished(folder, job.jobId(), params.imageFormat()),
+                params.isFilmstrip() ? index -> OutputFiles.fullSize(folder, job.jobId(), index, params.imageFormat()) : null,
                 progress);
         ExtractedFrame first = frames.get(0);
         double seconds = (System.nanoTime() - started) / 1e9;
         List<FrameResult.FilmstripFrame> filmstrip = params.isFilmstrip()
-                ? frames.stream().map(frame -> new FrameResult.FilmstripFrame(frame.file().toUri().toString(), frame.timestampSeconds())).toList()
+                ? frames.stream().map(FrameJob::filmstripFrame).toList()
                 : null;
         List<String> warnings = frames.stream().filter(frame -> frame.damage() != null).map(FrameJob::damageWarning).toList();
         FrameResult result = new FrameResult(first.file().toUri().toString(), FrameResult.STREAM_SEEK, source.title(),
                 Math.round(seconds * 1000) / 1000.0, first.width(), first.height(), first.timestampSeconds(), filmstrip,
-                warnings.isEmpty() ? null : warnings, source.storyboard());
+                warnings.isEmpty() ? null : warnings, source.storyboard(), first.fullWidth(), first.fullHeight());
         ObjectNode results = JobJson.mapper().valueToTree(result);
         return new WorkerMessage.Completed(job.jobId(), results, first.file().toString());
     }

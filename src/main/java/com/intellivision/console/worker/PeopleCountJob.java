@@ -12,7 +12,7 @@ import com.intellivision.console.media.SourceResolver;
 import com.intellivision.console.media.VideoSource;
 import java.nio.file.Path;
 
-/** A {@code people-count} job: resolve the link, count the people, write the busiest frame boxed. */
+/** A {@code people-count} job: resolve the link, count the people, write the busiest frame boxed and as it was. */
 final class PeopleCountJob {
 
     private static final String IMAGE_FORMAT = "png";
@@ -29,8 +29,16 @@ final class PeopleCountJob {
         CountParams params = new JobRequest(job.jobType(), job.url(), job.params()).countParams();
         progress.report(2, "resolving URL");
         VideoSource source = resolver.resolve(job.url());
-        Path annotated = OutputFiles.finished(Path.of(job.outputDir()), job.jobId(), IMAGE_FORMAT);
-        PeopleCountResult counted = counter.count(source, params, annotated, progress);
+        Path folder = Path.of(job.outputDir());
+        Path annotated = OutputFiles.finished(folder, job.jobId(), IMAGE_FORMAT);
+        Path clean = OutputFiles.clean(folder, job.jobId(), IMAGE_FORMAT);
+        PeopleCountResult counted;
+        try {
+            counted = counter.count(source, params, annotated, clean, index -> OutputFiles.live(folder, job.jobId(), index), progress)
+                    .withCleanImage(clean.toUri().toString());
+        } finally {
+            OutputFiles.deleteLive(folder, job.jobId());
+        }
         double seconds = (System.nanoTime() - started) / 1e9;
         ObjectNode results = JobJson.mapper().valueToTree(counted.withProcessingTime(Math.round(seconds * 1000) / 1000.0));
         return new WorkerMessage.Completed(job.jobId(), results, annotated.toString());

@@ -67,7 +67,9 @@ class PeopleCounterTest {
         assertThat(openingCount.detectionStrategies()).containsExactly("hog");
         assertThat(openingCount.framesProcessed()).isEqualTo(40);
         assertThat(openingCount.timeline()).hasSize(40);
-        assertThat(openingCount.timeline().get(1)).isEqualTo(new PeopleCountResult.Sample(0.5, openingCount.timeline().get(1).count()));
+        assertThat(openingCount.timeline().get(1).timestamp()).isEqualTo(0.5);
+        assertThat(openingCount.timeline()).as("each sample's people boxed").allSatisfy(sample ->
+                assertThat(sample.boxes()).hasSize(sample.count()));
         assertThat(openingCount.timeline().get(39).timestamp()).isEqualTo(19.5);
         assertThat(openingCount.timeline()).extracting(PeopleCountResult.Sample::count).allSatisfy(count -> assertThat(count).isBetween(2, 9));
         assertThat(openingCount.alerts()).isEmpty();
@@ -106,6 +108,8 @@ class PeopleCounterTest {
         assertThat(openingCount.timeline()).as("the busiest frame").filteredOn(sample -> sample.timestamp() == at)
                 .singleElement().extracting(PeopleCountResult.Sample::count).isEqualTo(found.size());
         assertThat(found).as("people at %s s", at).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(openingCount.sampleAt(at).boxes()).as("the busiest sample's boxes, as drawn")
+                .extracting(box -> new Box(box.x(), box.y(), box.width(), box.height())).containsExactlyInAnyOrderElementsOf(found);
         assertThat(boxColouredPixels(source)).as("magenta in the video itself").isZero();
         for (Box person : found.stream().filter(box -> box.y() >= 0).toList()) {
             int left = Math.max(0, person.x());

@@ -71,6 +71,37 @@ class FrameOptionsTest {
     }
 
     @Test
+    void aFilmstripOfSmallFramesKeepsEachAtFullSizeBesideItToo() throws Exception {
+        Job job = run(JobRequest.frame(server.url("/clip.mp4"), FrameParams.filmstrip(4, "jpg", 160)));
+
+        assertThat(job.status()).as(job.error()).isEqualTo(JobStatus.COMPLETED);
+        JsonNode frames = job.results().get("frames");
+        assertThat(frames).hasSize(4);
+        assertThat(job.results().get("width").asInt()).isEqualTo(160);
+        assertThat(job.results().get("full_width").asInt()).isEqualTo(640);
+        assertThat(job.results().get("full_height").asInt()).isEqualTo(360);
+        for (int index = 0; index < frames.size(); index++) {
+            Path small = Path.of(URI.create(frames.get(index).get("frame_url").asText()));
+            Path full = Path.of(URI.create(frames.get(index).get("full_frame_url").asText()));
+            assertThat(full).isNotEqualTo(small).hasFileName(job.id() + "." + index + ".full.jpg");
+            BufferedImage thumbnail = ImageIO.read(small.toFile());
+            BufferedImage fullSize = ImageIO.read(full.toFile());
+            assertThat(thumbnail.getWidth()).isEqualTo(160);
+            assertThat(thumbnail.getHeight()).isEqualTo(90);
+            assertThat(fullSize.getWidth()).isEqualTo(640);
+            assertThat(fullSize.getHeight()).isEqualTo(360);
+            // The middle of each quarter of 8 s, both sizes the same frame.
+            assertThat(TestVideos.frameNumberOf(fullSize)).isEqualTo((2 * index + 1) * FPS);
+            assertThat(TestVideos.frameNumberOf(thumbnail)).isEqualTo((2 * index + 1) * FPS);
+        }
+        Path folder = Path.of(job.outputImage()).getParent();
+        try (var written = Files.list(folder)) {
+            assertThat(written.map(file -> file.getFileName().toString()).filter(name -> name.startsWith(job.id() + ".")))
+                    .as("no temporary file left").hasSize(8).noneMatch(name -> name.contains(".part."));
+        }
+    }
+
+    @Test
     void scalesFramesToTheAskedWidthKeepingTheirShape() throws Exception {
         Job job = run(JobRequest.frame(server.url("/clip.mp4"), new FrameParams(2.0, "png", 1, 320, null)));
 

@@ -8,6 +8,7 @@ import com.intellivision.console.job.EngineEvent;
 import com.intellivision.console.job.Job;
 import com.intellivision.console.job.JobRequest;
 import com.intellivision.console.job.JobStatus;
+import com.intellivision.console.job.ProgressDetails;
 import com.intellivision.console.job.WorkerInfo;
 import com.intellivision.console.job.WorkerState;
 import com.intellivision.console.testsupport.EngineProbe;
@@ -16,11 +17,13 @@ import com.intellivision.console.testsupport.SampleVideos;
 import com.intellivision.console.testsupport.TestVideos;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -89,6 +92,86 @@ class PeopleCountJobsOnLocalPoolTest {
             assertThat(event.stage()).isEqualTo("counting people");
         });
         assertThat(progress).extracting(event -> event.details().processedFrames()).isSorted();
+    }
+
+    @Test
+    void aCountKeepsItsBusiestFrameWithoutBoxesTooAndWhereEachSamplesPeopleWere() throws Exception {
+        // Read as soon as they are announced: a live frame is removed once two newer ones are written.
+        List<int[]> liveFrameSizes = new CopyOnWriteArrayList<>();
+        Runnable stopListening = engine.subscribe(event -> {
+            if (event instanceof EngineEvent.JobProgress progress && progress.details() != null && progress.details().liveFrame() != null) {
+                try {
+                    BufferedImage live = ImageIO.read(Path.of(URI.create(progress.details().liveFrame().url())).toFile());
+                    liveFrameSizes.add(live == null ? new int[] {0, 0} : new int[] {live.getWidth(), live.getHeight()});
+                } catch (IOException gone) {
+                    liveFrameSizes.add(new int[] {0, 0});
+                }
+            }
+        });
+        Job job;
+        try {
+            job = run(JobRequest.count(server.url("/vtest-20s.avi"), CountParams.defaults()));
+        } finally {
+            stopListening.run();
+        }
+
+        List<ProgressDetails.LiveFrame> live = framesAnalysed(job.id()).stream().map(event -> event.details().liveFrame())
+                .filter(frame -> frame != null).toList();
+        assertThat(live).as("the frames shown while it ran").isNotEmpty();
+        assertThat(live).allSatisfy(frame -> {
+            assertThat(Path.of(URI.create(frame.url())).getFileName().toString()).matches(job.id() + "\\.live\\.\\d+\\.jpg");
+            assertThat(frame.timestamp()).isBetween(0.0, 19.5);
+        });
+        assertThat(live).extracting(ProgressDetails.LiveFrame::url).doesNotHaveDuplicates();
+        assertThat(liveFrameSizes).as("each a whole JPEG of the video's size").isNotEmpty()
+                .allSatisfy(size -> assertThat(size).containsExactly(768, 576));
+        assertThat(live).anySatisfy(frame -> assertThat(frame.boxes()).isNotEmpty());
+        try (var left = Files.list(engine.config().framesDir())) {
+            assertThat(left.map(file -> file.getFileName().toString())).as("no live frame kept once it ended")
+                    .noneMatch(name -> name.startsWith(job.id() + ".live."));
+        }
+
+        assertThat(job.status()).as(job.error()).isEqualTo(JobStatus.COMPLETED);
+        Path clean = Path.of(URI.create(job.results().get("clean_image_url").asText()));
+        assertThat(clean).isEqualTo(engine.config().framesDir().resolve(job.id() + ".clean.png"));
+        BufferedImage withoutBoxes = ImageIO.read(clean.toFile());
+        BufferedImage boxed = ImageIO.read(Path.of(job.outputImage()).toFile());
+        assertThat(withoutBoxes.getWidth()).isEqualTo(768);
+        assertThat(magentaPixels(boxed)).as("the boxes drawn").isGreaterThan(500);
+        assertThat(magentaPixels(withoutBoxes)).as("no box on the clean frame").isZero();
+
+        JsonNode busiest = null;
+        for (JsonNode sample : job.results().get("timeline")) {
+            int count = sample.get("count").asInt();
+            assertThat(sample.path("boxes").size()).isEqualTo(count);
+            if (sample.get("timestamp").asDouble() == job.results().get("annotated_timestamp").asDouble()) {
+                busiest = sample;
+            }
+        }
+        assertThat(busiest).isNotNull();
+        JsonNode box = busiest.get("boxes").get(0);
+        int x = Math.max(0, box.get("x").asInt());
+        int y = Math.max(0, box.get("y").asInt());
+        int right = Math.min(boxed.getWidth(), box.get("x").asInt() + box.get("width").asInt());
+        int magentaOnTopEdge = 0;
+        for (int column = x; column < right; column++) {
+            magentaOnTopEdge += isMagenta(boxed.getRGB(column, y)) ? 1 : 0;
+        }
+        assertThat(magentaOnTopEdge).as("the results' box is where the boxed frame has it").isGreaterThanOrEqualTo((right - x) / 2);
+    }
+
+    private static int magentaPixels(BufferedImage image) {
+        int found = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                found += isMagenta(image.getRGB(x, y)) ? 1 : 0;
+            }
+        }
+        return found;
+    }
+
+    private static boolean isMagenta(int rgb) {
+        return (rgb >> 16 & 0xff) > 200 && (rgb >> 8 & 0xff) < 60 && (rgb & 0xff) > 200;
     }
 
     @Test

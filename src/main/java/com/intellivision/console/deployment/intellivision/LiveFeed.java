@@ -6,6 +6,7 @@ import com.intellivision.console.job.EngineEvent.MemorySampled;
 import com.intellivision.console.job.EngineEvent.PoolChanged;
 import com.intellivision.console.job.EngineEvent.QueueChanged;
 import com.intellivision.console.job.EngineEvent.WorkerChanged;
+import com.intellivision.console.job.JobStatus;
 import com.intellivision.console.job.MemoryHistory;
 import com.intellivision.console.job.QueueFigures;
 import com.intellivision.console.job.WorkerInfo;
@@ -45,6 +46,7 @@ final class LiveFeed implements ServeEventListener {
     private final ConnectionHealth health;
     private final EventFanout events;
     private final ScheduledExecutorService schedule;
+    private final LiveFrameCopies liveFrames;
     private final MemoryHistory memory = new MemoryHistory(MemoryHistory.HOUR_OF_SECONDS);
     private final Map<String, WorkerInfo> workers = new ConcurrentHashMap<>();
     private final Map<String, Instant> latestSample = new ConcurrentHashMap<>();
@@ -56,8 +58,10 @@ final class LiveFeed implements ServeEventListener {
     private AutoCloseable stream;
     private int failuresInARow;
 
-    LiveFeed(String name, ServeApi api, JobPoller poller, ConnectionHealth health, EventFanout events, ScheduledExecutorService schedule) {
+    LiveFeed(String name, ServeApi api, JobPoller poller, ConnectionHealth health, EventFanout events, ScheduledExecutorService schedule,
+            LiveFrameCopies liveFrames) {
         this.name = name;
+        this.liveFrames = liveFrames;
         this.api = api;
         this.poller = poller;
         this.health = health;
@@ -126,11 +130,14 @@ final class LiveFeed implements ServeEventListener {
     @Override
     public void job(ServerJob server) {
         poller.heard(server);
+        if (server.job().status() != JobStatus.PROCESSING) {
+            liveFrames.ended(server.job().id());
+        }
     }
 
     @Override
     public void progress(JobProgress progress) {
-        events.publish(progress);
+        liveFrames.heard(progress);
     }
 
     @Override

@@ -58,7 +58,8 @@ public final class ServeDeployment extends HttpDeployment implements JobControl,
             Consumer<String> accessTokenRenewed, Clock clock, PollingPace pace) {
         super(settings, secrets, store, imageFolder, accessTokenRenewed, clock, pace, 1);
         this.api = client.serve();
-        this.feed = new LiveFeed(settings.name(), api, poller, health, events, schedule);
+        this.feed = new LiveFeed(settings.name(), api, poller, health, events, schedule,
+                new LiveFrameCopies(client, imageFolder, schedule, events::publish));
         feed.connect();
         every(pace.tick(), pace.tick(), this::askWhileDeaf);
     }

@@ -28,6 +28,14 @@ public final class ImageSlot {
         view.fitHeightProperty().bind(holder.heightProperty());
     }
 
+    /** An image whose size and part shown someone else decides, as a zoomable image does. */
+    public ImageSlot(ImageView view, ProgressIndicator loading, Label problem, String what) {
+        this.view = view;
+        this.loading = loading;
+        this.problem = problem;
+        this.what = what;
+    }
+
     /** Shows the image at {@code url} unless it is already shown; null shows none. */
     public void show(String url) {
         Image current = view.getImage();

@@ -2,6 +2,7 @@ package com.intellivision.console.ui.common;
 
 import com.intellivision.console.job.EngineEvent.JobProgress;
 import com.intellivision.console.job.Job;
+import com.intellivision.console.job.ProgressDetails;
 import com.intellivision.console.job.JobStatus;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -22,6 +23,7 @@ public final class JobRow {
     private final ReadOnlyObjectWrapper<Job> job;
     private final ReadOnlyObjectWrapper<JobProgress> progress = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper previewUrl = new ReadOnlyStringWrapper();
+    private final ReadOnlyObjectWrapper<ProgressDetails.LiveFrame> liveFrame = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<StatusBadge> status = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper cancelling = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper age = new ReadOnlyStringWrapper("");
@@ -65,6 +67,7 @@ public final class JobRow {
             // Progress belongs to one run; a retried or finished job starts without it.
             progress.set(null);
             previewUrl.set(null);
+            liveFrame.set(null);
         }
         if (candidate.isTerminal()) {
             cancelling.set(false);
@@ -82,6 +85,10 @@ public final class JobRow {
         String preview = previewUrlOf(report);
         if (preview != null) {
             previewUrl.set(preview);
+        }
+        // A count's frame comes with every other report or so: keep the last one until the next.
+        if (report.details() != null && report.details().liveFrame() != null) {
+            liveFrame.set(report.details().liveFrame());
         }
         progress.set(report);
         refreshStatus();
@@ -144,6 +151,11 @@ public final class JobRow {
     }
 
     /** The image to show while the current run works (the video's thumbnail), or null if none came. */
+    /** The frame a running count analysed last, with its people, or null. */
+    public ReadOnlyObjectProperty<ProgressDetails.LiveFrame> liveFrameProperty() {
+        return liveFrame.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty previewUrlProperty() {
         return previewUrl.getReadOnlyProperty();
     }

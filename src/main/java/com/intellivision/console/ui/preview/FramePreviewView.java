@@ -65,6 +65,7 @@ public final class FramePreviewView {
     @FXML private ProgressBar progressBar;
     @FXML private Label stage;
     @FXML private Label progressFigures;
+    @FXML private Label progressNote;
     @FXML private Node thumbnailBox;
     @FXML private ImageView workingThumbnail;
     @FXML private Label thumbnailCaption;
@@ -76,9 +77,11 @@ public final class FramePreviewView {
     @FXML private Label frameTitle;
     @FXML private Label frameDetails;
     @FXML private Label frameWarnings;
+    @FXML private Label frameNote;
     @FXML private Node scrubTile;
     @FXML private ImageView scrubTileImage;
     @FXML private Label scrubTileTime;
+    @FXML private ZoomableImageView frameZoomController;
     @FXML private ScrubBarView scrubBarController;
     @FXML private FilmstripView filmstripController;
     @FXML private PeopleCountView peopleCountController;
@@ -127,7 +130,10 @@ public final class FramePreviewView {
         frameDetails.textProperty().bind(viewModel.frameDetailsProperty());
         frameWarnings.textProperty().bind(viewModel.warningsProperty());
         showWhen(frameWarnings, viewModel.warningsProperty().isNotEmpty());
-        ImageSlot frame = new ImageSlot(imageHolder, framePreview, imageLoading, imageProblem, "frame");
+        frameNote.textProperty().bind(viewModel.frameNoteProperty());
+        showWhen(frameNote, viewModel.frameNoteProperty().isNotEmpty());
+        ImageSlot frame = new ImageSlot(framePreview, imageLoading, imageProblem, "frame");
+        frameZoomController.bind(viewModel.frameZoom(), imageHolder, framePreview);
         viewModel.frameUrlProperty().addListener((property, before, url) -> frame.show(url));
         frame.show(viewModel.frameUrlProperty().get());
         filmstripController.bind(viewModel.filmstrip());
@@ -160,6 +166,8 @@ public final class FramePreviewView {
     private void bindProgressPreview(ProgressPreviewViewModel preview) {
         showWhen(progressFigures, preview.figuresProperty().isNotEmpty());
         progressFigures.textProperty().bind(preview.figuresProperty());
+        progressNote.textProperty().bind(preview.noteProperty());
+        showWhen(progressNote, preview.noteProperty().isNotEmpty());
         showWhen(thumbnailBox, preview.thumbnailUrlProperty().isNotNull());
         thumbnailCaption.textProperty().bind(preview.thumbnailCaptionProperty());
         preview.thumbnailUrlProperty().addListener((property, before, url) ->

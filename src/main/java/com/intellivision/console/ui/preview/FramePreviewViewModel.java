@@ -1,11 +1,13 @@
 package com.intellivision.console.ui.preview;
 
+import com.intellivision.console.deployment.Deployment;
 import com.intellivision.console.job.EngineEvent.JobProgress;
 import com.intellivision.console.job.FrameResult.FilmstripFrame;
 import com.intellivision.console.job.FrameResult;
 import com.intellivision.console.job.Job;
 import com.intellivision.console.job.JobStatus;
 import com.intellivision.console.job.JobType;
+import com.intellivision.console.job.ProgressDetails.LiveFrame;
 import com.intellivision.console.job.Timecode;
 import com.intellivision.console.ui.common.CountResults;
 import com.intellivision.console.ui.common.FrameResults;
@@ -66,6 +68,7 @@ public final class FramePreviewViewModel {
     private final ReadOnlyStringWrapper frameTitle = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper frameDetails = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper warnings = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper frameNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper traceback = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper resultsImageUrl = new ReadOnlyStringWrapper();
@@ -77,10 +80,13 @@ public final class FramePreviewViewModel {
     private final ProgressPreviewViewModel progressPreview = new ProgressPreviewViewModel();
     private final FilmstripViewModel filmstrip = new FilmstripViewModel();
     private final PeopleCountViewModel peopleCount = new PeopleCountViewModel();
+    private final ZoomViewModel frameZoom = new ZoomViewModel();
 
     private final InvalidationListener refreshOnChange = observable -> refresh();
     private JobRow shown;
     private FrameResult shownFrame;
+    /** Whether the strip shown was made smaller than the video; one that was not has its frames at full size either way. */
+    private boolean shownStripScaled;
     private String shownFrameUrl;
 
     public FramePreviewViewModel(ObservableValue<JobRow> selectedRow) {
@@ -109,6 +115,7 @@ public final class FramePreviewViewModel {
         deadLetter.set(shown != null && shown.job().deadLetter() && shown.job().status() == JobStatus.FAILED);
         if (shown == null) {
             progressPreview.clear();
+            peopleCount.live().clear();
             showMessage(NO_JOB_HEADING, NOTHING_SELECTED);
             return;
         }
@@ -120,6 +127,7 @@ public final class FramePreviewViewModel {
         heading.set("Job #" + job.id() + " · " + JobKinds.nameOf(job));
         if (shown.isCancelling()) {
             showWorking(INDETERMINATE, STOPPING);
+            peopleCount.live().clear();
             return;
         }
         switch (job.status()) {
@@ -129,9 +137,19 @@ public final class FramePreviewViewModel {
             case FAILED -> showFailure(job);
             case CANCELLED -> showMessage(heading.get(), "This job was cancelled.");
         }
+        // Last, so that the finished count's figures are in place before its face shows them.
+        if (job.status() != JobStatus.PROCESSING || !LiveCountViewModel.canShow(shown.liveFrameProperty().get())) {
+            peopleCount.live().clear();
+        }
     }
 
     private void showRunning(JobProgress report) {
+        LiveFrame live = shown.liveFrameProperty().get();
+        if (shown.job().type() == JobType.PEOPLE_COUNT && LiveCountViewModel.canShow(live)) {
+            peopleCount.live().show(live, report);
+            mode.set(Mode.COUNT);
+            return;
+        }
         if (report == null) {
             showWorking(INDETERMINATE, "Working");
         } else {
@@ -139,6 +157,7 @@ public final class FramePreviewViewModel {
             showWorking(Percent.fraction(report.percentage()), what + " · " + Percent.format(report.percentage()));
         }
         progressPreview.show(shown.job().type(), shown.previewUrlProperty().get(), report == null ? null : report.details());
+        progressPreview.showCountElsewhere(shown.job().type() == JobType.PEOPLE_COUNT && !Deployment.LOCAL_ID.equals(shown.deploymentId()));
     }
 
     private void showWorking(double fraction, String stageText) {
@@ -164,6 +183,7 @@ public final class FramePreviewViewModel {
         }
         FrameResult result = frame.get();
         shownFrame = result;
+        shownStripScaled = job.params() != null && job.params().hasNonNull("width");
         shownFrameUrl = FrameResults.imageUrlOf(job, result);
         if (shownFrameUrl == null) {
             showMessage(heading.get(), "Completed, but its frame could not be fetched from the server. Check that the server"
@@ -182,8 +202,16 @@ public final class FramePreviewViewModel {
         if (shownFrame == null) {
             return;
         }
-        frameUrl.set(frame == null ? shownFrameUrl : frame.frameUrl());
+        frameUrl.set(frame == null ? shownFrameUrl : frame.largestUrl());
         frameDetails.set(frame == null ? detailsOf(shownFrame) : detailsOf(shownFrame, frame));
+        frameNote.set(frame != null && frame.fullFrameUrl() == null && shownStripScaled ? thumbnailOnlyNote(shownFrame) : "");
+    }
+
+    /** A strip made before full frames were kept has only its thumbnails to show large. */
+    static String thumbnailOnlyNote(FrameResult strip) {
+        String size = strip.width() > 0 && strip.height() > 0 ? " " + strip.width() + " × " + strip.height() : "";
+        return "This filmstrip was made before full-size frames were kept, so the frame shown is its" + size
+                + " thumbnail, enlarged. Run the filmstrip again for frames at the video's own size.";
     }
 
     /** An analysis this console has no face for: its image, its video's address and its results as they came. */
@@ -214,19 +242,28 @@ public final class FramePreviewViewModel {
         return detailsOf(result.timestamp() == null ? null : "at " + Timecode.format(result.timestamp()), result);
     }
 
-    /** For example "frame 3 of 8, at 00:00:05 · 320 × 180 · took 1.20 s · stream seek". */
+    /**
+     * For example "frame 3 of 8, at 00:00:05 · 1920 × 1080 · took 1.20 s · stream seek": the size of the
+     * frame shown, full where the strip kept it so, else its thumbnail's.
+     */
     static String detailsOf(FrameResult strip, FilmstripFrame frame) {
         int number = strip.frames().indexOf(frame) + 1;
-        return detailsOf("frame " + number + " of " + strip.frames().size() + ", at " + Timecode.format(frame.timestamp()), strip);
+        String which = "frame " + number + " of " + strip.frames().size() + ", at " + Timecode.format(frame.timestamp());
+        boolean fullSize = frame.fullFrameUrl() != null && strip.fullWidth() != null && strip.fullHeight() != null;
+        return fullSize ? detailsOf(which, strip.fullWidth(), strip.fullHeight(), strip) : detailsOf(which, strip);
     }
 
     private static String detailsOf(String which, FrameResult result) {
+        return detailsOf(which, result.width(), result.height(), result);
+    }
+
+    private static String detailsOf(String which, int width, int height, FrameResult result) {
         List<String> parts = new ArrayList<>();
         if (which != null) {
             parts.add(which);
         }
-        if (result.width() > 0 && result.height() > 0) {
-            parts.add(result.width() + " × " + result.height());
+        if (width > 0 && height > 0) {
+            parts.add(width + " × " + height);
         }
         if (result.processingTime() > 0) {
             parts.add(String.format(Locale.ROOT, "took %.2f s", result.processingTime()));
@@ -277,12 +314,22 @@ public final class FramePreviewViewModel {
         return warnings.getReadOnlyProperty();
     }
 
+    /** What people should know about the frame shown (only a thumbnail of it is kept), or empty. */
+    public ReadOnlyStringProperty frameNoteProperty() {
+        return frameNote.getReadOnlyProperty();
+    }
+
     public ProgressPreviewViewModel progressPreview() {
         return progressPreview;
     }
 
     public FilmstripViewModel filmstrip() {
         return filmstrip;
+    }
+
+    /** How the frame shown is zoomed. */
+    public ZoomViewModel frameZoom() {
+        return frameZoom;
     }
 
     public PeopleCountViewModel peopleCount() {

@@ -4,7 +4,6 @@ import com.intellivision.console.job.Job;
 import com.intellivision.console.job.PeopleCountResult.Sample;
 import com.intellivision.console.job.PeopleCountResult;
 import com.intellivision.console.job.Timecode;
-import com.intellivision.console.ui.common.JobImages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +21,6 @@ public final class PeopleCountViewModel {
     /** One of the count's alerts; {@code when} is empty when it concerns the whole video. */
     public record AlertLine(String message, String when) {}
 
-    private final ReadOnlyStringWrapper imageUrl = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper facts = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper("");
@@ -31,10 +29,13 @@ public final class PeopleCountViewModel {
     // Kept, not made per call: a read-only view forwards changes only while someone holds it.
     private final ObservableList<Sample> readOnlyTimeline = FXCollections.unmodifiableObservableList(timeline);
     private final ObservableList<AlertLine> readOnlyAlerts = FXCollections.unmodifiableObservableList(alerts);
+    private final ZoomViewModel zoom = new ZoomViewModel();
+    private final CountFrameViewModel frame = new CountFrameViewModel();
+    private final LiveCountViewModel live = new LiveCountViewModel();
     private PeopleCountResult shown;
 
     void show(Job job, PeopleCountResult result) {
-        imageUrl.set(JobImages.urlOf(job.outputImage()));
+        frame.show(job, result);
         if (result.equals(shown)) {
             return;
         }
@@ -87,9 +88,24 @@ public final class PeopleCountViewModel {
         return value == Math.rint(value) ? Long.toString((long) value) : String.format(Locale.ROOT, "%.2f", value).replaceAll("0+$", "");
     }
 
-    /** The annotated frame's URL, or null if the job made none. */
+    /** How the frame is zoomed. */
+    public ZoomViewModel zoom() {
+        return zoom;
+    }
+
+    /** The count while it runs: its latest frame, boxed. */
+    public LiveCountViewModel live() {
+        return live;
+    }
+
+    /** Which frame is shown large, with or without boxes. */
+    public CountFrameViewModel frame() {
+        return frame;
+    }
+
+    /** The frame shown's URL (the annotated busiest frame at first), or null if the job made none. */
     public ReadOnlyStringProperty imageUrlProperty() {
-        return imageUrl.getReadOnlyProperty();
+        return frame.imageUrlProperty();
     }
 
     /** The count itself, e.g. "14 people". */

@@ -16,10 +16,13 @@ public final class ProgressPreviewViewModel {
 
     static final String FRAME_CAPTION = "Thumbnail — extracting the exact frame…";
     public static final String COUNT_CAPTION = "Thumbnail — counting people…";
+    static final String ELSEWHERE_NOTE = "The frame being analysed shows here, with its people boxed, when the deployment sends it: "
+            + "this console's own pool and a console's serve do, an IntelliVision server does not.";
 
     private final ReadOnlyStringWrapper thumbnailUrl = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper thumbnailCaption = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper figures = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper("");
 
     /**
      * @param previewUrl the run's preview image so far, or null
@@ -33,6 +36,17 @@ public final class ProgressPreviewViewModel {
 
     void clear() {
         show(JobType.YOUTUBE_FRAME_EXTRACTION, null, null);
+        note.set("");
+    }
+
+    /** A count on another deployment says which send the frames they analyse, until one comes. */
+    void showCountElsewhere(boolean elsewhere) {
+        note.set(elsewhere ? ELSEWHERE_NOTE : "");
+    }
+
+    /** What people should know about what is not shown, or empty. */
+    public ReadOnlyStringProperty noteProperty() {
+        return note.getReadOnlyProperty();
     }
 
     /** For example "120 / 480 frames · 24.5 fps · 1 min 20 s left"; only the figures the report has. */

@@ -89,6 +89,7 @@ public final class MainViewModel implements DeploymentEditing, AutoCloseable {
         this.queueHistory = new QueueHistoryViewModel(clock);
         this.jobList = new JobListViewModel(clock, state.selectedJobProperty());
         this.preview = new FramePreviewViewModel(state.selectedJobProperty());
+        preview.peopleCount().frame().takeSampleFramesWith(tasks, new LocalPoolFrames(deployments)::sampleAt);
 
         this.alerts = new AlertsViewModel(clock, deployments::placeOf,
                 id -> deployments.entry(id).map(entry -> entry.nameProperty().get()).orElse(id));

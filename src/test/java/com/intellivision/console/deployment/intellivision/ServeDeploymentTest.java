@@ -3,11 +3,13 @@ package com.intellivision.console.deployment.intellivision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.intellivision.console.deployment.Deployment;
 import com.intellivision.console.deployment.settings.DeploymentKind;
 import com.intellivision.console.deployment.settings.DeploymentSecrets;
 import com.intellivision.console.deployment.settings.DeploymentSettings;
 import com.intellivision.console.job.ConnectionState;
 import com.intellivision.console.job.CountParams;
+import com.intellivision.console.job.EngineEvent.JobProgress;
 import com.intellivision.console.job.EngineEvent.MemorySampled;
 import com.intellivision.console.job.EngineEvent.PoolChanged;
 import com.intellivision.console.job.EngineEvent.WorkerChanged;
@@ -21,6 +23,7 @@ import com.intellivision.console.job.WorkerInfo;
 import com.intellivision.console.testsupport.EngineProbe;
 import com.intellivision.console.testsupport.FakeIntelliVisionServer;
 import com.intellivision.console.testsupport.LoopbackHttpServer;
+import com.intellivision.console.testsupport.SampleVideos;
 import com.intellivision.console.testsupport.ServeProcess;
 import com.intellivision.console.testsupport.TestVideos;
 import java.awt.image.BufferedImage;
@@ -33,6 +36,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -117,6 +121,42 @@ class ServeDeploymentTest {
         BufferedImage image = ImageIO.read(Path.of(kept.outputImage()).toFile());
         assertThat(image.getWidth()).isEqualTo(160);
         assertThat(image.getHeight()).isEqualTo(120);
+    }
+
+    @Test
+    void aRunningCountsFramesAreCopiedHereWithTheirPeopleAndRemovedOnceItEnds() throws Exception {
+        Path video = SampleVideos.vtestOpening(shared.resolve("vtest-8s.avi"), 8);
+        List<Integer> copiedWidths = new CopyOnWriteArrayList<>();
+        // Read as soon as they are announced: older copies are removed as newer ones come.
+        Deployment.Subscription listening = deployment.subscribe(event -> {
+            if (event instanceof JobProgress progress && progress.details() != null && progress.details().liveFrame() != null) {
+                try {
+                    BufferedImage copy = ImageIO.read(Path.of(URI.create(progress.details().liveFrame().url())).toFile());
+                    copiedWidths.add(copy == null ? 0 : copy.getWidth());
+                } catch (Exception notACopy) {
+                    copiedWidths.add(-1);
+                }
+            }
+        });
+        Job count;
+        try {
+            count = deployment.awaitTerminal(deployment.submit(JobRequest.count(video.toString(), null)).id(), Duration.ofSeconds(120));
+        } finally {
+            listening.close();
+        }
+
+        assertThat(count.status()).as(count.error()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(copiedWidths).as("frames copied from the serve while it counted").isNotEmpty().allSatisfy(width ->
+                assertThat(width).isEqualTo(768));
+        assertThat(events.all(JobProgress.class, p -> p.jobId() == count.id() && p.details() != null && p.details().liveFrame() != null))
+                .allSatisfy(p -> assertThat(p.details().liveFrame().url()).startsWith("file:"));
+        EngineProbe.await(() -> {
+            try (var kept = Files.list(temp.resolve("images"))) {
+                return kept.noneMatch(file -> file.getFileName().toString().startsWith(count.id() + ".live.")) ? true : null;
+            } catch (java.io.IOException unreadable) {
+                throw new java.io.UncheckedIOException(unreadable);
+            }
+        }, "the copies removed", WAIT);
     }
 
     @Test

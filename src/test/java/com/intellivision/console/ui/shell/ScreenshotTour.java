@@ -43,17 +43,21 @@ public final class ScreenshotTour {
     private static final Duration JOB_TIMEOUT = Duration.ofMinutes(4);
     /** Long enough for images to load, charts to animate and tooltips to go. */
     private static final long SETTLE_MILLIS = 1800;
+    /** Into a running count far enough for its progress and its live frame to show. */
+    private static final long COUNT_UNDER_WAY_MILLIS = 4000;
 
     private final Stage stage;
     private final ConsoleSession session;
+    private final LocalDeployment pool;
     private final String deploymentId;
     private final Path out;
     private final FxRobot robot = new FxRobot();
 
-    private ScreenshotTour(Stage stage, ConsoleSession session, String deploymentId, Path out) {
+    private ScreenshotTour(Stage stage, ConsoleSession session, LocalDeployment pool, Path out) {
         this.stage = stage;
         this.session = session;
-        this.deploymentId = deploymentId;
+        this.pool = pool;
+        this.deploymentId = pool.id();
         this.out = out;
     }
 
@@ -77,7 +81,7 @@ public final class ScreenshotTour {
             stage.setHeight(HEIGHT);
             return opened;
         });
-        ScreenshotTour tour = new ScreenshotTour(stage, session, pool.id(), out);
+        ScreenshotTour tour = new ScreenshotTour(stage, session, pool, out);
         try {
             TourJobs jobs = submitAndWait(pool);
             for (Theme theme : List.of(Theme.LIGHT, Theme.DARK)) {
@@ -122,14 +126,24 @@ public final class ScreenshotTour {
         expandDetails(true);
         shoot("job-details-" + theme);
         expandDetails(false);
+        robot.press(KeyCode.CONTROL, KeyCode.ALT, KeyCode.R).release(KeyCode.R, KeyCode.ALT, KeyCode.CONTROL);
+        shoot("retry-with-changes-" + theme);
+        robot.type(KeyCode.ESCAPE);
         showTab(1);
         shoot("workers-" + theme);
         showTab(2);
         shoot("queue-" + theme);
+        showTab(3);
+        shoot("alerts-" + theme);
         showTab(0);
         robot.clickOn("#settingsButton").clickOn("Local pool…");
         shoot("local-pool-settings-" + theme);
         robot.type(KeyCode.ESCAPE);
+        long running = pool.submit(JobRequest.count(SampleVideos.VTEST.toString(), new CountParams(4.0, null, null))).id();
+        select(running);
+        Thread.sleep(COUNT_UNDER_WAY_MILLIS);
+        shoot("people-count-running-" + theme);
+        pool.awaitTerminal(running, JOB_TIMEOUT);
     }
 
     private void expandDetails(boolean expanded) {
