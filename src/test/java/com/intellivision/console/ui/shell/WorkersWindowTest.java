@@ -111,7 +111,7 @@ class WorkersWindowTest {
         waitUntil(() -> pointsOf(chart, "w1") >= 3);
         int drawn = pointsOf(chart, "w1");
         waitUntil(() -> pointsOf(chart, "w1") > drawn);
-        waitUntil(() -> band(robot).isPresent() && band(robot).get().isVisible() && band(robot).get().getWidth() > 0);
+        waitUntil(() -> band(robot).filter(node -> node.isVisible() && node.getWidth() > 0).isPresent());
         JobBand band = (JobBand) band(robot).orElseThrow().getUserData();
         assertThat(band.workerId()).isEqualTo("w1");
         assertThat(band.jobId()).isEqualTo(JOB);
@@ -144,7 +144,8 @@ class WorkersWindowTest {
         sampler.scheduleAtFixedRate(() -> deployment.emit(new MemorySampled("w1", 4101, 150 * MIB, Instant.now())), 0, 250, TimeUnit.MILLISECONDS);
         deployment.emit(new JobChanged(running));
         deployment.emit(new WorkerChanged(WorkerInfo.single("w1", 4101, WorkerState.BUSY, JOB, 0, 0)));
-        waitUntil(() -> band(robot).isPresent() && band(robot).get().isVisible() && band(robot).get().getWidth() > 12);
+        // One look-up per check: each redraw may replace the band's node.
+        waitUntil(() -> band(robot).filter(node -> node.isVisible() && node.getWidth() > 12).isPresent());
 
         robot.clickOn(band(robot).orElseThrow());
 
