@@ -75,9 +75,9 @@ public final class RetryEditViewModel {
                 : capabilities.whyNot(Feature.EDITED_SETTINGS).orElse("");
         prefill();
         urlError.bind(Bindings.createStringBinding(() -> urlProblem(url.get()), url));
-        timeError.bind(Bindings.createStringBinding(() -> offers(Shape.FRAME) ? timeProblem(time.get()) : "", time));
+        timeError.bind(Bindings.createStringBinding(() -> offers(Shape.FRAME) ? JobInputs.timeProblem(time.get()) : "", time));
         framesError.bind(Bindings.createStringBinding(() -> offers(Shape.FILMSTRIP) ? framesProblem(frames.get()) : "", frames));
-        fpsError.bind(Bindings.createStringBinding(() -> offers(Shape.COUNT) ? fpsProblem(fps.get()) : "", fps));
+        fpsError.bind(Bindings.createStringBinding(() -> offers(Shape.COUNT) ? JobInputs.fpsProblem(fps.get()) : "", fps));
         detectorError.bind(Bindings.createStringBinding(() -> offers(Shape.COUNT) ? detectorProblem(detector.get()) : "", detector));
         valid = Bindings.createBooleanBinding(() -> urlError.get().isEmpty() && timeError.get().isEmpty() && framesError.get().isEmpty()
                 && fpsError.get().isEmpty() && detectorError.get().isEmpty(), urlError, timeError, framesError, fpsError, detectorError);
@@ -99,7 +99,7 @@ public final class RetryEditViewModel {
         time.set(frame.map(FrameParams::atSeconds).map(Timecode::format).orElse(""));
         frames.set(frame.map(FrameParams::count).filter(count -> count > 1).map(String::valueOf).orElse("10"));
         Optional<CountParams> count = countParamsOf(job);
-        fps.set(formatFps(count.map(CountParams::fps).orElse(CountParams.DEFAULT_FPS)));
+        fps.set(JobInputs.formatFps(count.map(CountParams::fps).orElse(CountParams.DEFAULT_FPS)));
         detector.set(count.map(CountParams::detectorModel).orElse(""));
     }
 
@@ -173,18 +173,6 @@ public final class RetryEditViewModel {
         };
     }
 
-    private static String timeProblem(String text) {
-        if (text == null || text.isBlank()) {
-            return "";
-        }
-        try {
-            Timecode.parseSeconds(text);
-            return "";
-        } catch (IllegalArgumentException unreadable) {
-            return unreadable.getMessage();
-        }
-    }
-
     private static String framesProblem(String text) {
         String value = text == null ? "" : text.strip();
         try {
@@ -198,28 +186,12 @@ public final class RetryEditViewModel {
         return "'" + value + "' is not a number of frames: a filmstrip has 2 to " + FrameParams.MAX_FILMSTRIP + ".";
     }
 
-    private static String fpsProblem(String text) {
-        String value = text == null ? "" : text.strip();
-        try {
-            new CountParams(Double.parseDouble(value), null, null);
-            return "";
-        } catch (NumberFormatException notANumber) {
-            return "'" + value + "' is not a sample rate: write frames per second of video to analyse, such as 2 or 0.5";
-        } catch (IllegalArgumentException outOfRange) {
-            return StatusBadge.capitalize(outOfRange.getMessage());
-        }
-    }
-
     private static String detectorProblem(String text) {
         String value = text == null ? "" : text.strip();
         if (value.isEmpty() || value.toLowerCase(Locale.ROOT).endsWith(".onnx")) {
             return "";
         }
         return "A detector is an ONNX model file (.onnx); leave it empty for the built-in detector.";
-    }
-
-    private static String formatFps(double rate) {
-        return rate == Math.rint(rate) ? Long.toString((long) rate) : Double.toString(rate);
     }
 
     private static Optional<FrameParams> frameParamsOf(Job job) {

@@ -9,7 +9,7 @@ import com.intellivision.console.job.JobRequest;
 import com.intellivision.console.job.LobbyZones;
 import com.intellivision.console.job.Timecode;
 import com.intellivision.console.job.VideoLinks;
-import com.intellivision.console.ui.common.StatusBadge;
+import com.intellivision.console.ui.common.JobInputs;
 import com.intellivision.console.ui.common.TaskRunner;
 import java.util.List;
 import javafx.beans.binding.Bindings;
@@ -46,7 +46,7 @@ public final class SubmitBarViewModel {
     private final StringProperty url = new SimpleStringProperty("");
     private final StringProperty timestamp = new SimpleStringProperty("");
     private final ObjectProperty<Integer> filmstripCount = new SimpleObjectProperty<>(DEFAULT_FILMSTRIP);
-    private final StringProperty countFps = new SimpleStringProperty(formatFps(CountParams.DEFAULT_FPS));
+    private final StringProperty countFps = new SimpleStringProperty(JobInputs.formatFps(CountParams.DEFAULT_FPS));
     private final ObjectProperty<EmergencyLines> lines = new SimpleObjectProperty<>();
     private final ObjectProperty<LobbyZones> zones = new SimpleObjectProperty<>();
     private final ObservableList<JobKind> offeredAnalyses = FXCollections.observableArrayList();
@@ -74,8 +74,8 @@ public final class SubmitBarViewModel {
     public SubmitBarViewModel(TaskRunner tasks) {
         this.tasks = tasks;
         url.addListener((property, before, after) -> checkSource(after));
-        timestampError.bind(Bindings.createStringBinding(() -> timestampProblem(timestamp.get()), timestamp));
-        countFpsError.bind(Bindings.createStringBinding(() -> fpsProblem(countFps.get()), countFps));
+        timestampError.bind(Bindings.createStringBinding(() -> JobInputs.timeProblem(timestamp.get()), timestamp));
+        countFpsError.bind(Bindings.createStringBinding(() -> JobInputs.fpsProblem(countFps.get()), countFps));
         // Only the chosen kind's settings count: a bad timestamp does not block a people count.
         settingsError.bind(Bindings.createStringBinding(this::settingsProblem, kind, timestampError, countFpsError, chosenTimeOffered));
         // The last failure is about the last request; once the input changes it no longer applies.
@@ -199,31 +199,6 @@ public final class SubmitBarViewModel {
         submitting.set(false);
         progressNote.set("");
         submitError.set(message);
-    }
-
-    private static String timestampProblem(String text) {
-        try {
-            timestampSeconds(text);
-            return "";
-        } catch (IllegalArgumentException e) {
-            return e.getMessage();
-        }
-    }
-
-    private static String fpsProblem(String text) {
-        String value = text == null ? "" : text.strip();
-        try {
-            new CountParams(Double.parseDouble(value), null, null);
-            return "";
-        } catch (NumberFormatException notANumber) {
-            return "'" + value + "' is not a sample rate: write frames per second of video to analyse, such as 2 or 0.5";
-        } catch (IllegalArgumentException outOfRange) {
-            return StatusBadge.capitalize(outOfRange.getMessage());
-        }
-    }
-
-    private static String formatFps(double fps) {
-        return fps == Math.rint(fps) ? Long.toString((long) fps) : Double.toString(fps);
     }
 
     /** Blank means "let the engine choose" (a tenth of the way in). */
