@@ -186,7 +186,7 @@ public final class FramePreviewView {
         retryButton.setOnAction(event -> actions.retrySelected());
         showWhen(previewRetryWithChangesButton, viewModel.jobShownProperty().and(actions.retryOfferedProperty()));
         previewRetryWithChangesButton.disableProperty().bind(actions.canRetrySelectedWithChangesProperty().not());
-        retryWithChangesTooltip.setText(Shortcuts.withKeys("Run the job again as a new job, with another link or settings",
+        retryWithChangesTooltip.setText(Shortcuts.withKeys("Retry with changes: run the job again as a new job, with another link or settings",
                 Shortcuts.RETRY_WITH_CHANGES));
         previewRetryWithChangesButton.setOnAction(event -> RetryEditDialog.openSelected(previewRetryWithChangesButton, actions));
     }

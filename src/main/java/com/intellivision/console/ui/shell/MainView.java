@@ -46,6 +46,7 @@ public final class MainView {
     @FXML private BorderPane root;
     @FXML private TabPane tabs;
     @FXML private Tab jobsTab;
+    @FXML private Tab workersTab;
     @FXML private Node pausedBanner;
     @FXML private Label pausedNotice;
     @FXML private Button resumeButton;
@@ -80,6 +81,7 @@ public final class MainView {
         previewController.bind(viewModel.preview(), viewModel.jobActions(), viewModel.attempts(), viewModel.scrubBar(), viewModel.jobTools().details(),
                 viewModel.jobTools().frameFile(), links);
         workersController.bind(viewModel.workers());
+        workersController.drawChartWhile(workersTab.selectedProperty());
         // A job's band clicked on the Workers tab: the job is selected and shown where its details are.
         viewModel.workers().onJobChosen(job -> {
             tabs.getSelectionModel().select(jobsTab);

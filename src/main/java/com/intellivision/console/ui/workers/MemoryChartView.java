@@ -24,8 +24,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Point2D;
 import javafx.scene.SnapshotParameters;
@@ -54,6 +57,8 @@ final class MemoryChartView {
     private final Map<String, DoubleDataSet> datasets = new HashMap<>();
     private final List<YValueIndicator> limitLines = new ArrayList<>();
     private final ReadOnlyBooleanWrapper live = new ReadOnlyBooleanWrapper(true);
+    /** Whether the chart is on screen; drawn only then. */
+    private final BooleanProperty onScreen = new SimpleBooleanProperty(true);
     private WorkerMemoryLimits drawnLimits;
     private Frame frame = Frame.EMPTY;
     /** True while the frame sets the time axis, which is not someone zooming or panning. */
@@ -119,8 +124,25 @@ final class MemoryChartView {
         timeAxis.maxProperty().addListener((property, before, after) -> leaveLiveUnlessFollowing());
         live.addListener((property, before, following) -> fitMemoryAxis());
 
-        model.frameProperty().addListener((property, before, after) -> show(after));
+        model.frameProperty().addListener((property, before, after) -> {
+            if (onScreen.get()) {
+                show(after);
+            }
+        });
+        onScreen.addListener((property, before, now) -> {
+            if (now) {
+                show(model.frameProperty().get());
+            }
+        });
         show(model.frameProperty().get());
+    }
+
+    /**
+     * Draws only while {@code visible} holds, then at once the latest frame: ChartFX lays out and
+     * redraws a chart at every change even on a tab nobody looks at, which costs the FX thread.
+     */
+    void drawWhile(ObservableBooleanValue visible) {
+        onScreen.bind(visible);
     }
 
     XYChart node() {

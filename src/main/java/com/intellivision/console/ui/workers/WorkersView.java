@@ -11,6 +11,7 @@ import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -64,6 +65,11 @@ public final class WorkersView {
     @FXML private Label limits;
     @FXML private StackPane chartHolder;
     private MemoryChartView chart;
+
+    /** The memory chart draws only while {@code visible} holds, such as while its tab is selected. */
+    public void drawChartWhile(ObservableBooleanValue visible) {
+        chart.drawWhile(visible);
+    }
 
     public void bind(WorkersViewModel viewModel) {
         showText(nameColumn, WorkerRow::name);

@@ -130,6 +130,7 @@ public final class ScreenshotTour {
         shoot("retry-with-changes-" + theme);
         robot.type(KeyCode.ESCAPE);
         showTab(1);
+        robot.clickOn("5 min");
         shoot("workers-" + theme);
         showTab(2);
         shoot("queue-" + theme);

@@ -18,6 +18,7 @@ import com.intellivision.console.ui.common.FakeDeployment;
 import com.intellivision.console.ui.common.JobRow;
 import com.intellivision.console.ui.common.Jobs;
 import com.intellivision.console.ui.workers.JobBand;
+import com.intellivision.console.ui.workers.MemoryChartViewModel;
 import com.intellivision.console.ui.workers.WorkerRow;
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.plugins.YValueIndicator;
@@ -222,6 +223,21 @@ class WorkersWindowTest {
 
     private static Optional<Rectangle> band(FxRobot robot) {
         return robot.lookup(".job-band").queryAll().stream().map(Rectangle.class::cast).findFirst();
+    }
+
+    @Test
+    void theChartDrawsOnlyWhileItsTabIsShownAndCatchesUpWhenItIs(FxRobot robot) throws Exception {
+        XYChart chart = robot.lookup("#memoryChart").queryAs(XYChart.class);
+        sampler.scheduleAtFixedRate(() -> deployment.emit(new MemorySampled("w1", 4101, rss.addAndGet(MIB), Instant.now())),
+                0, 250, TimeUnit.MILLISECONDS);
+        MemoryChartViewModel model = session.viewModel().workers().memoryChart();
+        waitUntil(() -> model.frameProperty().get().lines().stream().anyMatch(line -> line.seconds().length > 10));
+
+        assertThat(pointsOf(chart, "w1")).as("drawn on the Jobs tab").isZero();
+
+        robot.clickOn("Workers");
+
+        waitUntil(() -> pointsOf(chart, "w1") > 10);
     }
 
     private static int pointsOf(XYChart chart, String worker) {
