@@ -26,6 +26,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TitledPane;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 
@@ -127,6 +128,7 @@ public final class ScreenshotTour {
         shoot("job-details-" + theme);
         expandDetails(false);
         robot.press(KeyCode.CONTROL, KeyCode.ALT, KeyCode.R).release(KeyCode.R, KeyCode.ALT, KeyCode.CONTROL);
+        centreDialogs();
         shoot("retry-with-changes-" + theme);
         robot.type(KeyCode.ESCAPE);
         showTab(1);
@@ -138,6 +140,7 @@ public final class ScreenshotTour {
         shoot("alerts-" + theme);
         showTab(0);
         robot.clickOn("#settingsButton").clickOn("Local pool…");
+        centreDialogs();
         shoot("local-pool-settings-" + theme);
         robot.type(KeyCode.ESCAPE);
         long running = pool.submit(JobRequest.count(SampleVideos.VTEST.toString(), new CountParams(4.0, null, null))).id();
@@ -145,6 +148,15 @@ public final class ScreenshotTour {
         Thread.sleep(COUNT_UNDER_WAY_MILLIS);
         shoot("people-count-running-" + theme);
         pool.awaitTerminal(running, JOB_TIMEOUT);
+    }
+
+    /** Puts open dialogs over the middle of the window, as a desktop's window manager would; Xvfb has none. */
+    private void centreDialogs() throws InterruptedException {
+        Thread.sleep(SETTLE_MILLIS / 3);
+        onFx(() -> Window.getWindows().stream().filter(window -> window != stage && window instanceof Stage).forEach(dialog -> {
+            dialog.setX(stage.getX() + (stage.getWidth() - dialog.getWidth()) / 2);
+            dialog.setY(stage.getY() + (stage.getHeight() - dialog.getHeight()) / 3);
+        }));
     }
 
     private void expandDetails(boolean expanded) {
