@@ -5,7 +5,7 @@ import com.intellivision.console.ui.common.TimeDisplay;
 
 /**
  * What the console remembers between runs: its theme, how times show, the window's size, the
- * deployment shown last, and how the local pool starts.
+ * deployment shown last, its layout, and how the local pool starts.
  *
  * @param lastDeployment the id of the deployment shown when the window closed, or null
  */
@@ -16,7 +16,8 @@ public record ConsoleSettings(
         boolean maximized,
         @JsonProperty("last_deployment") String lastDeployment,
         @JsonProperty("time_display") TimeDisplay timeDisplay,
-        @JsonProperty("local_pool") LocalPoolSettings localPool) {
+        @JsonProperty("local_pool") LocalPoolSettings localPool,
+        WindowLayout layout) {
 
     /** How the window looks. */
     public enum Theme {
@@ -35,32 +36,37 @@ public record ConsoleSettings(
 
     /** A first start: the system's theme, the window's own size. */
     public static final ConsoleSettings DEFAULTS = new ConsoleSettings(Theme.SYSTEM, 0, 0, false, null, TimeDisplay.RELATIVE,
-            LocalPoolSettings.DEFAULTS);
+            LocalPoolSettings.DEFAULTS, WindowLayout.DEFAULTS);
 
     public ConsoleSettings {
         theme = theme == null ? Theme.SYSTEM : theme;
         timeDisplay = timeDisplay == null ? TimeDisplay.RELATIVE : timeDisplay;
         localPool = localPool == null ? LocalPoolSettings.DEFAULTS : localPool;
+        layout = layout == null ? WindowLayout.DEFAULTS : layout;
     }
 
     public ConsoleSettings withTheme(Theme newTheme) {
-        return new ConsoleSettings(newTheme, windowWidth, windowHeight, maximized, lastDeployment, timeDisplay, localPool);
+        return new ConsoleSettings(newTheme, windowWidth, windowHeight, maximized, lastDeployment, timeDisplay, localPool, layout);
     }
 
     public ConsoleSettings withWindow(double width, double height, boolean isMaximized) {
-        return new ConsoleSettings(theme, width, height, isMaximized, lastDeployment, timeDisplay, localPool);
+        return new ConsoleSettings(theme, width, height, isMaximized, lastDeployment, timeDisplay, localPool, layout);
     }
 
     public ConsoleSettings withLastDeployment(String deploymentId) {
-        return new ConsoleSettings(theme, windowWidth, windowHeight, maximized, deploymentId, timeDisplay, localPool);
+        return new ConsoleSettings(theme, windowWidth, windowHeight, maximized, deploymentId, timeDisplay, localPool, layout);
     }
 
     public ConsoleSettings withTimeDisplay(TimeDisplay newDisplay) {
-        return new ConsoleSettings(theme, windowWidth, windowHeight, maximized, lastDeployment, newDisplay, localPool);
+        return new ConsoleSettings(theme, windowWidth, windowHeight, maximized, lastDeployment, newDisplay, localPool, layout);
     }
 
     public ConsoleSettings withLocalPool(LocalPoolSettings newPool) {
-        return new ConsoleSettings(theme, windowWidth, windowHeight, maximized, lastDeployment, timeDisplay, newPool);
+        return new ConsoleSettings(theme, windowWidth, windowHeight, maximized, lastDeployment, timeDisplay, newPool, layout);
+    }
+
+    public ConsoleSettings withLayout(WindowLayout newLayout) {
+        return new ConsoleSettings(theme, windowWidth, windowHeight, maximized, lastDeployment, timeDisplay, localPool, newLayout);
     }
 
     /** Whether a window size was saved. */

@@ -59,9 +59,9 @@ public final class SettingsViewModel {
         return chosen == Theme.DARK || chosen == Theme.SYSTEM && SystemTheme.prefersDark(environment);
     }
 
-    /** The window's size as it closes, and the deployment it showed. */
-    public void windowClosing(double width, double height, boolean maximized, String shownDeployment) {
-        keep(settings.withWindow(width, height, maximized).withLastDeployment(shownDeployment));
+    /** The window's size and layout as it closes, and the deployment it showed. */
+    public void windowClosing(double width, double height, boolean maximized, String shownDeployment, WindowLayout layout) {
+        keep(settings.withWindow(width, height, maximized).withLastDeployment(shownDeployment).withLayout(layout));
     }
 
     private void keep(ConsoleSettings changed) {

@@ -55,9 +55,10 @@ public final class ConsoleSession {
         viewModel.state().timeDisplayProperty().bindBidirectional(settings.timeDisplayProperty());
         MainView view = MainView.load(viewModel, links, settings, file == null ? "this run only" : file.path().toString());
         ConsoleWindow.show(stage, view.root(), loaded, settings.darkProperty().get());
+        view.restore(loaded.layout());
         stage.setOnHiding(event -> {
             DeploymentEntry shown = viewModel.deployments().selectedProperty().get();
-            settings.windowClosing(stage.getWidth(), stage.getHeight(), stage.isMaximized(), shown == null ? null : shown.id());
+            settings.windowClosing(stage.getWidth(), stage.getHeight(), stage.isMaximized(), shown == null ? null : shown.id(), view.layout());
         });
         viewModel.start(loaded.lastDeployment());
         return new ConsoleSession(background, viewModel, view);

@@ -15,6 +15,7 @@ import com.intellivision.console.ui.queue.QueueToolbarView;
 import com.intellivision.console.ui.queue.QueueView;
 import com.intellivision.console.ui.settings.SettingsView;
 import com.intellivision.console.ui.settings.SettingsViewModel;
+import com.intellivision.console.ui.settings.WindowLayout;
 import com.intellivision.console.ui.submit.SubmitBarView;
 import com.intellivision.console.ui.workers.WorkersView;
 import java.time.ZoneId;
@@ -26,6 +27,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.Dragboard;
@@ -45,6 +47,7 @@ public final class MainView {
 
     @FXML private BorderPane root;
     @FXML private TabPane tabs;
+    @FXML private SplitPane workArea;
     @FXML private Tab jobsTab;
     @FXML private Tab workersTab;
     @FXML private Node pausedBanner;
@@ -73,6 +76,22 @@ public final class MainView {
         view.settingsController.bind(settings, settingsSavedIn);
         view.settingsController.onAlertRules(() -> view.tabs.getSelectionModel().select(view.alertsTab));
         return view;
+    }
+
+    /** Where the jobs and the preview divide and which tab shows, as people left them. */
+    WindowLayout layout() {
+        double[] dividers = workArea.getDividerPositions();
+        Tab shown = tabs.getSelectionModel().getSelectedItem();
+        return new WindowLayout(dividers.length == 0 ? 0 : dividers[0], shown == null ? null : shown.getId());
+    }
+
+    /** Lays the window out as {@code saved} says; call once it shows, so the divider has a width to divide. */
+    void restore(WindowLayout saved) {
+        if (saved.hasSplitPosition()) {
+            workArea.setDividerPositions(saved.splitPosition());
+        }
+        tabs.getTabs().stream().filter(tab -> tab.getId() != null && tab.getId().equals(saved.tab())).findFirst()
+                .ifPresent(tabs.getSelectionModel()::select);
     }
 
     private void bind(MainViewModel viewModel, Links links) {

@@ -3,8 +3,6 @@ package com.intellivision.console.ui.shell;
 import com.intellivision.console.deployment.CatalogEditor;
 import com.intellivision.console.deployment.Deployment;
 import com.intellivision.console.deployment.DeploymentCatalog;
-import com.intellivision.console.deployment.PoolControl;
-import com.intellivision.console.deployment.WorkerMonitor;
 import com.intellivision.console.job.ConnectionState;
 import com.intellivision.console.job.EngineEvent.ConnectionChanged;
 import com.intellivision.console.job.EngineEvent.QueueChanged;
@@ -41,7 +39,6 @@ import com.intellivision.console.ui.workers.WorkersViewModel;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * The window's view model, and with {@link DeploymentListViewModel} the only class that talks to the
@@ -136,10 +133,6 @@ public final class MainViewModel implements DeploymentEditing, AutoCloseable {
         alerts.listenTo(events);
     }
 
-    /** What the window shows of a deployment when it opens, read in one go after subscribing so no change is missed. */
-    private record Snapshot(List<Job> jobs, List<WorkerInfo> workers, QueueFigures figures, boolean paused, ConnectionChanged connection,
-            OptionalLong memoryLimit) {}
-
     /** Lists the deployments, shows the first (the local pool), and starts following each in the background. */
     public void start() {
         start(null);
@@ -208,24 +201,17 @@ public final class MainViewModel implements DeploymentEditing, AutoCloseable {
                 new ConnectionChanged(ConnectionState.DOWN, "Could not read the deployment: " + Failures.messageOf(failure), clock.instant())));
     }
 
-    private Snapshot subscribeAndRead(DeploymentEntry entry) {
+    private DeploymentSnapshot subscribeAndRead(DeploymentEntry entry) {
         Deployment deployment = entry.deployment();
         entry.subscribed(deployment.subscribe(bridge.listenerFor(entry.id())));
         if (closed) {
             // The window closed while this was on its way; close() may have missed it.
             entry.unsubscribe();
         }
-        List<Job> jobs = deployment.recentJobs(INITIAL_JOBS);
-        List<WorkerInfo> listed = deployment.workerMonitor().map(monitor -> monitor.workers()).orElse(List.of());
-        QueueFigures figures = deployment.queueStatistics().map(statistics -> statistics.figures()).orElse(QueueFigures.EMPTY);
-        boolean paused = deployment.poolControl().map(PoolControl::isPaused).orElse(false);
-        // Alerts watch the hard limit: above it the worker is stopped mid-job.
-        OptionalLong memoryLimit = deployment.workerMonitor().flatMap(WorkerMonitor::memoryLimits)
-                .map(limits -> OptionalLong.of(limits.hardBytes())).orElse(OptionalLong.empty());
-        return new Snapshot(jobs, listed, figures, paused, deployment.connection(), memoryLimit);
+        return DeploymentSnapshot.read(deployment, INITIAL_JOBS);
     }
 
-    private void show(DeploymentEntry entry, Snapshot snapshot) {
+    private void show(DeploymentEntry entry, DeploymentSnapshot snapshot) {
         String id = entry.id();
         jobList.applyAll(id, snapshot.jobs());
         alerts.knowJobs(id, snapshot.jobs());

@@ -32,10 +32,11 @@ class SettingsViewModelTest {
         assertThat(first.darkProperty().get()).isFalse();
         first.timeDisplayProperty().set(TimeDisplay.UTC);
         first.keepLocalPool(new LocalPoolSettings(5, 700, 1400));
-        first.windowClosing(1200, 700, false, "prod");
+        first.windowClosing(1200, 700, false, "prod", new WindowLayout(0.4, "queueTab"));
 
         ConsoleSettings next = SettingsFile.in(dataDir).load();
-        assertThat(next).isEqualTo(new ConsoleSettings(Theme.LIGHT, 1200, 700, false, "prod", TimeDisplay.UTC, new LocalPoolSettings(5, 700, 1400)));
+        assertThat(next).isEqualTo(new ConsoleSettings(Theme.LIGHT, 1200, 700, false, "prod", TimeDisplay.UTC, new LocalPoolSettings(5, 700, 1400),
+                new WindowLayout(0.4, "queueTab")));
         assertThat(notices.problems).isEmpty();
     }
 
@@ -74,10 +75,10 @@ class SettingsViewModelTest {
         SettingsViewModel settings = new SettingsViewModel(null, ConsoleSettings.DEFAULTS, sameThread, notices, Map.of());
 
         settings.themeProperty().set(Theme.DARK);
-        settings.windowClosing(1000, 600, true, "local");
+        settings.windowClosing(1000, 600, true, "local", WindowLayout.DEFAULTS);
 
         assertThat(settings.settings()).isEqualTo(new ConsoleSettings(Theme.DARK, 1000, 600, true, "local", TimeDisplay.RELATIVE,
-                LocalPoolSettings.DEFAULTS));
+                LocalPoolSettings.DEFAULTS, WindowLayout.DEFAULTS));
         assertThat(notices.problems).isEmpty();
     }
 }

@@ -1,6 +1,7 @@
 package com.intellivision.console.ui.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.intellivision.console.deployment.FixedCatalog;
 import com.intellivision.console.deployment.LocalDeployment;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -35,12 +37,13 @@ class SettingsWindowTest {
     private ConsoleSession session;
     private Stage stage;
     private SettingsFile file;
+    private LocalDeployment pool;
 
     @Start
     void openConsole(Stage shown) {
         stage = shown;
         file = SettingsFile.in(temp.resolve("data"));
-        LocalDeployment pool = LocalDeployment.start(PoolConfig.defaults(temp.resolve("pool")).withWorkerCount(1));
+        pool = LocalDeployment.start(PoolConfig.defaults(temp.resolve("pool")).withWorkerCount(1));
         session = ConsoleSession.open(stage, new FixedCatalog(List.of(pool)), address -> {}, file, ConsoleSettings.DEFAULTS.withTheme(Theme.LIGHT));
     }
 
@@ -98,5 +101,23 @@ class SettingsWindowTest {
         robot.clickOn("#settingsButton").clickOn("Alert rules…");
 
         assertThat(tabs.getSelectionModel().getSelectedItem().getText()).isEqualTo("Alerts");
+    }
+
+    @Test
+    void theTabShownAndTheSplitBetweenJobsAndPreviewAreKeptAndComeBackAtTheNextStart(FxRobot robot) throws Exception {
+        robot.clickOn("Queue");
+        robot.interact(() -> robot.lookup("#workArea").queryAs(SplitPane.class).setDividerPositions(0.4));
+
+        robot.interact(stage::hide);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "queueTab".equals(file.load().layout().tab()));
+        assertThat(file.load().layout().splitPosition()).isCloseTo(0.4, within(0.01));
+
+        robot.interact(session::closeView);
+        robot.interact(() -> session = ConsoleSession.open(stage, new FixedCatalog(List.of(pool)), address -> {}, file, file.load()));
+
+        TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
+        assertThat(tabs.getSelectionModel().getSelectedItem().getId()).isEqualTo("queueTab");
+        robot.clickOn("Jobs");
+        assertThat(robot.lookup("#workArea").queryAs(SplitPane.class).getDividerPositions()[0]).isCloseTo(0.4, within(0.02));
     }
 }
