@@ -1,6 +1,7 @@
 package com.intellivision.console.ui.alerts;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.intellivision.console.ui.common.PlainNumber;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -91,9 +92,9 @@ public record AlertRule(
     /** The rule's name with its threshold: "Queue longer than 50", "Job failure rate above 5 %". */
     public String describe() {
         return switch (kind) {
-            case QUEUE_LENGTH -> "Queue longer than " + number(threshold);
-            case WORKER_MEMORY -> "Worker memory above " + number(threshold) + " % of its limit";
-            default -> kind.title() + " above " + number(threshold) + " %";
+            case QUEUE_LENGTH -> "Queue longer than " + PlainNumber.format(threshold);
+            case WORKER_MEMORY -> "Worker memory above " + PlainNumber.format(threshold) + " % of its limit";
+            default -> kind.title() + " above " + PlainNumber.format(threshold) + " %";
         };
     }
 
@@ -120,10 +121,5 @@ public record AlertRule(
 
     public AlertRule withMinJobs(int jobs) {
         return new AlertRule(kind, enabled, threshold, holdSeconds, cooldownSeconds, jobs);
-    }
-
-    /** 80, 2.5: a threshold as people typed it, without a trailing ".0". */
-    static String number(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
     }
 }

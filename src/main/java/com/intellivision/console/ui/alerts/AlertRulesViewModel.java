@@ -1,6 +1,7 @@
 package com.intellivision.console.ui.alerts;
 
 import com.intellivision.console.ui.alerts.AlertRule.Kind;
+import com.intellivision.console.ui.common.PlainNumber;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -76,7 +77,7 @@ public final class AlertRulesViewModel {
 
         private void show(AlertRule rule) {
             enabled.set(rule.enabled());
-            threshold.text.set(AlertRule.number(rule.threshold()));
+            threshold.text.set(PlainNumber.format(rule.threshold()));
             holdSeconds.text.set(Long.toString(rule.holdSeconds()));
             cooldownSeconds.text.set(Long.toString(rule.cooldownSeconds()));
             minJobs.text.set(Integer.toString(rule.minJobs()));

@@ -36,9 +36,4 @@ public final class JobInputs {
             return StatusBadge.capitalize(outOfRange.getMessage());
         }
     }
-
-    /** A sample rate as people write it: {@code 2}, not {@code 2.0}. */
-    public static String formatFps(double rate) {
-        return rate == Math.rint(rate) ? Long.toString((long) rate) : Double.toString(rate);
-    }
 }

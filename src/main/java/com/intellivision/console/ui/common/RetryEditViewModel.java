@@ -99,7 +99,7 @@ public final class RetryEditViewModel {
         time.set(frame.map(FrameParams::atSeconds).map(Timecode::format).orElse(""));
         frames.set(frame.map(FrameParams::count).filter(count -> count > 1).map(String::valueOf).orElse("10"));
         Optional<CountParams> count = countParamsOf(job);
-        fps.set(JobInputs.formatFps(count.map(CountParams::fps).orElse(CountParams.DEFAULT_FPS)));
+        fps.set(PlainNumber.format(count.map(CountParams::fps).orElse(CountParams.DEFAULT_FPS)));
         detector.set(count.map(CountParams::detectorModel).orElse(""));
     }
 

@@ -10,6 +10,7 @@ import com.intellivision.console.job.LobbyZones;
 import com.intellivision.console.job.Timecode;
 import com.intellivision.console.job.VideoLinks;
 import com.intellivision.console.ui.common.JobInputs;
+import com.intellivision.console.ui.common.PlainNumber;
 import com.intellivision.console.ui.common.TaskRunner;
 import java.util.List;
 import javafx.beans.binding.Bindings;
@@ -46,7 +47,7 @@ public final class SubmitBarViewModel {
     private final StringProperty url = new SimpleStringProperty("");
     private final StringProperty timestamp = new SimpleStringProperty("");
     private final ObjectProperty<Integer> filmstripCount = new SimpleObjectProperty<>(DEFAULT_FILMSTRIP);
-    private final StringProperty countFps = new SimpleStringProperty(JobInputs.formatFps(CountParams.DEFAULT_FPS));
+    private final StringProperty countFps = new SimpleStringProperty(PlainNumber.format(CountParams.DEFAULT_FPS));
     private final ObjectProperty<EmergencyLines> lines = new SimpleObjectProperty<>();
     private final ObjectProperty<LobbyZones> zones = new SimpleObjectProperty<>();
     private final ObservableList<JobKind> offeredAnalyses = FXCollections.observableArrayList();
