@@ -35,7 +35,7 @@ abstract class HttpDeployment implements RemoteDeployment, JobSearch {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpDeployment.class);
     /** Longer than a request's own timeouts, so a round in the middle of one can finish. */
-    private static final Duration ROUND_END = Duration.ofSeconds(12);
+    static final Duration ROUND_END = Duration.ofSeconds(12);
 
     final DeploymentSettings settings;
     final SavedCredentials credentials;

@@ -47,6 +47,7 @@ final class LiveFeed implements ServeEventListener {
     private final EventFanout events;
     private final ScheduledExecutorService schedule;
     private final LiveFrameCopies liveFrames;
+    private final HeardUntilClosed heard;
     private final MemoryHistory memory = new MemoryHistory(MemoryHistory.HOUR_OF_SECONDS);
     private final Map<String, WorkerInfo> workers = new ConcurrentHashMap<>();
     private final Map<String, Instant> latestSample = new ConcurrentHashMap<>();
@@ -67,12 +68,13 @@ final class LiveFeed implements ServeEventListener {
         this.health = health;
         this.events = events;
         this.schedule = schedule;
+        this.heard = new HeardUntilClosed(this);
     }
 
     /** Starts listening; returns at once. */
     synchronized void connect() {
         if (!closed) {
-            stream = api.listen(this);
+            stream = api.listen(heard);
         }
     }
 
@@ -221,16 +223,25 @@ final class LiveFeed implements ServeEventListener {
         }
     }
 
-    /** Stops listening; nothing is heard after. */
-    synchronized void close() {
-        closed = true;
-        live = false;
-        if (stream != null) {
-            try {
-                stream.close();
-            } catch (Exception unexpected) {
-                LOG.debug("closing the event stream of {} failed", name, unexpected);
+    /** Stops listening, and waits for an event being heard to end: nothing is heard after. */
+    void close() {
+        synchronized (this) {
+            closed = true;
+            live = false;
+            if (stream != null) {
+                try {
+                    stream.close();
+                } catch (Exception unexpected) {
+                    LOG.debug("closing the event stream of {} failed", name, unexpected);
+                }
             }
+        }
+        try {
+            if (!heard.close(HttpDeployment.ROUND_END)) {
+                LOG.warn("{} was still hearing an event {} s after it was closed", name, HttpDeployment.ROUND_END.toSeconds());
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 }
