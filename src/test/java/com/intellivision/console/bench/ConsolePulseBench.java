@@ -1,6 +1,7 @@
 package com.intellivision.console.bench;
 
 import com.intellivision.console.deployment.FixedCatalog;
+import com.intellivision.console.ui.jobs.JobListViewModel;
 import com.intellivision.console.ui.shell.HeadlessConsole;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
@@ -18,7 +19,7 @@ import java.util.stream.Collectors;
 /**
  * Whether the window stays smooth while a busy pool reports to it: the longest gap between the FX
  * thread's pulses of the real console window, headless, while {@value SimulatedPool#WORKERS} workers
- * go through {@value SimulatedPool#JOBS} jobs, beside the same window with no events:
+ * go through {@link SimulatedPool#JOBS} jobs (1,000, or {@code -Dbench.jobs}), beside the same window with no events:
  * <pre>mvn -q -Pbench test-compile exec:exec -Dbench.main=com.intellivision.console.bench.ConsolePulseBench</pre>
  * In this JVM, JavaFX runs on Monocle's headless screen with the software renderer, as the UI tests run
  * it. The window opens on a {@link SimulatedPool}, shows its jobs and the preview of a running people
@@ -101,7 +102,7 @@ public final class ConsolePulseBench {
         try (SimulatedPool pool = SimulatedPool.prepare(work)) {
             HeadlessConsole console = HeadlessConsole.open(new FixedCatalog(List.of(pool.deployment())));
             try {
-                console.waitUntil(() -> console.jobRows() == SimulatedPool.JOBS, OPEN_TIMEOUT);
+                console.waitUntil(() -> console.jobRows() == Math.min(SimulatedPool.JOBS, JobListViewModel.MAX_ROWS), OPEN_TIMEOUT);
                 console.select(pool.deployment().id(), pool.jobToWatch());
                 Thread.sleep(SETTLE.toMillis());
                 reference = measure("idle (no events): reference", console, idle, pool, pauses);
@@ -184,7 +185,8 @@ public final class ConsolePulseBench {
         System.out.println("Real: the whole console window (ConsoleSession with every view and view model, FxEventBridge's batches, the jobs");
         System.out.println("  table with " + rows + " rows, the preview of a running people count), JavaFX 21 on Monocle's headless screen of");
         System.out.println("  1440 x 900 with the software renderer, in this JVM. The window's own timers run as usual.");
-        System.out.println("Simulated: the deployment. The test fake holds the jobs (200 ended, 8 running, the rest pending; it hands the");
+        System.out.println("Simulated: the deployment. The test fake holds the jobs (" + String.format(Locale.ROOT, "%,d", SimulatedPool.ENDED_BEFORE)
+                + " ended, 8 running, the rest pending; it hands the");
         System.out.println("  window all of them, where the local pool's store would give the newest 500) and one thread publishes what a");
         System.out.println("  local pool publishes as its workers run them: jobs start and end (frames 0.1-0.4 s from files and links here,");
         System.out.println("  1-3 s from YouTube; people counts 10-40 s reporting progress 4 times a second; 1 in 20 fails), workers turn");

@@ -38,6 +38,9 @@ public final class ServeLoadBench {
     private static final int THREADS = 2;
     private static final int CONNECTIONS = 32;
     private static final int POLLED_JOBS = 100;
+    /** The issue of scale people ask about: many consoles polling at once, and a burst of submissions. */
+    private static final int POLLERS = 100;
+    private static final int SUBMISSIONS = 10_000;
     private static final long RSS_GOAL = 200L << 20;
     private static final Path SERVE_JVM_OPTIONS = Path.of("packaging", "serve.jvm-options");
     private static final String COLUMNS = "%-30s %11s %9s %9s %9s %8s %10s  %-28s %s%n";
@@ -84,6 +87,11 @@ public final class ServeLoadBench {
             String idList = String.join(",", ids.stream().map(String::valueOf).toList());
             Phase polling = measure("GET /api/jobs/<id>/ (polling)", rss, seconds, poll, base + "/api/jobs/", 5_000, 10, token, idList);
             Phase creation = measure("POST /api/get-youtube-frame/", rss, seconds, create, base + "/api/get-youtube-frame/", 1_000, 20, token);
+            rss.resetPhase();
+            WrkRun pollers = WrkRun.run(THREADS, POLLERS, seconds, poll, base + "/api/jobs/", token, idList);
+            long pollersRss = rss.phaseServeMax();
+            HeyRun burst = HeyRun.available() ? submitBurst(base, token, rss) : null;
+            long burstRss = rss.phaseServeMax();
             JsonNode after = health(base);
 
             System.out.printf(Locale.ROOT, COLUMNS, "phase", "requests/s", "p50 ms", "p90 ms", "p99 ms", "errors", "serve RSS", "goal", "verdict");
@@ -95,6 +103,18 @@ public final class ServeLoadBench {
                         reference ? "(framework's ceiling)" : String.format(Locale.ROOT, ">= %,.0f/s, p99 < %.0f ms", phase.rateGoal(),
                                 phase.p99GoalMs()), reference ? "-" : phase.met() ? "met" : "MISSED");
             }
+            System.out.printf(Locale.ROOT, "%n%d pollers at once (wrk -t%d -c%d, %d s, GET /api/jobs/<id>/): %.0f requests/s, p50 %s ms, p99 %s ms,"
+                    + " %d errors, serve RSS %s%n", POLLERS, THREADS, POLLERS, seconds, pollers.requestsPerSecond(), ms(pollers.p50Ms()),
+                    ms(pollers.p99Ms()), pollers.errors(), mib(pollersRss));
+            if (burst == null) {
+                System.out.println("a burst of submissions needs hey on the PATH (Debian: apt-get install hey); not measured");
+            } else {
+                System.out.printf(Locale.ROOT, "%,d submissions, %d clients at once (hey -n %d -c %d, POST /api/get-youtube-frame/): %.0f requests/s,"
+                        + " p50 %s ms, p99 %s ms, answers %s, %d errors (goal 0: %s), serve RSS %s%n", burst.requests(), burst.concurrency(),
+                        burst.requests(), burst.concurrency(), burst.requestsPerSecond(), ms(burst.p50Ms()), ms(burst.p99Ms()), burst.statuses(),
+                        burst.errors(202), burst.errors(202) == 0 ? "met" : "MISSED", mib(burstRss));
+            }
+            System.out.println();
             long serveMax = rss.serveMax();
             System.out.println();
             System.out.printf(Locale.ROOT, "serve JVM RSS, max over the run (workers not included): %s (goal < 200 MiB: %s)%n", mib(serveMax),
@@ -125,6 +145,13 @@ public final class ServeLoadBench {
             }
             deleteRecursively(work);
         }
+    }
+
+    /** {@value #SUBMISSIONS} job submissions from {@value #POLLERS} clients at once, each a job the worker fails at once. */
+    private static HeyRun submitBurst(String base, String token, RssSampler rss) throws IOException, InterruptedException {
+        rss.resetPhase();
+        return HeyRun.post(SUBMISSIONS, POLLERS, base + "/api/get-youtube-frame/", "{\"youtube_url\":\"http://127.0.0.1:9/burst.mp4\"}",
+                "Authorization: Bearer " + token);
     }
 
     private static final AtomicLong warmUpCreated = new AtomicLong();

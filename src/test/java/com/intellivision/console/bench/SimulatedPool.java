@@ -41,7 +41,7 @@ import java.util.concurrent.atomic.LongAdder;
 import javax.imageio.ImageIO;
 
 /**
- * A local pool of {@value #WORKERS} workers going through a store of {@value #JOBS} jobs, simulated in
+ * A local pool of {@value #WORKERS} workers going through a store of {@link #JOBS} jobs, simulated in
  * memory for {@link ConsolePulseBench}. The jobs are held by the test fake deployment, which hands the
  * window all of them when it opens; one thread, as the engine's loop, then publishes what a real pool
  * publishes while its workers run them, at a real pool's pace:
@@ -61,9 +61,11 @@ import javax.imageio.ImageIO;
  */
 final class SimulatedPool implements AutoCloseable {
 
-    static final int JOBS = 1_000;
+    /** 1,000 unless {@code -Dbench.jobs} says otherwise. */
+    static final int JOBS = Integer.getInteger("bench.jobs", 1_000);
     static final int WORKERS = 8;
-    private static final int ENDED_BEFORE = 200;
+    /** All but the newest 800 have ended: what is still to run is among what the window shows. */
+    static final int ENDED_BEFORE = JOBS - 800;
     private static final double COUNT_SHARE = 0.25;
     private static final double YOUTUBE_SHARE = 0.5;
     private static final long TICK_MILLIS = 250;
@@ -128,7 +130,7 @@ final class SimulatedPool implements AutoCloseable {
     }
 
     /**
-     * The pool as the window finds it when it opens: {@value #ENDED_BEFORE} jobs ended, every worker
+     * The pool as the window finds it when it opens: {@link #ENDED_BEFORE} jobs ended, every worker
      * busy (three of them on people counts started earlier), the rest pending. Nothing is published
      * before {@link #start()}.
      */

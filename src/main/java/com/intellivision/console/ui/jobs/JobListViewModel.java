@@ -33,7 +33,7 @@ import javafx.collections.transformation.FilteredList;
 public final class JobListViewModel {
 
     /** More rows per deployment than anyone scrolls through; beyond it the oldest leave so memory stays flat. */
-    static final int MAX_ROWS = 1000;
+    public static final int MAX_ROWS = 1000;
 
     static final Comparator<Job> NEWEST_FIRST = Comparator
             .comparing(Job::createdAt, Comparator.nullsFirst(Comparator.<Instant>naturalOrder()))
