@@ -9,12 +9,10 @@ import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bytedeco.javacpp.PointerScope;
-import org.bytedeco.javacpp.indexer.FloatIndexer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
@@ -84,7 +82,7 @@ final class OnnxDetector implements Detector {
                 throw new MediaException("The model " + modelName + " could not run on a 640x640 image (" + reason(failed)
                         + "). Give a YOLO person detector exported to ONNX with a 640x640 input.", failed);
             }
-            List<Detection> candidates = people(output, scale, bgr.cols(), bgr.rows());
+            List<Detection> candidates = YoloOutput.people(output, MIN_SCORE, scale, bgr.cols(), bgr.rows(), modelName);
             return OverlapSuppression.keepBest(candidates, MIN_SCORE, MAX_OVERLAP);
         }
     }
@@ -109,59 +107,6 @@ final class OnnxDetector implements Detector {
         Mat fitted = letterboxed.apply(new Rect(0, 0, width, height));
         resize(bgr, fitted, fitted.size(), 0, 0, INTER_LINEAR);
         return scale;
-    }
-
-    /** The person candidates in the model's output, in the frame's pixels. */
-    private List<Detection> people(Mat output, double scale, int frameWidth, int frameHeight) throws MediaException {
-        if (output.dims() != 3 || output.size(0) != 1) {
-            throw unexpectedLayout(output);
-        }
-        int rows = output.size(1);
-        int columns = output.size(2);
-        // YOLOv8 lays the candidates along the last axis (84 x 8400), YOLOv5 along the middle one (25200 x 85).
-        boolean alongColumns = rows < columns;
-        int candidates = alongColumns ? columns : rows;
-        int values = alongColumns ? rows : columns;
-        if (values < (alongColumns ? 5 : 6)) {
-            throw unexpectedLayout(output);
-        }
-        List<Detection> found = new ArrayList<>();
-        try (Mat table = output.reshape(1, rows); FloatIndexer at = table.createIndexer()) {
-            for (int i = 0; i < candidates; i++) {
-                // YOLOv8 scores each class; YOLOv5 scores an object, then its class.
-                double score = alongColumns ? value(at, true, i, 4) : value(at, false, i, 4) * value(at, false, i, 5);
-                if (score >= MIN_SCORE) {
-                    Box box = boxInFrame(value(at, alongColumns, i, 0), value(at, alongColumns, i, 1), value(at, alongColumns, i, 2),
-                            value(at, alongColumns, i, 3), scale, frameWidth, frameHeight);
-                    if (box != null) {
-                        found.add(new Detection(box, (float) score));
-                    }
-                }
-            }
-        }
-        return found;
-    }
-
-    /** One value of one candidate, whichever axis the candidates lie along. */
-    private static float value(FloatIndexer at, boolean alongColumns, int candidate, int value) {
-        return alongColumns ? at.get(value, candidate) : at.get(candidate, value);
-    }
-
-    private static Box boxInFrame(double centerX, double centerY, double width, double height, double scale, int frameWidth, int frameHeight) {
-        int left = (int) Math.max(0, Math.round((centerX - width / 2) / scale));
-        int top = (int) Math.max(0, Math.round((centerY - height / 2) / scale));
-        int right = (int) Math.min(frameWidth, Math.round((centerX + width / 2) / scale));
-        int bottom = (int) Math.min(frameHeight, Math.round((centerY + height / 2) / scale));
-        return right > left && bottom > top ? new Box(left, top, right - left, bottom - top) : null;
-    }
-
-    private MediaException unexpectedLayout(Mat output) {
-        StringBuilder shape = new StringBuilder();
-        for (int axis = 0; axis < output.dims(); axis++) {
-            shape.append(axis == 0 ? "" : " x ").append(output.size(axis));
-        }
-        return new MediaException("The model " + modelName + " answers with a " + shape + " output, not the YOLO layout expected "
-                + "(1 x 84 x 8400 or 1 x 25200 x 85, say). Give a YOLO person detector exported to ONNX.");
     }
 
     /** What an OpenCV error says, without its version, source file and function ("Failed to parse ONNX model"). */
