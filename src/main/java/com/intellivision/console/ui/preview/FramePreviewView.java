@@ -4,6 +4,7 @@ import com.intellivision.console.ui.common.ImageSlot;
 import com.intellivision.console.ui.common.JobActionPrompts;
 import com.intellivision.console.ui.common.JobActionsViewModel;
 import com.intellivision.console.ui.common.Links;
+import com.intellivision.console.ui.common.RegionClips;
 import com.intellivision.console.ui.common.RetryEditDialog;
 import com.intellivision.console.ui.common.Shortcuts;
 import com.intellivision.console.ui.preview.FramePreviewViewModel.Mode;
@@ -28,7 +29,6 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.DataFormat;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
-import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Text;
 import javafx.stage.FileChooser;
 import javafx.util.Duration;
@@ -102,10 +102,7 @@ public final class FramePreviewView {
             JobDetailsViewModel details, FrameFile frameFile, Links links) {
         detailsController.bind(details);
         // With the details open the faces get less room: what does not fit is cut at their edge, never drawn over the rest.
-        Rectangle edge = new Rectangle();
-        edge.widthProperty().bind(previewFaces.widthProperty());
-        edge.heightProperty().bind(previewFaces.heightProperty());
-        previewFaces.setClip(edge);
+        RegionClips.clipToEdges(previewFaces);
         bindFrameActions(frameFile);
         heading.textProperty().bind(viewModel.headingProperty());
         showWhen(deadLetterBadge, viewModel.deadLetterProperty());

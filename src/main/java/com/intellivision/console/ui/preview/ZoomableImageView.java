@@ -1,5 +1,6 @@
 package com.intellivision.console.ui.preview;
 
+import com.intellivision.console.ui.common.RegionClips;
 import com.intellivision.console.ui.common.Shortcuts;
 import com.intellivision.console.ui.preview.ZoomViewModel.Placement;
 import javafx.beans.InvalidationListener;
@@ -16,7 +17,6 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
-import javafx.scene.shape.Rectangle;
 
 /**
  * Makes an image in a pane zoomable: the wheel zooms around the pointer, a drag pans, a double click
@@ -51,10 +51,7 @@ public final class ZoomableImageView {
      */
     void bind(ZoomViewModel viewModel, Region holder, ImageView image, boolean series) {
         image.setPreserveRatio(false);
-        Rectangle edge = new Rectangle();
-        edge.widthProperty().bind(holder.widthProperty());
-        edge.heightProperty().bind(holder.heightProperty());
-        holder.setClip(edge);
+        RegionClips.clipToEdges(holder);
         viewModel.placementProperty().addListener((property, before, placement) -> place(image, placement));
         place(image, viewModel.placementProperty().get());
         InvalidationListener paneResized = observable -> viewModel.resizePane(holder.getWidth(), holder.getHeight());

@@ -5,6 +5,7 @@ import com.intellivision.console.ui.alerts.AlertsPanelView;
 import com.intellivision.console.ui.alerts.AlertsView;
 import com.intellivision.console.ui.common.FxmlViews;
 import com.intellivision.console.ui.common.Links;
+import com.intellivision.console.ui.common.RegionClips;
 import com.intellivision.console.ui.deployments.DeploymentDialogs;
 import com.intellivision.console.ui.deployments.DeploymentListView;
 import com.intellivision.console.ui.deployments.DeploymentListViewModel;
@@ -33,6 +34,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.input.Dragboard;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
@@ -46,6 +48,7 @@ public final class MainView {
     static final String FXML = "/fxml/shell/MainView.fxml";
 
     @FXML private BorderPane root;
+    @FXML private StackPane workspace;
     @FXML private TabPane tabs;
     @FXML private SplitPane workArea;
     @FXML private Tab jobsTab;
@@ -95,6 +98,9 @@ public final class MainView {
     }
 
     private void bind(MainViewModel viewModel, Links links) {
+        // Alert cards reach past the workspace while they are laid out (a long line before it wraps, more cards than fit):
+        // that would change the whole window's bounds, and each time it does the renderer repaints all of it.
+        RegionClips.clipToEdges(workspace);
         submitBarController.bind(viewModel.submitBar(), viewModel::submit, viewModel::regionEditor);
         jobListController.bind(viewModel.jobList(), viewModel.jobActions(), viewModel.jobTools().filter(), viewModel.jobTools().export());
         previewController.bind(viewModel.preview(), viewModel.jobActions(), viewModel.attempts(), viewModel.scrubBar(), viewModel.jobTools().details(),
