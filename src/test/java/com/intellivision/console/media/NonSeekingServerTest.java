@@ -172,6 +172,17 @@ class NonSeekingServerTest {
         assertEndsWith(Behaviour.SHORT_BODY, "stopped sending: nothing came for 1 s after " + Sizes.of(clipBytes / 3) + ", of the " + Sizes.of(clipBytes) + " it announced");
     }
 
+    @Test
+    void ffmpegsOwnReadingEndsAtTheTimeoutToo() throws Exception {
+        try (PlainHttpServer server = PlainHttpServer.serving(videos, Behaviour.STALL_AFTER_HEADERS)) {
+            assertThatThrownBy(() -> new FrameExtractor(READ_TIMEOUT).extract(direct(server.url("/clip.mp4")), FrameParams.at(3.0),
+                    index -> temp.resolve("stalled.png"), Progress.NONE))
+                    .isInstanceOf(MediaException.class)
+                    .hasMessageStartingWith("The server at 127.0.0.1:")
+                    .hasMessageContaining("stopped sending: nothing came for 1 s (reading clip.mp4)");
+        }
+    }
+
     private static void assertEndsWith(Behaviour behaviour, String expected) throws Exception {
         Path downloads = temp.resolve("downloads-" + behaviour);
         try (PlainHttpServer server = PlainHttpServer.serving(videos, behaviour)) {
