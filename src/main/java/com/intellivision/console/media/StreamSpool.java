@@ -15,8 +15,12 @@ import java.util.Locale;
 final class StreamSpool {
 
     private static final int BUFFER_BYTES = 64 * 1024;
-    /** Progress at most every 4 MiB: often enough to see it move, rarely enough to cost nothing. */
+    /**
+     * Progress every 4 MiB, or every second on a slow server: often enough to see it move and for a
+     * cancel, which is honoured where progress is reported, to stop the download soon.
+     */
     private static final long PROGRESS_EVERY_BYTES = 4L << 20;
+    private static final long PROGRESS_EVERY_NANOS = 1_000_000_000L;
 
     private StreamSpool() {}
 
@@ -26,24 +30,37 @@ final class StreamSpool {
      */
     static Path download(VideoSource source, SeekCheck.Answer answer, NetworkReading reading, Progress progress, double progressFrom,
             double progressTo) throws MediaException {
-        long announced = answer.announcedBytes();
-        if (announced > reading.spoolLimitBytes()) {
-            throw new MediaException(tooLarge(source, reading, "it announced " + Sizes.of(announced) + ", so nothing was read"));
+        try {
+            long announced = answer.announcedBytes();
+            if (announced > reading.spoolLimitBytes()) {
+                throw new MediaException(tooLarge(source, reading, "it announced " + Sizes.of(announced) + ", so nothing was read"));
+            }
+            Path file = createFile(source, reading);
+            refuseWithoutRoom(source, reading, file, announced);
+            return copy(source, answer, reading, file, progress, progressFrom, progressTo);
+        } finally {
+            answer.close();
         }
-        Path file = createFile(source, reading);
+    }
+
+    private static Path copy(VideoSource source, SeekCheck.Answer answer, NetworkReading reading, Path file, Progress progress,
+            double progressFrom, double progressTo) throws MediaException {
+        long announced = answer.announcedBytes();
         boolean kept = false;
         try (OutputStream out = Files.newOutputStream(file)) {
             byte[] buffer = new byte[BUFFER_BYTES];
             long written = 0;
             long reportedAt = 0;
+            long reportedNanos = System.nanoTime();
             for (int n = answer.body().read(buffer); n >= 0; n = answer.body().read(buffer)) {
                 if (written + n > reading.spoolLimitBytes()) {
                     throw new MediaException(tooLarge(source, reading, Sizes.of(written + n) + " were read before stopping"));
                 }
                 out.write(buffer, 0, n);
                 written += n;
-                if (written - reportedAt >= PROGRESS_EVERY_BYTES) {
+                if (written - reportedAt >= PROGRESS_EVERY_BYTES || System.nanoTime() - reportedNanos >= PROGRESS_EVERY_NANOS) {
                     reportedAt = written;
+                    reportedNanos = System.nanoTime();
                     double done = announced > 0 ? Math.min(1, (double) written / announced) : 0;
                     progress.report(progressFrom + (progressTo - progressFrom) * done, stage(written, announced));
                 }
@@ -61,10 +78,24 @@ final class StreamSpool {
                     + (broken.getMessage() == null ? broken.getClass().getSimpleName() : broken.getMessage())
                     + ". Check the network and the free disk space of " + reading.spoolFolder() + ", then retry.", broken);
         } finally {
-            answer.close();
             if (!kept) {
                 deleteQuietly(file);
             }
+        }
+    }
+
+    private static void refuseWithoutRoom(VideoSource source, NetworkReading reading, Path file, long announced) throws MediaException {
+        long free;
+        try {
+            free = Files.getFileStore(file).getUsableSpace();
+        } catch (IOException unknown) {
+            return;
+        }
+        if (announced > free) {
+            deleteQuietly(file);
+            throw new MediaException(ServerWords.server(source) + " cannot seek (it ignores Range requests), so " + source.title()
+                    + " would have to be downloaded whole, but its " + Sizes.of(announced) + " do not fit in the " + Sizes.of(free)
+                    + " free in " + reading.spoolFolder() + ". Free some disk space, or serve the video from a server that supports Range requests.");
         }
     }
 
