@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -150,6 +151,39 @@ class NonSeekingServerTest {
             assertThat(readable.warning()).isEmpty();
         }
         assertThat(leftIn(downloads)).isEmpty();
+    }
+
+    @Test
+    void aCancelDuringTheDownloadStopsItAndRemovesTheFile() throws Exception {
+        Path downloads = temp.resolve("downloads-cancelled");
+        Progress cancelAtFirstFigure = (percentage, stage, details) -> {
+            if (stage.contains(" MiB")) {
+                throw new CancellationException("cancelled");
+            }
+        };
+        try (PlainHttpServer server = PlainHttpServer.serving(videos, Behaviour.WHOLE_FILE)) {
+            assertThatThrownBy(() -> ReadableSource.prepare(direct(server.url("/clip.mp4")),
+                    reading(downloads, NetworkReading.DEFAULT_SPOOL_LIMIT_BYTES), cancelAtFirstFigure, 5, 10))
+                    .isInstanceOf(CancellationException.class);
+        }
+        assertThat(leftIn(downloads)).isEmpty();
+    }
+
+    @Test
+    void aStartingWorkerRemovesOnlyWhatDeadWorkersLeft() throws Exception {
+        Path downloads = Files.createDirectories(temp.resolve("downloads-leftovers"));
+        Process ended = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(), "-version")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        ended.waitFor();
+        Path deadWorkers = Files.createFile(downloads.resolve(ended.pid() + "-1234.spool.mp4"));
+        Path ours = Files.createFile(downloads.resolve(ProcessHandle.current().pid() + "-5678.spool.mp4"));
+        Path notADownload = Files.createFile(downloads.resolve("notes.txt"));
+
+        ReadableSource.removeLeftovers(downloads);
+
+        assertThat(deadWorkers).doesNotExist();
+        assertThat(ours).exists();
+        assertThat(notADownload).exists();
     }
 
     @Test
