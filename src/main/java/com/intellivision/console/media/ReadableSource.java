@@ -14,11 +14,13 @@ import java.util.Optional;
 public final class ReadableSource implements AutoCloseable {
 
     private final VideoSource source;
+    private final String link;
     private final Path download;
     private final String warning;
 
-    private ReadableSource(VideoSource source, Path download, String warning) {
+    private ReadableSource(VideoSource source, String link, Path download, String warning) {
         this.source = source;
+        this.link = link;
         this.download = download;
         this.warning = warning;
     }
@@ -33,11 +35,11 @@ public final class ReadableSource implements AutoCloseable {
     public static ReadableSource prepare(VideoSource source, NetworkReading reading, Progress progress, double progressFrom,
             double progressTo) throws MediaException {
         if (!source.isRemote() || !"direct".equals(source.resolvedBy()) || isManifest(source)) {
-            return new ReadableSource(source, null, null);
+            return new ReadableSource(source, source.input(), null, null);
         }
         SeekCheck.Answer answer = SeekCheck.ask(source, reading);
         if (answer.seeks()) {
-            return new ReadableSource(source, null, null);
+            return new ReadableSource(source, source.input(), null, null);
         }
         long started = System.nanoTime();
         progress.report(progressFrom, "downloading the whole video (its server cannot seek)");
@@ -47,7 +49,7 @@ public final class ReadableSource implements AutoCloseable {
                 + "downloaded first: " + Sizes.of(answer.body().total()) + " read in " + String.format(Locale.ROOT, "%.1f", seconds) + " s.";
         VideoSource local = new VideoSource(download.toString(), java.util.Map.of(), source.title(), source.resolvedBy(),
                 source.thumbnailUrl(), source.storyboard());
-        return new ReadableSource(local, download, warning);
+        return new ReadableSource(local, source.input(), download, warning);
     }
 
     /** Removes what workers that are no longer running left in {@code folder}. */
@@ -65,6 +67,14 @@ public final class ReadableSource implements AutoCloseable {
     /** What FFmpeg opens. */
     public VideoSource source() {
         return source;
+    }
+
+    /** The failure as people should read it: of the link they gave, never of the download's file name. */
+    public MediaException aboutTheLink(MediaException failure) {
+        if (download == null || failure.getMessage() == null || !failure.getMessage().contains(download.toString())) {
+            return failure;
+        }
+        return new MediaException(failure.getMessage().replace(download.toString(), link), failure.getCause());
     }
 
     /** What the job's results should say about how the video was read, if anything. */

@@ -59,7 +59,11 @@ final class FrameJob {
             progress.report(5, "resolved", ProgressDetails.preview(resolved.thumbnailUrl()));
         }
         try (ReadableSource readable = ReadableSource.prepare(resolved, reading, progress, 5, 10)) {
-            return extract(job, params, readable, started, progress);
+            try {
+                return extract(job, params, readable, started, progress);
+            } catch (MediaException failure) {
+                throw readable.aboutTheLink(failure);
+            }
         }
     }
 

@@ -34,7 +34,11 @@ final class PeopleCountJob {
         CountParams params = new JobRequest(job.jobType(), job.url(), job.params()).countParams();
         progress.report(2, "resolving URL");
         try (ReadableSource readable = ReadableSource.prepare(resolver.resolve(job.url()), reading, progress, 2, 5)) {
-            return count(job, params, readable, started, progress);
+            try {
+                return count(job, params, readable, started, progress);
+            } catch (MediaException failure) {
+                throw readable.aboutTheLink(failure);
+            }
         }
     }
 

@@ -47,6 +47,8 @@ class NonSeekingServersOnLocalPoolTest {
     static void start() throws IOException {
         Path videos = Files.createDirectories(temp.resolve("videos"));
         TestVideos.padBeforeIndex(TestVideos.writeFrameCodedVideo(videos.resolve("clip.mp4"), 10, FPS, 320, 180), PADDING_BYTES);
+        byte[] small = Files.readAllBytes(TestVideos.writeFrameCodedVideo(temp.resolve("small.mp4"), 4, FPS, 160, 120));
+        Files.write(videos.resolve("truncated.mp4"), java.util.Arrays.copyOf(small, small.length * 2 / 5));
         wholeFiles = PlainHttpServer.serving(videos, Behaviour.WHOLE_FILE);
         engine = LocalEngine.start(PoolConfig.defaults(temp.resolve("data")).withWorkerCount(1).withWorkerHeapMiB(WORKER_HEAP_MIB)
                 .withStreamLimits(new StreamLimits(Duration.ofSeconds(2), StreamLimits.DEFAULT.downloadLimitBytes())));
@@ -98,6 +100,16 @@ class NonSeekingServersOnLocalPoolTest {
         assertThat(job.status()).as(job.error()).isEqualTo(JobStatus.COMPLETED);
         assertThat(job.results().get("frames_processed").asInt()).isGreaterThanOrEqualTo(9);
         assertThat(job.results().get("warnings").get(0).asText()).contains("does not support seeking");
+        assertThat(downloadsLeft(engine)).isEmpty();
+    }
+
+    @Test
+    void aTruncatedVideoIsReportedByItsLinkNotByItsDownload() throws Exception {
+        Job job = run(engine, JobRequest.frame(wholeFiles.url("/truncated.mp4"), FrameParams.at(1.0)));
+
+        assertThat(job.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(job.error()).startsWith(wholeFiles.url("/truncated.mp4") + " is incomplete: its index (moov atom) is missing")
+                .doesNotContain(".spool");
         assertThat(downloadsLeft(engine)).isEmpty();
     }
 
