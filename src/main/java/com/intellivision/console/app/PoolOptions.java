@@ -3,10 +3,12 @@ package com.intellivision.console.app;
 import com.intellivision.console.media.YtDlpInstaller;
 import com.intellivision.console.pool.MemoryLimits;
 import com.intellivision.console.pool.PoolConfig;
+import com.intellivision.console.pool.StreamLimits;
 import com.intellivision.console.pool.YtDlpConfig;
 import com.intellivision.console.ui.settings.LocalPoolSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import picocli.CommandLine.Option;
 
 /** The options every command that runs the embedded pool shares. */
@@ -48,6 +50,14 @@ final class PoolOptions {
     @Option(names = "--max-retries", paramLabel = "N", description = "Run a job again this often when its worker is lost (default: ${DEFAULT-VALUE}).")
     int maxRetries = PoolConfig.DEFAULT_MAX_RETRIES;
 
+    @Option(names = "--read-timeout", paramLabel = "SECONDS",
+            description = "A video's server silent, or sending under 64 KiB, for this long fails its job (default: ${DEFAULT-VALUE}).")
+    int readTimeoutSeconds = (int) StreamLimits.DEFAULT.readTimeout().toSeconds();
+
+    @Option(names = "--download-limit", paramLabel = "MIB",
+            description = "The largest video downloaded whole from a server that cannot seek (ignores Range requests) (default: ${DEFAULT-VALUE}).")
+    long downloadLimitMiB = StreamLimits.DEFAULT.downloadLimitBytes() >> 20;
+
     /** Where {@code update-yt-dlp} installs yt-dlp. */
     static Path binDir(Path dataDir) {
         return dataDir.resolve("bin");
@@ -75,12 +85,16 @@ final class PoolOptions {
         if (soft <= 0 || hard < soft) {
             throw new IllegalArgumentException("--hard-memory-limit (" + hard + " MiB) must be at least --soft-memory-limit (" + soft + " MiB)");
         }
+        if (readTimeoutSeconds <= 0 || downloadLimitMiB < 0) {
+            throw new IllegalArgumentException("--read-timeout must be at least 1 second and --download-limit cannot be negative");
+        }
         return PoolConfig.defaults(dataDir)
                 .withWorkerCount(workers != null ? workers : saved.workers() != 0 ? saved.workers() : defaultWorkers)
                 .withYtDlp(new YtDlpConfig(ytDlpProgram(), maxHeight, cookies))
                 .withMemoryLimits(MemoryLimits.ofMiB(soft, hard))
                 .withWorkerHeapMiB(workerHeapMiB)
                 .withMaxTasksPerChild(maxTasksPerChild)
-                .withMaxRetries(maxRetries);
+                .withMaxRetries(maxRetries)
+                .withStreamLimits(new StreamLimits(Duration.ofSeconds(readTimeoutSeconds), downloadLimitMiB << 20));
     }
 }

@@ -18,9 +18,19 @@ import org.bytedeco.javacv.FrameGrabber;
  */
 public final class FrameExtractor {
 
-
     static {
         FFmpegMessages.install();
+    }
+
+    private final java.time.Duration readTimeout;
+
+    public FrameExtractor() {
+        this(NetworkReading.DEFAULT_READ_TIMEOUT);
+    }
+
+    /** @param readTimeout how long a silent server is waited for */
+    public FrameExtractor(java.time.Duration readTimeout) {
+        this.readTimeout = readTimeout;
     }
 
     /**
@@ -62,7 +72,7 @@ public final class FrameExtractor {
     public List<ExtractedFrame> extract(VideoSource source, FrameParams params, IntFunction<Path> outputFor, IntFunction<Path> fullSizeFor,
             Progress progress) throws MediaException {
         progress.report(10, "opening video");
-        try (FFmpegFrameGrabber grabber = VideoOpener.open(source)) {
+        try (FFmpegFrameGrabber grabber = VideoOpener.open(source, readTimeout)) {
             if (!grabber.hasVideo()) {
                 throw new MediaException(source.title() + " has no video track (it may be audio only). Choose a video.");
             }

@@ -20,6 +20,17 @@ import org.bytedeco.opencv.opencv_core.Mat;
  */
 public final class PeopleCounter {
 
+    private final java.time.Duration readTimeout;
+
+    public PeopleCounter() {
+        this(NetworkReading.DEFAULT_READ_TIMEOUT);
+    }
+
+    /** @param readTimeout how long a silent server is waited for */
+    public PeopleCounter(java.time.Duration readTimeout) {
+        this.readTimeout = readTimeout;
+    }
+
     /**
      * @param annotatedImage where to write the busiest frame, boxed, as a PNG
      * @param progress told how far the count is; may throw {@link java.util.concurrent.CancellationException} to stop it
@@ -47,7 +58,7 @@ public final class PeopleCounter {
             IntFunction<Path> liveFrames, Progress progress) throws MediaException {
         long started = System.nanoTime();
         progress.report(5, "opening video");
-        try (FFmpegFrameGrabber grabber = VideoOpener.open(source)) {
+        try (FFmpegFrameGrabber grabber = VideoOpener.open(source, readTimeout)) {
             if (!grabber.hasVideo()) {
                 throw new MediaException(source.title() + " has no video track (it may be audio only). Choose a video.");
             }

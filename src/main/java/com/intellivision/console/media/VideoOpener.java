@@ -11,7 +11,8 @@ import org.bytedeco.javacv.FrameGrabber;
  */
 final class VideoOpener {
 
-    private static final String NETWORK_TIMEOUT_MICROS = "20000000";
+    /** FFmpeg's AVERROR(ETIMEDOUT) on Linux, what its reads return when the timeout passes. */
+    private static final int ETIMEDOUT = -110;
 
     static {
         FFmpegMessages.install();
@@ -19,11 +20,18 @@ final class VideoOpener {
 
     private VideoOpener() {}
 
-    /** A started grabber; the caller closes it. */
-    static FFmpegFrameGrabber open(VideoSource source) throws MediaException {
+    /**
+     * A started grabber; the caller closes it.
+     *
+     * @param readTimeout how long FFmpeg's HTTP reading waits for a silent server before failing
+     */
+    static FFmpegFrameGrabber open(VideoSource source, java.time.Duration readTimeout) throws MediaException {
         FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(source.input());
         if (source.isRemote()) {
-            grabber.setOption("rw_timeout", NETWORK_TIMEOUT_MICROS);
+            // Both in microseconds: rw_timeout for every protocol's reads, timeout for the HTTP/TCP socket itself.
+            String micros = Long.toString(readTimeout.toNanos() / 1000);
+            grabber.setOption("rw_timeout", micros);
+            grabber.setOption("timeout", micros);
             if (!source.httpHeaders().isEmpty()) {
                 grabber.setOption("headers", headerLines(source.httpHeaders()));
             }
@@ -34,6 +42,10 @@ final class VideoOpener {
             return grabber;
         } catch (FrameGrabber.Exception openFailure) {
             closeQuietly(grabber);
+            if (source.isRemote() && String.valueOf(openFailure.getMessage()).contains("error " + ETIMEDOUT + ":")) {
+                throw new MediaException(ServerWords.server(source) + " stopped sending: nothing came for " + PacedInput.seconds(readTimeout)
+                        + " (reading " + source.title() + "). " + ServerWords.RETRY_ADVICE, openFailure);
+            }
             throw OpenFailureDiagnosis.explain(source, openFailure);
         }
     }

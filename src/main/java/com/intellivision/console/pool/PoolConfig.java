@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param maxTasksPerChild a worker is recycled after this many jobs; 0 for never
  * @param maxRetries how often a job whose worker was lost is run again before it fails for good
  * @param timeLimits how long each type of job may run
+ * @param streamLimits how workers read videos over the network
  */
 public record PoolConfig(
         Path dataDir,
@@ -26,7 +27,8 @@ public record PoolConfig(
         MemoryLimits memoryLimits,
         int maxTasksPerChild,
         int maxRetries,
-        TimeLimits timeLimits) {
+        TimeLimits timeLimits,
+        StreamLimits streamLimits) {
 
     public static final int DEFAULT_WORKER_HEAP_MIB = 256;
     public static final int DEFAULT_MAX_TASKS_PER_CHILD = 200;
@@ -37,6 +39,7 @@ public record PoolConfig(
         Objects.requireNonNull(memoryLimits, "memoryLimits");
         Objects.requireNonNull(timeLimits, "timeLimits");
         Objects.requireNonNull(ytDlp, "ytDlp");
+        Objects.requireNonNull(streamLimits, "streamLimits");
         if (workerCount < 1) {
             throw new IllegalArgumentException("a pool needs at least one worker, not " + workerCount);
         }
@@ -49,11 +52,12 @@ public record PoolConfig(
     /** One worker per core, the default limits and yt-dlp from the PATH. */
     public static PoolConfig defaults(Path dataDir) {
         return new PoolConfig(dataDir, Runtime.getRuntime().availableProcessors(), DEFAULT_WORKER_HEAP_MIB, YtDlpConfig.DEFAULT, Map.of(),
-                MemoryLimits.DEFAULT, DEFAULT_MAX_TASKS_PER_CHILD, DEFAULT_MAX_RETRIES, TimeLimits.DEFAULT);
+                MemoryLimits.DEFAULT, DEFAULT_MAX_TASKS_PER_CHILD, DEFAULT_MAX_RETRIES, TimeLimits.DEFAULT,
+                StreamLimits.DEFAULT);
     }
 
     public PoolConfig withWorkerCount(int count) {
-        return new PoolConfig(dataDir, count, workerHeapMiB, ytDlp, workerEnvironment, memoryLimits, maxTasksPerChild, maxRetries, timeLimits);
+        return new PoolConfig(dataDir, count, workerHeapMiB, ytDlp, workerEnvironment, memoryLimits, maxTasksPerChild, maxRetries, timeLimits, streamLimits);
     }
 
     public PoolConfig withYtDlpCommand(String command) {
@@ -61,31 +65,40 @@ public record PoolConfig(
     }
 
     public PoolConfig withYtDlp(YtDlpConfig config) {
-        return new PoolConfig(dataDir, workerCount, workerHeapMiB, config, workerEnvironment, memoryLimits, maxTasksPerChild, maxRetries, timeLimits);
+        return new PoolConfig(dataDir, workerCount, workerHeapMiB, config, workerEnvironment, memoryLimits, maxTasksPerChild, maxRetries, timeLimits, streamLimits);
     }
 
     public PoolConfig withWorkerEnvironment(Map<String, String> environment) {
-        return new PoolConfig(dataDir, workerCount, workerHeapMiB, ytDlp, environment, memoryLimits, maxTasksPerChild, maxRetries, timeLimits);
+        return new PoolConfig(dataDir, workerCount, workerHeapMiB, ytDlp, environment, memoryLimits, maxTasksPerChild, maxRetries, timeLimits, streamLimits);
     }
 
     public PoolConfig withWorkerHeapMiB(int heapMiB) {
-        return new PoolConfig(dataDir, workerCount, heapMiB, ytDlp, workerEnvironment, memoryLimits, maxTasksPerChild, maxRetries, timeLimits);
+        return new PoolConfig(dataDir, workerCount, heapMiB, ytDlp, workerEnvironment, memoryLimits, maxTasksPerChild, maxRetries, timeLimits, streamLimits);
     }
 
     public PoolConfig withMemoryLimits(MemoryLimits limits) {
-        return new PoolConfig(dataDir, workerCount, workerHeapMiB, ytDlp, workerEnvironment, limits, maxTasksPerChild, maxRetries, timeLimits);
+        return new PoolConfig(dataDir, workerCount, workerHeapMiB, ytDlp, workerEnvironment, limits, maxTasksPerChild, maxRetries, timeLimits, streamLimits);
     }
 
     public PoolConfig withMaxTasksPerChild(int tasks) {
-        return new PoolConfig(dataDir, workerCount, workerHeapMiB, ytDlp, workerEnvironment, memoryLimits, tasks, maxRetries, timeLimits);
+        return new PoolConfig(dataDir, workerCount, workerHeapMiB, ytDlp, workerEnvironment, memoryLimits, tasks, maxRetries, timeLimits, streamLimits);
     }
 
     public PoolConfig withMaxRetries(int retries) {
-        return new PoolConfig(dataDir, workerCount, workerHeapMiB, ytDlp, workerEnvironment, memoryLimits, maxTasksPerChild, retries, timeLimits);
+        return new PoolConfig(dataDir, workerCount, workerHeapMiB, ytDlp, workerEnvironment, memoryLimits, maxTasksPerChild, retries, timeLimits, streamLimits);
     }
 
     public PoolConfig withTimeLimits(TimeLimits limits) {
-        return new PoolConfig(dataDir, workerCount, workerHeapMiB, ytDlp, workerEnvironment, memoryLimits, maxTasksPerChild, maxRetries, limits);
+        return new PoolConfig(dataDir, workerCount, workerHeapMiB, ytDlp, workerEnvironment, memoryLimits, maxTasksPerChild, maxRetries, limits, streamLimits);
+    }
+
+    public PoolConfig withStreamLimits(StreamLimits limits) {
+        return new PoolConfig(dataDir, workerCount, workerHeapMiB, ytDlp, workerEnvironment, memoryLimits, maxTasksPerChild, maxRetries, timeLimits, limits);
+    }
+
+    /** Where workers keep the videos they download whole, from servers that cannot seek, while their job runs. */
+    public Path downloadsDir() {
+        return dataDir.resolve("downloads");
     }
 
     public Path databaseFile() {

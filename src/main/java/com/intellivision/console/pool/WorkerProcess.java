@@ -70,6 +70,9 @@ final class WorkerProcess {
         if (config.ytDlp().cookiesFile() != null) {
             command.add("-D" + WorkerMain.YT_DLP_COOKIES_PROPERTY + "=" + config.ytDlp().cookiesFile().toAbsolutePath());
         }
+        command.add("-D" + WorkerMain.READ_TIMEOUT_PROPERTY + "=" + config.streamLimits().readTimeout().toMillis());
+        command.add("-D" + WorkerMain.DOWNLOAD_LIMIT_PROPERTY + "=" + config.streamLimits().downloadLimitBytes());
+        command.add("-D" + WorkerMain.DOWNLOAD_FOLDER_PROPERTY + "=" + config.downloadsDir().toAbsolutePath());
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(WorkerMain.class.getName());

@@ -10,7 +10,9 @@ import com.intellivision.console.job.Timecode;
 import com.intellivision.console.media.ExtractedFrame;
 import com.intellivision.console.media.FrameExtractor;
 import com.intellivision.console.media.MediaException;
+import com.intellivision.console.media.NetworkReading;
 import com.intellivision.console.media.Progress;
+import com.intellivision.console.media.ReadableSource;
 import com.intellivision.console.media.SourceResolver;
 import com.intellivision.console.media.VideoSource;
 import java.nio.file.Path;
@@ -23,10 +25,13 @@ final class FrameJob {
     private static final double LATE_FRAME_SECONDS = 0.5;
 
     private final SourceResolver resolver;
-    private final FrameExtractor extractor = new FrameExtractor();
+    private final NetworkReading reading;
+    private final FrameExtractor extractor;
 
-    FrameJob(SourceResolver resolver) {
+    FrameJob(SourceResolver resolver, NetworkReading reading) {
         this.resolver = resolver;
+        this.reading = reading;
+        this.extractor = new FrameExtractor(reading.readTimeout());
     }
 
     /** A frame after a damaged stretch is either smeared, or later than asked if FFmpeg dropped what it could not read. */
@@ -48,11 +53,23 @@ final class FrameJob {
         long started = System.nanoTime();
         FrameParams params = new JobRequest(job.jobType(), job.url(), job.params()).frameParams();
         progress.report(2, "resolving URL");
-        VideoSource source = resolver.resolve(job.url());
-        if (source.thumbnailUrl() != null) {
+        VideoSource resolved = resolver.resolve(job.url());
+        if (resolved.thumbnailUrl() != null) {
             // Something to look at while the exact frame is being extracted.
-            progress.report(5, "resolved", ProgressDetails.preview(source.thumbnailUrl()));
+            progress.report(5, "resolved", ProgressDetails.preview(resolved.thumbnailUrl()));
         }
+        try (ReadableSource readable = ReadableSource.prepare(resolved, reading, progress, 5, 10)) {
+            try {
+                return extract(job, params, readable, started, progress);
+            } catch (MediaException failure) {
+                throw readable.aboutTheLink(failure);
+            }
+        }
+    }
+
+    private WorkerMessage extract(WorkerMessage.RunJob job, FrameParams params, ReadableSource readable, long started, Progress progress)
+            throws MediaException {
+        VideoSource source = readable.source();
         Path folder = Path.of(job.outputDir());
         List<ExtractedFrame> frames = extractor.extract(source, params,
                 index -> params.isFilmstrip() ? OutputFiles.finished(folder, job.jobId(), index, params.imageFormat())
@@ -64,7 +81,8 @@ final class FrameJob {
         List<FrameResult.FilmstripFrame> filmstrip = params.isFilmstrip()
                 ? frames.stream().map(FrameJob::filmstripFrame).toList()
                 : null;
-        List<String> warnings = frames.stream().filter(frame -> frame.damage() != null).map(FrameJob::damageWarning).toList();
+        List<String> warnings = java.util.stream.Stream.concat(readable.warning().stream(),
+                frames.stream().filter(frame -> frame.damage() != null).map(FrameJob::damageWarning)).toList();
         FrameResult result = new FrameResult(first.file().toUri().toString(), FrameResult.STREAM_SEEK, source.title(),
                 Math.round(seconds * 1000) / 1000.0, first.width(), first.height(), first.timestampSeconds(), filmstrip,
                 warnings.isEmpty() ? null : warnings, source.storyboard(), first.fullWidth(), first.fullHeight());

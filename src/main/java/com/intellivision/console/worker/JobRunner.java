@@ -1,6 +1,7 @@
 package com.intellivision.console.worker;
 
 import com.intellivision.console.media.MediaException;
+import com.intellivision.console.media.NetworkReading;
 import com.intellivision.console.media.Progress;
 import com.intellivision.console.media.SourceResolver;
 import com.intellivision.console.media.YtDlp;
@@ -14,10 +15,10 @@ final class JobRunner {
     private final FrameJob frameJob;
     private final PeopleCountJob peopleCountJob;
 
-    JobRunner(YtDlpSettings ytDlp) {
+    JobRunner(YtDlpSettings ytDlp, NetworkReading reading) {
         SourceResolver resolver = new SourceResolver(new YtDlp(ytDlp));
-        this.frameJob = new FrameJob(resolver);
-        this.peopleCountJob = new PeopleCountJob(resolver);
+        this.frameJob = new FrameJob(resolver, reading);
+        this.peopleCountJob = new PeopleCountJob(resolver, reading);
     }
 
     WorkerMessage run(WorkerMessage.RunJob job, Progress progress) {

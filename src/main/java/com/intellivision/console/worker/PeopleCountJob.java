@@ -6,8 +6,10 @@ import com.intellivision.console.job.JobJson;
 import com.intellivision.console.job.JobRequest;
 import com.intellivision.console.job.PeopleCountResult;
 import com.intellivision.console.media.MediaException;
+import com.intellivision.console.media.NetworkReading;
 import com.intellivision.console.media.PeopleCounter;
 import com.intellivision.console.media.Progress;
+import com.intellivision.console.media.ReadableSource;
 import com.intellivision.console.media.SourceResolver;
 import com.intellivision.console.media.VideoSource;
 import java.nio.file.Path;
@@ -18,17 +20,31 @@ final class PeopleCountJob {
     private static final String IMAGE_FORMAT = "png";
 
     private final SourceResolver resolver;
-    private final PeopleCounter counter = new PeopleCounter();
+    private final NetworkReading reading;
+    private final PeopleCounter counter;
 
-    PeopleCountJob(SourceResolver resolver) {
+    PeopleCountJob(SourceResolver resolver, NetworkReading reading) {
         this.resolver = resolver;
+        this.reading = reading;
+        this.counter = new PeopleCounter(reading.readTimeout());
     }
 
     WorkerMessage run(WorkerMessage.RunJob job, Progress progress) throws MediaException {
         long started = System.nanoTime();
         CountParams params = new JobRequest(job.jobType(), job.url(), job.params()).countParams();
         progress.report(2, "resolving URL");
-        VideoSource source = resolver.resolve(job.url());
+        try (ReadableSource readable = ReadableSource.prepare(resolver.resolve(job.url()), reading, progress, 2, 5)) {
+            try {
+                return count(job, params, readable, started, progress);
+            } catch (MediaException failure) {
+                throw readable.aboutTheLink(failure);
+            }
+        }
+    }
+
+    private WorkerMessage count(WorkerMessage.RunJob job, CountParams params, ReadableSource readable, long started, Progress progress)
+            throws MediaException {
+        VideoSource source = readable.source();
         Path folder = Path.of(job.outputDir());
         Path annotated = OutputFiles.finished(folder, job.jobId(), IMAGE_FORMAT);
         Path clean = OutputFiles.clean(folder, job.jobId(), IMAGE_FORMAT);
@@ -41,6 +57,8 @@ final class PeopleCountJob {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         ObjectNode results = JobJson.mapper().valueToTree(counted.withProcessingTime(Math.round(seconds * 1000) / 1000.0));
+        // Beside IntelliVision's schema, as a frame's results carry them.
+        readable.warning().ifPresent(warning -> results.putArray("warnings").add(warning));
         return new WorkerMessage.Completed(job.jobId(), results, annotated.toString());
     }
 }

@@ -1,7 +1,9 @@
 package com.intellivision.console.worker;
 
 import com.intellivision.console.media.FrameExtractor;
+import com.intellivision.console.media.NetworkReading;
 import com.intellivision.console.media.Progress;
+import com.intellivision.console.media.ReadableSource;
 import com.intellivision.console.media.YtDlpSettings;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
@@ -11,6 +13,7 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -29,6 +32,12 @@ public final class WorkerMain {
     public static final String YT_DLP_PROPERTY = "intellivision.ytdlp";
     public static final String YT_DLP_MAX_HEIGHT_PROPERTY = "intellivision.ytdlp.maxHeight";
     public static final String YT_DLP_COOKIES_PROPERTY = "intellivision.ytdlp.cookies";
+    /** How long a video's server may stay silent, in milliseconds. */
+    public static final String READ_TIMEOUT_PROPERTY = "intellivision.readTimeoutMillis";
+    /** The largest video downloaded whole from a server that cannot seek, in bytes. */
+    public static final String DOWNLOAD_LIMIT_PROPERTY = "intellivision.downloadLimitBytes";
+    /** Where such downloads are kept while their job runs. */
+    public static final String DOWNLOAD_FOLDER_PROPERTY = "intellivision.downloadFolder";
 
     private static final Logger LOG = LoggerFactory.getLogger(WorkerMain.class);
 
@@ -47,11 +56,21 @@ public final class WorkerMain {
         String cookies = System.getProperty(YT_DLP_COOKIES_PROPERTY);
         YtDlpSettings ytDlp = new YtDlpSettings(System.getProperty(YT_DLP_PROPERTY, "yt-dlp"),
                 Integer.getInteger(YT_DLP_MAX_HEIGHT_PROPERTY, YtDlpSettings.DEFAULT_MAX_HEIGHT), cookies == null ? null : Path.of(cookies));
-        new WorkerMain(protocolOut).serve(ytDlp);
+        new WorkerMain(protocolOut).serve(ytDlp, networkReading());
     }
 
-    private void serve(YtDlpSettings ytDlp) throws InterruptedException {
-        JobRunner runner = new JobRunner(ytDlp);
+    private static NetworkReading networkReading() {
+        String folder = System.getProperty(DOWNLOAD_FOLDER_PROPERTY);
+        NetworkReading defaults = NetworkReading.defaults(folder != null ? Path.of(folder)
+                : Path.of(System.getProperty("java.io.tmpdir"), "intellivision-downloads"));
+        long timeoutMillis = Long.getLong(READ_TIMEOUT_PROPERTY, defaults.readTimeout().toMillis());
+        long limit = Long.getLong(DOWNLOAD_LIMIT_PROPERTY, defaults.spoolLimitBytes());
+        return new NetworkReading(Duration.ofMillis(timeoutMillis), limit, defaults.spoolFolder());
+    }
+
+    private void serve(YtDlpSettings ytDlp, NetworkReading reading) throws InterruptedException {
+        ReadableSource.removeLeftovers(reading.spoolFolder());
+        JobRunner runner = new JobRunner(ytDlp, reading);
         warmUp();
         startReadingStdin();
         send(new WorkerMessage.Ready(ProcessHandle.current().pid()));

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.intellivision.console.pool.MemoryLimits;
 import com.intellivision.console.pool.PoolConfig;
+import com.intellivision.console.pool.StreamLimits;
+import java.time.Duration;
 import com.intellivision.console.ui.settings.LocalPoolSettings;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -50,5 +52,19 @@ class PoolOptionsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("--hard-memory-limit (700 MiB)")
                 .hasMessageContaining("--soft-memory-limit (800 MiB)");
+    }
+
+    @Test
+    void theReadTimeoutAndDownloadLimitReachThePool() {
+        assertThat(configFor().streamLimits()).isEqualTo(new StreamLimits(Duration.ofSeconds(20), 2048L << 20));
+        assertThat(configFor("--read-timeout", "5", "--download-limit", "4096").streamLimits())
+                .isEqualTo(new StreamLimits(Duration.ofSeconds(5), 4096L << 20));
+    }
+
+    @Test
+    void aReadTimeoutBelowOneSecondIsRefused() {
+        assertThatThrownBy(() -> configFor("--read-timeout", "0"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--read-timeout must be at least 1 second");
     }
 }

@@ -75,6 +75,51 @@ public final class TestVideos {
         return file;
     }
 
+    /**
+     * Makes an MP4 larger without changing what it plays, by a {@code free} box of {@code bytes} put
+     * between its media data and its index (moov), which stays last: a reader that cannot seek must go
+     * through all of it to reach the index. Only files whose top-level boxes have 32-bit sizes.
+     */
+    public static Path padBeforeIndex(Path mp4, long bytes) throws IOException {
+        if (bytes < 8 || bytes > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("a free box of " + bytes + " bytes does not fit a 32-bit size");
+        }
+        byte[] whole = Files.readAllBytes(mp4);
+        int moov = topLevelBox(whole, "moov");
+        if (moov < 0 || moov + boxSize(whole, moov) != whole.length) {
+            throw new IOException(mp4 + " does not end with its index (moov)");
+        }
+        Path padded = mp4.resolveSibling("padded-" + mp4.getFileName());
+        try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(padded))) {
+            out.write(whole, 0, moov);
+            out.write(java.nio.ByteBuffer.allocate(8).putInt((int) bytes).put("free".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)).array());
+            byte[] zeros = new byte[1 << 16];
+            for (long left = bytes - 8; left > 0; left -= zeros.length) {
+                out.write(zeros, 0, (int) Math.min(left, zeros.length));
+            }
+            out.write(whole, moov, whole.length - moov);
+        }
+        Files.move(padded, mp4, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return mp4;
+    }
+
+    /** Where the top-level box of {@code type} starts, or -1. */
+    public static int topLevelBox(byte[] mp4, String type) {
+        for (int at = 0; at + 8 <= mp4.length; at += boxSize(mp4, at)) {
+            if (new String(mp4, at + 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1).equals(type)) {
+                return at;
+            }
+            if (boxSize(mp4, at) < 8) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    private static int boxSize(byte[] mp4, int at) {
+        return java.nio.ByteBuffer.wrap(mp4, at, 4).getInt();
+    }
+
     /** The frame number a decoded image shows, read back from its blocks. */
     public static int frameNumberOf(BufferedImage image) {
         int number = 0;
