@@ -67,6 +67,7 @@ public final class ApiServer implements AutoCloseable {
         uploads.folder().toFile().mkdirs();
         app.before(Replies::markStart);
         app.before(limit::enter);
+        app.before(ctx -> ctx.attribute(Bodies.LIMIT, options.maxJsonBytes()));
         app.before(ctx -> authorize(ctx, token));
         app.after(limit::leave);
         new JobRoutes(pool, view, links, uploads).register(app);
@@ -74,6 +75,7 @@ public final class ApiServer implements AutoCloseable {
         new PoolRoutes(pool).register(app);
         new EventStream(pool, view).register(app);
         app.get("/metrics", ctx -> ctx.contentType(ServeMetrics.CONTENT_TYPE).result(metrics.scrape()));
+        app.exception(Bodies.TooLarge.class, (tooLarge, ctx) -> ctx.status(413));
         app.exception(Bodies.Unreadable.class, (unreadable, ctx) -> Replies.detail(ctx, 400, unreadable.getMessage()));
         app.exception(Exception.class, (failure, ctx) -> {
             LOG.error("{} {} failed", ctx.method(), ctx.path(), failure);
