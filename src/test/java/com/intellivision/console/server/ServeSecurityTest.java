@@ -1,6 +1,7 @@
 package com.intellivision.console.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -211,6 +212,7 @@ class ServeSecurityTest {
         try (Response again = http.newCall(authorized("/api/jobs/").build()).execute()) {
             assertThat(again.code()).isEqualTo(200);
         }
+        assertThatThrownBy(() -> ServeOptions.onPort(0).withMaxRequestsPerClient(0)).hasMessageContaining("must be 1 or more, not 0");
     }
 
     @Test
