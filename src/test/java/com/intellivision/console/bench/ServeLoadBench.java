@@ -69,7 +69,9 @@ public final class ServeLoadBench {
             Path create = copyResource("serve-create.lua", work);
             Path poll = copyResource("serve-poll.lua", work);
             List<String> jvmOptions = serveJvmOptions();
-            serve = ServeProcess.start(work.resolve("data"), jvmOptions, "--allow-private-urls");
+            serve = ServeProcess.start(work.resolve("data"), jvmOptions, "--allow-private-urls",
+                    // wrk's 32 connections all come from 127.0.0.1: past 16 at once the per-client limit would answer 429.
+                    "--max-requests-per-client", "64");
             rss = RssSampler.start(serve.handle());
             String token = serve.token();
             String base = serve.url();
