@@ -52,7 +52,13 @@ final class Bodies {
         if (field.isMissingNode() || field.isNull()) {
             return "";
         } else if (!field.isTextual()) {
-            throw new Unreadable(name + " must be a link in quotes, such as " + EXAMPLE + ", not " + field.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + ".");
+            String given = switch (field.getNodeType()) {
+                case NUMBER -> "a number";
+                case ARRAY -> "a list";
+                case BOOLEAN -> "true or false";
+                default -> "an object";
+            };
+            throw new Unreadable(name + " must be a link in quotes, such as " + EXAMPLE + ", not " + given + ".");
         }
         return field.asText().strip();
     }
