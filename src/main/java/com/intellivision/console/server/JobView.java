@@ -123,7 +123,9 @@ final class JobView {
         if (job.error() == null || !isUpload(job)) {
             return job.error();
         }
-        return job.error().replace("The file " + job.youtubeUrl(), "The uploaded video").replace(job.youtubeUrl(), "The uploaded video");
+        String error = job.error().replace("The file " + job.youtubeUrl(), "The uploaded file");
+        return error.startsWith(job.youtubeUrl()) ? "The uploaded file" + error.substring(job.youtubeUrl().length())
+                : error.replace(job.youtubeUrl(), "the uploaded file");
     }
 
     private static JsonNode resultsOf(Job job) {

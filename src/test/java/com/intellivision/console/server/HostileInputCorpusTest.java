@@ -120,8 +120,8 @@ class HostileInputCorpusTest {
                         "other bodies up to 64 KiB"),
                 new Case("A 50 MB JSON body sent in chunks, without a length", HostileInputCorpusTest::chunkedFiftyMegabytes, "other bodies up to 64 KiB"),
                 new Case("An upload of a text file named `clip.mp4`", () -> upload("clip.mp4", "this is not a video\n".repeat(100).getBytes(StandardCharsets.UTF_8)),
-                        "The uploaded video is not a video that can be read"),
-                new Case("An empty upload", () -> upload("empty.mp4", new byte[0]), "The uploaded video is empty"),
+                        "The uploaded file is not a video that can be read"),
+                new Case("An empty upload", () -> upload("empty.mp4", new byte[0]), "The uploaded file is empty"),
                 new Case("A form with neither a file nor a link", () -> uploadNothing(), "Either youtube_url or video file is required"),
                 // Redirects, followed by the guard on the loopback only.
                 new Case("A redirect loop", () -> probe("http://videos.test:" + redirects.port() + "/loop"), "redirects more than 5 times"),
