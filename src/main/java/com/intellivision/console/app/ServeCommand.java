@@ -37,19 +37,28 @@ final class ServeCommand implements Callable<Integer> {
             description = "Also fetch links to this machine, its networks and file: URLs. Only for a lab: anyone with the token could read them.")
     boolean allowPrivateUrls;
 
+    @Option(names = "--max-requests-per-client", paramLabel = "N", defaultValue = "" + ServeOptions.DEFAULT_MAX_REQUESTS_PER_CLIENT,
+            description = "How many requests one client address may have under way at once; more are answered 429 (default: ${DEFAULT-VALUE}).")
+    int maxRequestsPerClient;
+
     @Mixin
     PoolOptions pool = new PoolOptions();
 
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
+        if (maxRequestsPerClient < 1) {
+            spec.commandLine().getErr().println("--max-requests-per-client must be 1 or more, not " + maxRequestsPerClient + ".");
+            return 2;
+        }
         PoolConfig config = pool.toConfig(Runtime.getRuntime().availableProcessors());
         AccessToken token = AccessToken.inDataDir(pool.dataDir);
         LocalDeployment deployment = LocalDeployment.start(config);
         ApiServer server;
         try {
             server = ApiServer.start(deployment, pool.dataDir, config.framesDir(), token,
-                    ServeOptions.onPort(port).on(host).allowingPrivateUrls(allowPrivateUrls));
+                    ServeOptions.onPort(port).on(host).allowingPrivateUrls(allowPrivateUrls)
+                            .withMaxRequestsPerClient(maxRequestsPerClient));
         } catch (RuntimeException cannotListen) {
             deployment.close();
             spec.commandLine().getErr().println("Cannot serve on " + host + ":" + port + ": " + rootMessage(cannotListen)

@@ -64,6 +64,11 @@ final class OpenFailureDiagnosis {
             return "The server refused access (HTTP " + status + ") to " + shown
                     + ". The link may have expired or need signing in; get a fresh link and retry.";
         }
+        if (status == 416) {
+            // Asked for its first bytes, the server says there are none.
+            return "The file at " + shown + " is empty: the server has no bytes of it to send. Check that its upload or copy "
+                    + "finished, then submit it again.";
+        }
         if (status >= 400) {
             return "The server answered HTTP " + status + " for " + shown + ". Retry later, or check the link.";
         }

@@ -39,7 +39,6 @@ final class VideoOpener {
         FFmpegMessages.clear();
         try {
             grabber.start();
-            return grabber;
         } catch (FrameGrabber.Exception openFailure) {
             closeQuietly(grabber);
             if (source.isRemote() && String.valueOf(openFailure.getMessage()).contains("error " + ETIMEDOUT + ":")) {
@@ -48,6 +47,14 @@ final class VideoOpener {
             }
             throw OpenFailureDiagnosis.explain(source, openFailure);
         }
+        String format = grabber.getFormat() == null ? "" : grabber.getFormat();
+        // FFmpeg opens a still picture as a one-frame stream; said plainly, rather than as a video that "ends early".
+        if (format.equals("image2") || format.endsWith("_pipe")) {
+            closeQuietly(grabber);
+            throw new MediaException(source.title() + " is a still image (" + format.replace("_pipe", "").toUpperCase(java.util.Locale.ROOT)
+                    + "), not a video. Submit the video itself, or the page of a site yt-dlp knows, such as YouTube.");
+        }
+        return grabber;
     }
 
     private static String headerLines(Map<String, String> headers) {

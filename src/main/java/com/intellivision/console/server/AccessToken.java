@@ -8,14 +8,18 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The bearer token a {@code serve} asks of every client: made at its first start, kept owner-only
- * in {@code <data dir>/serve-token}, the same at every later start.
+ * in {@code <data dir>/serve-token}, the same at every later start. A kept file found open to others
+ * is made owner-only again at start, with a warning that the token may be known.
  */
 public final class AccessToken {
 
     public static final String FILE_NAME = "serve-token";
+    private static final Logger LOG = LoggerFactory.getLogger(AccessToken.class);
     private static final int BYTES = 32;
 
     private final String value;
@@ -32,7 +36,10 @@ public final class AccessToken {
         if (Files.isRegularFile(file)) {
             String kept = Files.readString(file, StandardCharsets.UTF_8).strip();
             if (!kept.isEmpty()) {
-                OwnerOnlyPermissions.restrict(file);
+                if (OwnerOnlyPermissions.tighten(file)) {
+                    LOG.warn("Others could read {}, so the token in it may be known: delete the file and start serve again for a new "
+                            + "token, then give it to the consoles that use this server.", file);
+                }
                 return new AccessToken(kept, false);
             }
         }

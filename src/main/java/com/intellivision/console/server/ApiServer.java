@@ -5,7 +5,9 @@ import com.intellivision.console.deployment.LocalDeployment;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
+import io.javalin.router.ParsedEndpoint;
 import java.nio.file.Path;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,8 +27,11 @@ public final class ApiServer implements AutoCloseable {
     private final Subscription progressFeed;
     private final Subscription metricsFeed;
 
-    private ApiServer(Javalin app, Subscription progressFeed, Subscription metricsFeed) {
+    private final ClientRequestLimit limit;
+
+    private ApiServer(Javalin app, Subscription progressFeed, Subscription metricsFeed, ClientRequestLimit limit) {
         this.app = app;
+        this.limit = limit;
         this.progressFeed = progressFeed;
         this.metricsFeed = metricsFeed;
     }
@@ -45,6 +50,7 @@ public final class ApiServer implements AutoCloseable {
         // Subscribed first, then seeded: the metrics drop a seed older than what events already told them.
         metrics.seed(pool.recentJobs(JobRoutes.LIST_LIMIT), pool.figures());
         JobView view = new JobView(progress);
+        ClientRequestLimit limit = new ClientRequestLimit(options.maxRequestsPerClient());
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = options.maxJsonBytes();
@@ -53,16 +59,23 @@ public final class ApiServer implements AutoCloseable {
             config.jetty.multipartConfig.maxTotalRequestSize(options.maxUploadBytes() + options.maxJsonBytes(), SizeUnit.BYTES);
             config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
             config.http.prefer405over404 = true;
-            config.requestLogger.http((ctx, ms) -> REQUESTS.info("{} {} {} {} ms", ctx.method(), ctx.path(), ctx.status().getCode(), Math.round(ms)));
+            config.requestLogger.http((ctx, ms) -> {
+                limit.leave(ctx);
+                REQUESTS.info("{} {} {} {} ms", ctx.method(), ctx.path(), ctx.status().getCode(), Math.round(ms));
+            });
         });
         uploads.folder().toFile().mkdirs();
         app.before(Replies::markStart);
+        app.before(limit::enter);
+        app.before(ctx -> ctx.attribute(Bodies.LIMIT, options.maxJsonBytes()));
         app.before(ctx -> authorize(ctx, token));
+        app.after(limit::leave);
         new JobRoutes(pool, view, links, uploads).register(app);
         new MediaRoutes(pool, progress, framesFolder, uploads.folder()).register(app);
         new PoolRoutes(pool).register(app);
         new EventStream(pool, view).register(app);
         app.get("/metrics", ctx -> ctx.contentType(ServeMetrics.CONTENT_TYPE).result(metrics.scrape()));
+        app.exception(Bodies.TooLarge.class, (tooLarge, ctx) -> ctx.status(413));
         app.exception(Bodies.Unreadable.class, (unreadable, ctx) -> Replies.detail(ctx, 400, unreadable.getMessage()));
         app.exception(Exception.class, (failure, ctx) -> {
             LOG.error("{} {} failed", ctx.method(), ctx.path(), failure);
@@ -78,7 +91,7 @@ public final class ApiServer implements AutoCloseable {
                 + uploads.limitText() + ", other bodies up to " + options.maxJsonBytes() / 1024 + " KiB. Send a shorter video, or a link to it.",
                 "FILE_TOO_LARGE"));
         app.start(options.host(), options.port());
-        return new ApiServer(app, feed, metricsFeed);
+        return new ApiServer(app, feed, metricsFeed, limit);
     }
 
     private static void authorize(Context ctx, AccessToken token) {
@@ -98,6 +111,18 @@ public final class ApiServer implements AutoCloseable {
         ctx.header("WWW-Authenticate", "Bearer realm=\"api\"");
         ctx.status(401).contentType("application/json").result(body);
         ctx.skipRemainingHandlers();
+    }
+
+    /** Every route registered, as "METHOD path" ({@code {id}} and the like as written), so that each can be tried. */
+    List<String> routes() {
+        return app.unsafeConfig().pvt.internalRouter.allHttpHandlers().stream().map(ParsedEndpoint::getEndpoint)
+                .filter(endpoint -> endpoint.getMethod().isHttpMethod())
+                .map(endpoint -> endpoint.getMethod().name() + " " + endpoint.getPath()).toList();
+    }
+
+    /** The requests under way from {@code client}, as {@link ClientRequestLimit} counts them. */
+    int requestsUnderWay(String client) {
+        return limit.underWay(client);
     }
 
     public int port() {

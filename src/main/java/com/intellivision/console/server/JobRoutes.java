@@ -58,8 +58,7 @@ final class JobRoutes {
     }
 
     private void submitFrame(Context ctx) {
-        JsonNode body = Bodies.json(ctx);
-        String link = body.path("youtube_url").asText("").strip();
+        String link = Bodies.text(Bodies.json(ctx), "youtube_url");
         if (link.isEmpty()) {
             Replies.failure(ctx, 400, FRAME, "youtube_url is required", "MISSING_URL");
             return;
@@ -105,7 +104,7 @@ final class JobRoutes {
                 return;
             }
         } else {
-            String link = Bodies.json(ctx).path("youtube_url").asText("").strip();
+            String link = Bodies.text(Bodies.json(ctx), "youtube_url");
             if (link.isEmpty()) {
                 Replies.failure(ctx, 400, PEOPLE_COUNT, "Either youtube_url or video file is required", "MISSING_INPUT");
                 return;

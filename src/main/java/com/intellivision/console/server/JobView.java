@@ -118,9 +118,19 @@ final class JobView {
         return node;
     }
 
+    /** An upload's error names it as its sender knows it, not by the name and folder this server keeps it under. */
+    private static String shownError(Job job) {
+        if (job.error() == null || !isUpload(job)) {
+            return job.error();
+        }
+        String error = job.error().replace("The file " + job.youtubeUrl(), "The uploaded file");
+        return error.startsWith(job.youtubeUrl()) ? "The uploaded file" + error.substring(job.youtubeUrl().length())
+                : error.replace(job.youtubeUrl(), "the uploaded file");
+    }
+
     private static JsonNode resultsOf(Job job) {
         return switch (job.status()) {
-            case FAILED -> JobJson.mapper().createObjectNode().put("error", job.error()).put("error_type", "JobFailed");
+            case FAILED -> JobJson.mapper().createObjectNode().put("error", shownError(job)).put("error_type", "JobFailed");
             case CANCELLED -> JobJson.mapper().createObjectNode().put("error", job.error() == null ? "The job was cancelled." : job.error())
                     .put("error_type", CANCELLED_ERROR_TYPE);
             case COMPLETED -> completedResults(job);

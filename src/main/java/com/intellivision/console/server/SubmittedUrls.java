@@ -39,6 +39,10 @@ public final class SubmittedUrls {
     private static final Pattern VALID_PORT =
             Pattern.compile("[1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5]");
     private static final String EXAMPLE = "submit an http(s) link such as https://www.youtube.com/watch?v=...";
+    /** Far above any real video link (YouTube's are under 100 characters, signed CDN links under 2,000). */
+    static final int MAX_URL_LENGTH = 4096;
+    /** How much of a refused link a message quotes. */
+    private static final int QUOTED_LENGTH = 120;
     private static final String PUBLIC_ONLY =
             "; this server only fetches public addresses. Start serve with --allow-private-urls to allow it.";
 
@@ -98,19 +102,40 @@ public final class SubmittedUrls {
         if (url == null || url.isBlank()) {
             throw RefusedUrlException.invalid("No video URL was given; " + EXAMPLE + ".");
         }
+        if (url.strip().length() > MAX_URL_LENGTH) {
+            throw RefusedUrlException.invalid("The URL is " + url.strip().length() + " characters long; this server takes links of up to "
+                    + MAX_URL_LENGTH + ". Submit the video's own address, without anything pasted after it.");
+        }
         URI uri;
         try {
             uri = new URI(url.strip());
         } catch (URISyntaxException e) {
-            throw RefusedUrlException.invalid("\"" + url.strip() + "\" is not a valid URL (" + e.getReason() + "); " + EXAMPLE + ".");
+            throw RefusedUrlException.invalid(quoted(url) + " is not a valid URL (" + e.getReason() + "); " + EXAMPLE + ".");
         }
         String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
         if (scheme == null) {
-            throw RefusedUrlException.invalid("\"" + url.strip() + "\" is not a full URL; " + EXAMPLE + ".");
+            throw RefusedUrlException.invalid(quoted(url) + " is not a full URL; " + EXAMPLE + ".");
         } else if (!scheme.equals("http") && !scheme.equals("https")) {
             throw RefusedUrlException.invalid("The URL uses the " + scheme + ": scheme; this server fetches only http and https links.");
         }
         return uri;
+    }
+
+    /**
+     * The link as a message may show it: control characters written as {@code \\u0000} (a message must not
+     * break a log line or a terminal), and cut short, as the whole of a pasted page is no help.
+     */
+    static String quoted(String url) {
+        String stripped = url.strip();
+        StringBuilder shown = new StringBuilder("\"");
+        stripped.codePoints().limit(QUOTED_LENGTH).forEach(c -> {
+            if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029) {
+                shown.append(String.format("\\u%04x", c));
+            } else {
+                shown.appendCodePoint(c);
+            }
+        });
+        return shown.append(stripped.codePointCount(0, stripped.length()) > QUOTED_LENGTH ? "...\"" : "\"").toString();
     }
 
     /**

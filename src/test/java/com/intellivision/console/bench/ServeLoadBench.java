@@ -72,7 +72,10 @@ public final class ServeLoadBench {
             Path create = copyResource("serve-create.lua", work);
             Path poll = copyResource("serve-poll.lua", work);
             List<String> jvmOptions = serveJvmOptions();
-            serve = ServeProcess.start(work.resolve("data"), jvmOptions, "--allow-private-urls");
+            serve = ServeProcess.start(work.resolve("data"), jvmOptions, "--allow-private-urls",
+                    // All the load comes from 127.0.0.1, up to 100 connections at once: past 16 at once the per-client limit
+                    // would answer 429, as it should to one client; here they stand for many.
+                    "--max-requests-per-client", String.valueOf(2 * POLLERS));
             rss = RssSampler.start(serve.handle());
             String token = serve.token();
             String base = serve.url();

@@ -33,7 +33,8 @@ class ServeLimitsTest {
     void start() {
         PoolConfig config = PoolConfig.defaults(temp.resolve("pool")).withWorkerCount(1);
         pool = LocalDeployment.start(config);
-        ServeOptions options = new ServeOptions(ServeOptions.LOOPBACK, 0, true, ServeOptions.DEFAULT_MAX_JSON_BYTES, ONE_MIB);
+        ServeOptions options = new ServeOptions(ServeOptions.LOOPBACK, 0, true, ServeOptions.DEFAULT_MAX_JSON_BYTES, ONE_MIB,
+                ServeOptions.DEFAULT_MAX_REQUESTS_PER_CLIENT);
         server = ApiServer.start(pool, temp.resolve("pool"), config.framesDir(), AccessToken.of("limits-token"), options);
     }
 

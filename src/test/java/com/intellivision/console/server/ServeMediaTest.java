@@ -50,7 +50,7 @@ class ServeMediaTest {
         PoolConfig config = PoolConfig.defaults(temp.resolve("pool")).withWorkerCount(1);
         pool = LocalDeployment.start(config);
         ServeOptions options = new ServeOptions(ServeOptions.LOOPBACK, 0, true, ServeOptions.DEFAULT_MAX_JSON_BYTES,
-                ServeOptions.DEFAULT_MAX_UPLOAD_BYTES);
+                ServeOptions.DEFAULT_MAX_UPLOAD_BYTES, ServeOptions.DEFAULT_MAX_REQUESTS_PER_CLIENT);
         server = ApiServer.start(pool, temp.resolve("pool"), config.framesDir(), AccessToken.of(TOKEN), options);
     }
 

@@ -120,6 +120,32 @@ public final class TestVideos {
         return java.nio.ByteBuffer.wrap(mp4, at, 4).getInt();
     }
 
+    /**
+     * Writes a long video cheaply: one small plain frame every {@code secondsPerFrame} (MPEG-4 in
+     * Matroska), so six hours are a few thousand frames and well under a megabyte.
+     */
+    public static Path writeSparseVideo(Path file, int seconds, int secondsPerFrame, int width, int height) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toString(), width, height);
+                Java2DFrameConverter converter = new Java2DFrameConverter()) {
+            recorder.setFormat("matroska");
+            recorder.setVideoCodec(avcodec.AV_CODEC_ID_MPEG4);
+            recorder.setFrameRate(1.0 / secondsPerFrame);
+            recorder.setGopSize(60);
+            recorder.setVideoQuality(10);
+            recorder.start();
+            BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+            for (int frame = 0; frame < seconds / secondsPerFrame; frame++) {
+                paintFrame(image, frame, frame * secondsPerFrame);
+                recorder.record(converter.convert(image));
+            }
+            recorder.stop();
+        } catch (org.bytedeco.javacv.FrameRecorder.Exception e) {
+            throw new IOException("could not write test video " + file, e);
+        }
+        return file;
+    }
+
     /** The frame number a decoded image shows, read back from its blocks. */
     public static int frameNumberOf(BufferedImage image) {
         int number = 0;

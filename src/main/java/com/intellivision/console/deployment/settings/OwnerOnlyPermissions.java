@@ -47,19 +47,22 @@ public final class OwnerOnlyPermissions {
         }
     }
 
-    /** Makes {@code file} owner-only if others may read or change it, with a warning that says so. */
-    static void tighten(Path file) throws IOException {
+    /** Makes {@code file} owner-only if others may read or change it, with a warning that says so; whether it was open. */
+    public static boolean tighten(Path file) throws IOException {
         if (isPosix(file)) {
             Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
             if (!OWNER_READ_WRITE.containsAll(permissions)) {
                 Files.setPosixFilePermissions(file, OWNER_READ_WRITE);
                 LOG.warn("{} was {}, open to others; it is now readable by its owner only (rw-------)",
                         file, PosixFilePermissions.toString(permissions));
+                return true;
             }
         } else if (grantsOthers(file)) {
             restrictAcl(file);
             LOG.warn("{} could be read by others; it is now readable by its owner only", file);
+            return true;
         }
+        return false;
     }
 
     private static boolean grantsOthers(Path file) throws IOException {
