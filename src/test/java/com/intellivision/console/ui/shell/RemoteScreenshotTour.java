@@ -60,22 +60,26 @@ public final class RemoteScreenshotTour {
     private final String labVideo;
     private final String labToken;
     private final String labUrl;
+    /** A video the serve is sent to that is not there, so one job fails. */
+    private final String labMissing;
 
-    private RemoteScreenshotTour(TourWindow window, Deployment production, Deployment lab, Deployment staging, String labVideo,
-            ServeProcess serve) throws Exception {
+    private RemoteScreenshotTour(TourWindow window, Deployment production, Deployment lab, Deployment staging,
+            LoopbackHttpServer videos, ServeProcess serve) throws Exception {
         this.window = window;
         this.robot = window.robot();
         this.production = production;
         this.lab = lab;
         this.staging = staging;
-        this.labVideo = labVideo;
+        this.labVideo = videos.url("/vtest.avi");
+        this.labMissing = videos.url("/vtest-2.avi");
         this.labToken = serve.token();
         this.labUrl = serve.url();
     }
 
     public static void main(String[] args) throws Exception {
         Path out = Files.createDirectories(Path.of("packaging/screenshots"));
-        Path data = Files.createTempDirectory("console-remote-tour");
+        // Short, since the deployment dialog names the secrets file in it.
+        Path data = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "ivtour-" + ProcessHandle.current().pid()));
         Path media = Files.createDirectories(data.resolve("media"));
         Files.copy(SampleVideos.VTEST, media.resolve("vtest.avi"));
         try (LoopbackHttpServer videos = LoopbackHttpServer.serving(media);
@@ -84,7 +88,7 @@ public final class RemoteScreenshotTour {
                 FakeIntelliVisionServer stagingServer = FakeIntelliVisionServer.start();
                 ServeProcess serve = ServeProcess.start(data.resolve("serve"), "--allow-private-urls")) {
             LocalDeployment pool = LocalDeployment.start(PoolConfig.defaults(data.resolve("pool")).withWorkerCount(1));
-            SavedDeployments catalog = SavedDeployments.open(pool, data.resolve("console"), new OwnerOnlySecretFile(data.resolve("console")));
+            SavedDeployments catalog = SavedDeployments.open(pool, data, new OwnerOnlySecretFile(data));
             Deployment production = catalog.add(DeploymentSettings.create("Production", DeploymentKind.INTELLIVISION, server.url())
                             .withFlowerUrl(flower.url()).withFlowerUser(FakeFlower.USER),
                     new TypedSecrets(FakeIntelliVisionServer.ACCESS_TOKEN, FakeIntelliVisionServer.REFRESH_TOKEN, FakeFlower.PASSWORD));
@@ -94,7 +98,7 @@ public final class RemoteScreenshotTour {
                     new TypedSecrets(FakeIntelliVisionServer.ACCESS_TOKEN, null, null));
             lab.poolControl().orElseThrow(() -> new IllegalStateException("Lab PC was not recognised as a serve")).resize(2);
             TourWindow window = TourWindow.open(catalog, data, out);
-            RemoteScreenshotTour tour = new RemoteScreenshotTour(window, production, lab, staging, videos.url("/vtest.avi"), serve);
+            RemoteScreenshotTour tour = new RemoteScreenshotTour(window, production, lab, staging, videos, serve);
             try {
                 tour.runJobs(stagingServer);
                 tour.visitProduction();
@@ -112,9 +116,10 @@ public final class RemoteScreenshotTour {
     private void runJobs(FakeIntelliVisionServer stagingServer) throws Exception {
         List<Long> labJobs = new ArrayList<>();
         labJobs.add(lab.submit(JobRequest.count(labVideo, new CountParams(1.0, null, null))).id());
-        for (double at : new double[] {8, 31, 52, 600}) {
+        for (double at : new double[] {8, 31, 52}) {
             labJobs.add(lab.submit(JobRequest.frame(labVideo, FrameParams.at(at))).id());
         }
+        labJobs.add(lab.submit(JobRequest.frame(labMissing, FrameParams.at(20.0))).id());
         List<Long> productionJobs = new ArrayList<>();
         productionJobs.add(production.submit(JobRequest.count(CAMERAS + "entrance.mp4", new CountParams(2.0, null, null))).id());
         productionJobs.add(production.submit(JobRequest.frame(CAMERAS + "car-park.mp4", FrameParams.at(12.0))).id());
@@ -173,6 +178,7 @@ public final class RemoteScreenshotTour {
         window.showTab("workersTab");
         TableView<WorkerRow> workers = robot.lookup("#workersTable").queryTableView();
         window.waitUntil("Flower's workers are listed", STATE_TIMEOUT, () -> workers.getItems().size() == 2);
+        robot.clickOn("5 min");
         window.shoot("celery-workers");
         window.showTab("jobsTab");
     }
@@ -204,6 +210,7 @@ public final class RemoteScreenshotTour {
         TableView<WorkerRow> workers = robot.lookup("#workersTable").queryTableView();
         window.waitUntil("a worker of the serve runs the count", STATE_TIMEOUT, () -> workers.getItems().size() == 2
                 && workers.getItems().stream().anyMatch(worker -> worker.state() == WorkerState.BUSY));
+        robot.clickOn("5 min");
         window.shoot("serve-workers");
 
         robot.clickOn("#addButton");
