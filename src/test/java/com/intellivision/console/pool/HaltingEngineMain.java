@@ -8,7 +8,8 @@ import java.nio.file.Path;
  * A console's engine in a process of its own that halts, as a kill would stop it, the first time the
  * store has stored one half of the change of status named: it submits one frame job and prints its id.
  *
- * <p>Arguments: data directory, URL of a video, {@link BetweenHalves.Transition} to halt in.
+ * <p>Arguments: data directory, URL of a video ({@code -} to submit none), {@link BetweenHalves.Transition}
+ * to halt in.
  */
 public final class HaltingEngineMain {
 
@@ -23,7 +24,10 @@ public final class HaltingEngineMain {
             }
         };
         LocalEngine engine = LocalEngine.start(PoolConfig.defaults(Path.of(args[0])).withWorkerCount(1), halt);
-        System.out.println("job " + engine.submit(JobRequest.frame(args[1], FrameParams.at(1.0))).id());
+        if (!args[1].equals("-")) {
+            System.out.println("job " + engine.submit(JobRequest.frame(args[1], FrameParams.at(1.0))).id());
+        }
+        System.out.println("started");
         System.out.flush();
         Thread.sleep(Long.MAX_VALUE);
     }
