@@ -25,29 +25,48 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongPredicate;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The jobs, kept in one SQLite file (WAL mode) so that none is lost when the console stops or dies.
  * Not thread-safe: the engine calls it from its one loop thread. Several processes (a console and a
- * CLI run) may share the file: a job is claimed by an atomic update, so no two run it.
+ * CLI run) may share the file. Every change of a job's status is one transaction, with its attempt's
+ * row, checked against {@link JobStatus}'s rules inside it: a job is claimed by one process only, and
+ * a process that dies halfway leaves the job and its attempts as they were before.
  */
 final class JobStore implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(JobStore.class);
+
     private final Connection connection;
+    private final AttemptRecords attempts;
+    private final WorkerRecords workers;
+    private final BetweenHalves betweenHalves;
+    private final StoreTransactions transactions;
     /** Every job up to this id is in the search index; those after are indexed by the next search. */
     private long indexedUpTo;
     private final Clock clock;
 
-    private JobStore(Connection connection, Clock clock) {
+    private JobStore(Connection connection, Clock clock, BetweenHalves betweenHalves) {
         this.connection = connection;
         this.clock = clock;
+        this.attempts = new AttemptRecords(connection);
+        this.workers = new WorkerRecords(connection);
+        this.betweenHalves = betweenHalves;
+        this.transactions = new StoreTransactions(connection);
     }
 
     static JobStore open(Path file, Clock clock) throws IOException {
+        return open(file, clock, BetweenHalves.NONE);
+    }
+
+    static JobStore open(Path file, Clock clock, BetweenHalves betweenHalves) throws IOException {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-            JobStore store = new JobStore(connection, clock);
+            JobStore store = new JobStore(connection, clock, betweenHalves);
             JobStoreSchema.prepare(connection);
             return store;
         } catch (SQLException e) {
@@ -100,82 +119,82 @@ final class JobStore implements AutoCloseable {
 
     /**
      * Marks the next pending job (lowest priority number, then oldest) as processing by {@code ownerPid},
-     * opens its attempt, and returns it, if there is one.
+     * opens its attempt, and returns it, if there is one; both or neither are stored.
      */
     Optional<Job> claimNextPending(long ownerPid, int workerId, long workerPid) {
-        Optional<Job> claimed = queryOne("""
-                UPDATE jobs SET status = 'processing', owner_pid = ?, attempts = attempts + 1, error = NULL, updated_at = ?
-                WHERE id = (SELECT id FROM jobs WHERE status = 'pending' ORDER BY priority, id LIMIT 1) AND status = 'pending'
-                RETURNING *""", ownerPid, clock.millis());
-        claimed.ifPresent(job -> update("""
-                INSERT OR REPLACE INTO job_attempts (job_id, number, worker_id, worker_pid, started_at, outcome)
-                VALUES (?, ?, ?, ?, ?, 'running')""", job.id(), job.attempts(), workerId, workerPid, job.updatedAt().toEpochMilli()));
-        return claimed;
+        return transaction(() -> {
+            Optional<Job> next = queryOne("SELECT * FROM jobs WHERE status = 'pending' ORDER BY priority, id LIMIT 1");
+            if (next.isEmpty() || !allowed(next.get(), JobStatus.PROCESSING)) {
+                return Optional.<Job>empty();
+            }
+            Job claimed = queryOne("""
+                    UPDATE jobs SET status = 'processing', owner_pid = ?, attempts = attempts + 1, error = NULL, updated_at = ?
+                    WHERE id = ? RETURNING *""", ownerPid, clock.millis(), next.get().id()).orElseThrow();
+            betweenHalves.reached(BetweenHalves.Transition.CLAIM, claimed.id());
+            attempts.open(claimed.id(), claimed.attempts(), workerId, workerPid, claimed.updatedAt());
+            return Optional.of(claimed);
+        });
     }
 
     Job complete(long id, ObjectNode results, String outputImage) {
-        endAttempt(id, "completed", null);
-        return queryOne("""
+        return endRunning(id, JobStatus.COMPLETED, "completed", null, """
                 UPDATE jobs SET status = 'completed', results = ?, output_image = ?, error = NULL, owner_pid = NULL, updated_at = ?
-                WHERE id = ? RETURNING *""", toJson(results), outputImage, clock.millis(), id).orElseThrow();
+                WHERE id = ? RETURNING *""", toJson(results), outputImage, clock.millis(), id);
     }
 
     /** Fails the job; a dead letter is a job that failed for good after its retries. */
     Job fail(long id, String error, boolean deadLetter) {
-        endAttempt(id, "failed", error);
-        return queryOne("""
+        return endRunning(id, JobStatus.FAILED, "failed", error, """
                 UPDATE jobs SET status = 'failed', error = ?, dead_letter = ?, owner_pid = NULL, updated_at = ?
-                WHERE id = ? RETURNING *""", error, deadLetter ? 1 : 0, clock.millis(), id).orElseThrow();
+                WHERE id = ? RETURNING *""", error, deadLetter ? 1 : 0, clock.millis(), id);
     }
 
     /** A pending job is cancelled at once; returns empty if it was not pending (any more). */
     Optional<Job> cancelPending(long id) {
-        return queryOne("""
-                UPDATE jobs SET status = 'cancelled', error = 'Cancelled before it started.', updated_at = ?
-                WHERE id = ? AND status = 'pending' RETURNING *""", clock.millis(), id);
+        return transaction(() -> find(id)
+                .filter(job -> job.status() == JobStatus.PENDING && allowed(job, JobStatus.CANCELLED))
+                .flatMap(job -> queryOne("""
+                        UPDATE jobs SET status = 'cancelled', error = 'Cancelled before it started.', updated_at = ?
+                        WHERE id = ? RETURNING *""", clock.millis(), id)));
     }
 
     /** Records that a running job stopped because it was cancelled. */
     Job cancelRunning(long id) {
-        endAttempt(id, "cancelled", "Cancelled while running.");
-        return queryOne("""
+        return endRunning(id, JobStatus.CANCELLED, "cancelled", "Cancelled while running.", """
                 UPDATE jobs SET status = 'cancelled', error = 'Cancelled while running.', owner_pid = NULL, updated_at = ?
-                WHERE id = ? RETURNING *""", clock.millis(), id).orElseThrow();
+                WHERE id = ? RETURNING *""", clock.millis(), id);
     }
 
     /** Puts a running job back in the queue after a lost worker; its attempt keeps why. */
     Job requeue(long id, String reason) {
-        endAttempt(id, JobAttempt.REQUEUED, reason);
-        return queryOne("""
+        return endRunning(id, JobStatus.PENDING, JobAttempt.REQUEUED, reason, """
                 UPDATE jobs SET status = 'pending', error = ?, owner_pid = NULL, updated_at = ?
-                WHERE id = ? RETURNING *""", reason, clock.millis(), id).orElseThrow();
+                WHERE id = ? RETURNING *""", reason, clock.millis(), id);
     }
 
     /** Puts a processing job back in the queue, as when the console closes while it runs. */
     Optional<Job> release(long id) {
-        endAttempt(id, JobAttempt.REQUEUED, "The console closed while the job ran.");
-        return queryOne("""
-                UPDATE jobs SET status = 'pending', owner_pid = NULL, updated_at = ?
-                WHERE id = ? AND status = 'processing' RETURNING *""", clock.millis(), id);
+        return transaction(() -> find(id).filter(job -> job.status() == JobStatus.PROCESSING).map(job -> endRunning(id, JobStatus.PENDING,
+                JobAttempt.REQUEUED, "The console closed while the job ran.", """
+                        UPDATE jobs SET status = 'pending', owner_pid = NULL, updated_at = ?
+                        WHERE id = ? RETURNING *""", clock.millis(), id)));
     }
 
-    /** A failed or cancelled job goes back to pending; empty if it was in another state. */
+    /** A job that ended without a result goes back to pending; empty if it was in another state. */
     Optional<Job> retry(long id) {
-        return queryOne("""
+        return transaction(() -> find(id).filter(job -> job.status().canBeRetried()).flatMap(job -> queryOne("""
                 UPDATE jobs SET status = 'pending', dead_letter = 0, updated_at = ?
-                WHERE id = ? AND status IN ('failed', 'cancelled') RETURNING *""", clock.millis(), id);
+                WHERE id = ? RETURNING *""", clock.millis(), id)));
     }
 
     List<Job> retryAllFailed() {
-        return query("""
-                UPDATE jobs SET status = 'pending', dead_letter = 0, updated_at = ?
-                WHERE status = 'failed' RETURNING *""", clock.millis());
+        return transaction(() -> longs("SELECT id FROM jobs WHERE status = 'failed' ORDER BY id").stream()
+                .flatMap(id -> retry(id).stream()).toList());
     }
 
     List<Job> cancelAllPending() {
-        return query("""
-                UPDATE jobs SET status = 'cancelled', error = 'Cancelled before it started.', updated_at = ?
-                WHERE status = 'pending' RETURNING *""", clock.millis());
+        return transaction(() -> longs("SELECT id FROM jobs WHERE status = 'pending' ORDER BY id").stream()
+                .flatMap(id -> cancelPending(id).stream()).toList());
     }
 
     /**
@@ -183,34 +202,21 @@ final class JobStore implements AutoCloseable {
      * this one before it was killed. Returns them.
      */
     List<Job> requeueOrphans(LongPredicate ownerIsAlive) {
-        List<Job> orphans = new ArrayList<>();
-        for (long owner : longs("SELECT DISTINCT owner_pid FROM jobs WHERE status = 'processing'")) {
-            if (!ownerIsAlive.test(owner)) {
-                for (long id : longs("SELECT id FROM jobs WHERE status = 'processing' AND owner_pid = ?", owner)) {
-                    orphans.add(requeue(id, "The console running this job stopped; it was queued again."));
+        return transaction(() -> {
+            List<Job> orphans = new ArrayList<>();
+            for (long owner : longs("SELECT DISTINCT owner_pid FROM jobs WHERE status = 'processing'")) {
+                if (!ownerIsAlive.test(owner)) {
+                    for (long id : longs("SELECT id FROM jobs WHERE status = 'processing' AND owner_pid = ?", owner)) {
+                        orphans.add(requeue(id, "The console running this job stopped; it was queued again."));
+                    }
                 }
             }
-        }
-        return orphans;
+            return orphans;
+        });
     }
 
     List<JobAttempt> attempts(long jobId) {
-        List<JobAttempt> attempts = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement("SELECT * FROM job_attempts WHERE job_id = ? ORDER BY number")) {
-            statement.setLong(1, jobId);
-            try (ResultSet row = statement.executeQuery()) {
-                while (row.next()) {
-                    long ended = row.getLong("ended_at");
-                    Instant endedAt = row.wasNull() ? null : Instant.ofEpochMilli(ended);
-                    attempts.add(new JobAttempt(row.getLong("job_id"), row.getInt("number"), WorkerSlot.nameOf(row.getInt("worker_id")),
-                            row.getLong("worker_pid"), Instant.ofEpochMilli(row.getLong("started_at")),
-                            endedAt, row.getString("outcome"), row.getString("error")));
-                }
-            }
-        } catch (SQLException e) {
-            throw new StoreException(e);
-        }
-        return attempts;
+        return attempts.of(jobId);
     }
 
     QueueFigures figures() {
@@ -228,40 +234,48 @@ final class JobStore implements AutoCloseable {
                 count("SELECT COUNT(*) FROM jobs WHERE dead_letter = 1"));
     }
 
-    private void endAttempt(long jobId, String outcome, String error) {
-        update("""
-                UPDATE job_attempts SET ended_at = ?, outcome = ?, error = ?
-                WHERE job_id = ? AND outcome = 'running'""", clock.millis(), outcome, error, jobId);
+    /**
+     * Ends a running job's attempt and stores its outcome with {@code sql}, in one transaction; a job the
+     * rules do not let move to {@code status} is returned as it is.
+     */
+    private Job endRunning(long id, JobStatus status, String outcome, String error, String sql, Object... arguments) {
+        return transaction(() -> {
+            Job job = find(id).orElseThrow(() -> new IllegalArgumentException("no job " + id));
+            if (!allowed(job, status)) {
+                return job;
+            }
+            attempts.end(id, clock.millis(), outcome, error);
+            betweenHalves.reached(BetweenHalves.Transition.END, id);
+            return queryOne(sql, arguments).orElseThrow();
+        });
+    }
+
+    private static boolean allowed(Job job, JobStatus next) {
+        if (job.status().canMoveTo(next)) {
+            return true;
+        }
+        LOG.warn("job {} is {}, which cannot become {}; it was left as it is", job.id(), job.status().wireName(), next.wireName());
+        return false;
     }
 
     // ---- worker processes, so that a console that was killed can end the workers it left ----
 
     void registerWorker(long pid, long consolePid, Instant started) {
-        update("INSERT OR REPLACE INTO worker_processes (pid, console_pid, started_at) VALUES (?, ?, ?)", pid, consolePid, started.toEpochMilli());
+        workers.register(pid, consolePid, started);
     }
 
     void unregisterWorker(long pid) {
-        update("DELETE FROM worker_processes WHERE pid = ?", pid);
+        workers.unregister(pid);
     }
 
     /** Worker processes registered by consoles that are not running; their rows are removed. */
-    List<RegisteredWorker> takeWorkersOfDeadConsoles(LongPredicate consoleIsAlive) {
-        List<RegisteredWorker> left = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement("SELECT * FROM worker_processes");
-                ResultSet row = statement.executeQuery()) {
-            while (row.next()) {
-                if (!consoleIsAlive.test(row.getLong("console_pid"))) {
-                    left.add(new RegisteredWorker(row.getLong("pid"), Instant.ofEpochMilli(row.getLong("started_at"))));
-                }
-            }
-        } catch (SQLException e) {
-            throw new StoreException(e);
-        }
-        left.forEach(worker -> unregisterWorker(worker.pid()));
-        return left;
+    List<WorkerRecords.RegisteredWorker> takeWorkersOfDeadConsoles(LongPredicate consoleIsAlive) {
+        return transaction(() -> workers.takeThoseOfDeadConsoles(consoleIsAlive));
     }
 
-    record RegisteredWorker(long pid, Instant startedAt) {}
+    private <T> T transaction(Supplier<T> change) {
+        return transactions.run(change);
+    }
 
     // ---- plumbing ----
 

@@ -83,9 +83,14 @@ public final class LocalEngine implements AutoCloseable {
      * running left behind, and starts the workers.
      */
     public static LocalEngine start(PoolConfig config) throws IOException {
+        return start(config, BetweenHalves.NONE);
+    }
+
+    /** As {@link #start(PoolConfig)}, with a store that tells {@code betweenHalves} of each change half stored. */
+    static LocalEngine start(PoolConfig config, BetweenHalves betweenHalves) throws IOException {
         Files.createDirectories(config.framesDir());
         Clock clock = Clock.systemUTC();
-        LocalEngine engine = new LocalEngine(config, JobStore.open(config.databaseFile(), clock), clock);
+        LocalEngine engine = new LocalEngine(config, JobStore.open(config.databaseFile(), clock, betweenHalves), clock);
         engine.call(() -> {
             engine.recovery.endWorkersOfDeadConsoles();
             engine.recovery.requeueJobsOfDeadConsoles().forEach(job -> engine.events.publish(new EngineEvent.JobChanged(job)));

@@ -23,7 +23,7 @@ final class Recovery {
 
     /** Ends the worker processes of consoles that are not running; a pid reused by another program is left alone. */
     void endWorkersOfDeadConsoles() {
-        for (JobStore.RegisteredWorker left : store.takeWorkersOfDeadConsoles(this::isOtherLiveProcess)) {
+        for (WorkerRecords.RegisteredWorker left : store.takeWorkersOfDeadConsoles(this::isOtherLiveProcess)) {
             ProcessHandle.of(left.pid())
                     .filter(process -> process.info().startInstant().map(left.startedAt()::equals).orElse(false))
                     .ifPresent(process -> {

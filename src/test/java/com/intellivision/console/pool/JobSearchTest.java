@@ -91,7 +91,9 @@ class JobSearchTest {
     void jobsAddedSinceTheLastSearchAreFoundOnceEvenWhenTheirErrorWasIndexedFirst() {
         Job first = store.insert(JobRequest.frame(YOUTUBE, null), 0);
         assertThat(ids("watch")).containsExactly(first.id());
-        Job second = store.insert(JobRequest.count(LOBBY, null), 0);
+        // Ahead of the first in the queue, so it is the one claimed: only a running job fails.
+        Job second = store.insert(JobRequest.count(LOBBY, null), -1);
+        store.claimNextPending(1, 1, 1000);
         Job third = store.insert(JobRequest.frame(YOUTUBE, null), 0);
         store.fail(second.id(), "moov atom not found", false);
 
@@ -114,9 +116,11 @@ class JobSearchTest {
 
     @Test
     void everyWordMustMatch() {
-        Job failedYoutube = store.insert(JobRequest.frame(YOUTUBE, null), 0);
+        Job failedYoutube = store.insert(JobRequest.frame(YOUTUBE, null), -1);
         Job pendingYoutube = store.insert(JobRequest.frame(YOUTUBE + "&t=2", null), 0);
-        Job failedVimeo = store.insert(JobRequest.frame(VIMEO, null), 0);
+        Job failedVimeo = store.insert(JobRequest.frame(VIMEO, null), -1);
+        store.claimNextPending(1, 1, 1000);
+        store.claimNextPending(1, 2, 1000);
         store.fail(failedYoutube.id(), "The video could not be opened", false);
         store.fail(failedVimeo.id(), "The video could not be opened", false);
 

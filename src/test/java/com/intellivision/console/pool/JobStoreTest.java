@@ -156,4 +156,44 @@ class JobStoreTest {
             assertThat(store.find(ofLiveConsole.id()).orElseThrow().status()).isEqualTo(JobStatus.PROCESSING);
         }
     }
+
+    @Test
+    void aChangeTheRulesDoNotAllowLeavesTheJobAndItsAttemptsAsTheyWere() throws Exception {
+        try (JobStore store = JobStore.open(dir.resolve("jobs.db"), Clock.systemUTC())) {
+            Job waiting = store.insert(JobRequest.frame("a.mp4", null), 0);
+            Job done = store.insert(JobRequest.frame("b.mp4", null), 0);
+            store.claimNextPending(1, 1, 1000);
+            store.claimNextPending(1, 1, 1000);
+            store.complete(waiting.id(), JobJson.mapper().createObjectNode(), "/a.png");
+            Job other = store.insert(JobRequest.frame("c.mp4", null), 0);
+
+            assertThat(store.retry(waiting.id())).as("a completed job keeps its result").isEmpty();
+            assertThat(store.fail(waiting.id(), "late", false).status()).isEqualTo(JobStatus.COMPLETED);
+            assertThat(store.complete(other.id(), null, null).status()).as("a job that never ran cannot end").isEqualTo(JobStatus.PENDING);
+            assertThat(store.release(other.id())).isEmpty();
+            assertThat(store.attempts(waiting.id())).extracting(attempt -> attempt.outcome()).containsExactly("completed");
+            assertThat(store.attempts(other.id())).isEmpty();
+            assertThat(store.cancelPending(done.id())).as("a running job is cancelled by stopping its worker").isEmpty();
+            assertThat(store.find(done.id()).orElseThrow().status()).isEqualTo(JobStatus.PROCESSING);
+        }
+        assertThat(StoreConsistency.problems(dir.resolve("jobs.db"))).isEmpty();
+    }
+
+    @Test
+    void retryAllAndCancelAllChangeOnlyTheJobsTheRulesLetChange() throws Exception {
+        try (JobStore store = JobStore.open(dir.resolve("jobs.db"), Clock.systemUTC())) {
+            Job failed = store.insert(JobRequest.frame("a.mp4", null), 0);
+            Job running = store.insert(JobRequest.frame("b.mp4", null), 0);
+            store.claimNextPending(1, 1, 1000);
+            store.claimNextPending(1, 1, 1000);
+            store.fail(failed.id(), "broken", true);
+            Job waiting = store.insert(JobRequest.frame("c.mp4", null), 0);
+
+            assertThat(store.retryAllFailed()).extracting(Job::id).containsExactly(failed.id());
+            assertThat(store.find(failed.id()).orElseThrow().deadLetter()).isFalse();
+            assertThat(store.cancelAllPending()).extracting(Job::id).containsExactly(failed.id(), waiting.id());
+            assertThat(store.find(running.id()).orElseThrow().status()).isEqualTo(JobStatus.PROCESSING);
+        }
+        assertThat(StoreConsistency.problems(dir.resolve("jobs.db"))).isEmpty();
+    }
 }

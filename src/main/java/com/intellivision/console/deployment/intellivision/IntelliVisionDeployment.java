@@ -185,8 +185,7 @@ public final class IntelliVisionDeployment extends HttpDeployment implements Job
     @Override
     public Optional<Job> retry(long jobId) {
         Optional<Job> known = job(jobId);
-        if (known.isEmpty() || !(known.get().status() == JobStatus.FAILED
-                || known.get().status() == JobStatus.CANCELLED)) {
+        if (known.isEmpty() || !known.get().status().canBeRetried()) {
             return Optional.empty();
         }
         return Optional.of(submit(RetryRequests.of(known.get(), store.request(id(), jobId), settings.baseUrl() + "/api/media/"), jobId));

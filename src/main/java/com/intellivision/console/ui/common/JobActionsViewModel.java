@@ -6,7 +6,6 @@ import com.intellivision.console.deployment.Capabilities.RetryEffect;
 import com.intellivision.console.deployment.Capabilities;
 import com.intellivision.console.deployment.JobControl;
 import com.intellivision.console.job.Job;
-import com.intellivision.console.job.JobStatus;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -62,19 +61,17 @@ public final class JobActionsViewModel {
 
     /** A job can be cancelled while it waits or runs, once, where its deployment can cancel. */
     public boolean canCancel(JobRow row) {
-        JobStatus status = row.job().status();
-        return (status == JobStatus.PENDING || status == JobStatus.PROCESSING) && !row.isCancelling() && offers(row, Feature.CANCEL);
+        return row.job().status().canBeCancelled() && !row.isCancelling() && offers(row, Feature.CANCEL);
     }
 
     /** A job that ended without a result can be run again, where its deployment can retry. */
     public boolean canRetry(JobRow row) {
-        JobStatus status = row.job().status();
-        return (status == JobStatus.FAILED || status == JobStatus.CANCELLED) && !retrying.contains(row.key()) && offers(row, Feature.RETRY);
+        return row.job().status().canBeRetried() && !retrying.contains(row.key()) && offers(row, Feature.RETRY);
     }
 
     /** A job that has ended, with a result or without, can be run again with changes as a new job, where its deployment can retry. */
     public boolean canRetryWithChanges(JobRow row) {
-        return row.job().isTerminal() && offers(row, Feature.RETRY);
+        return row.job().status().canBeRetriedWithChanges() && offers(row, Feature.RETRY);
     }
 
     /** The form that retries {@code row}'s job with changes; empty where it cannot be. */
