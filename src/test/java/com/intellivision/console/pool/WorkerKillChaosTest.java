@@ -73,7 +73,9 @@ class WorkerKillChaosTest {
                     Thread.sleep(200 + random.nextInt(1300));
                     List<WorkerInfo> alive = engine.workers().stream().filter(worker -> worker.pid() > 0).toList();
                     List<WorkerInfo> busy = alive.stream().filter(worker -> worker.state() == WorkerState.BUSY).toList();
-                    List<WorkerInfo> targets = random.nextInt(4) == 0 || busy.isEmpty() ? alive : busy;
+                    // The first kill is always mid-job, so every run has a job to requeue.
+                    boolean first = kills.get() == 0;
+                    List<WorkerInfo> targets = first ? busy : random.nextInt(4) == 0 || busy.isEmpty() ? alive : busy;
                     if (!targets.isEmpty()) {
                         WorkerInfo victim = targets.get(random.nextInt(targets.size()));
                         if (ProcessHandle.of(victim.pid()).map(ProcessHandle::destroyForcibly).orElse(false)) {
@@ -100,6 +102,7 @@ class WorkerKillChaosTest {
         StoreAudit.assertEmpty(workerTemp);
         assertThat(StoreAudit.integrityCheck(config.databaseFile())).isEqualTo("ok");
         assertThat(kills.get()).as("workers killed").isPositive();
+        assertThat(jobs).as("jobs whose worker was killed under them").anySatisfy(job -> assertThat(job.outcomes()).contains("requeued"));
         System.out.println(com.intellivision.console.testsupport.ChaosFigures.line("worker kills", seed, jobs, kills.get(), seconds));
     }
 
