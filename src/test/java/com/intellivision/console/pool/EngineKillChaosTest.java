@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +34,8 @@ class EngineKillChaosTest {
 
     @TempDir
     Path temp;
+
+    private final List<Process> consoles = new ArrayList<>();
 
     @Test
     void twentyJobsSurviveTheConsoleKilledOnce() throws Exception {
@@ -56,17 +59,7 @@ class EngineKillChaosTest {
         try (LoopbackHttpServer server = LoopbackHttpServer.serving(videos)) {
             Process console = launch(data, workerTemp, videos.toString(), server.url(""), String.valueOf(jobCount));
             assertThat(readIdsUntilReady(console)).hasSize(jobCount);
-            for (int kill = 0; kill < kills; kill++) {
-                // Somewhere in the run, a few more jobs ended since the last start.
-                int target = Math.min(jobCount - 1, StoreAudit.ended(database) + 1 + random.nextInt(Math.max(1, jobCount / (kills + 2))));
-                EngineProbe.await(() -> endedAtLeast(database, target), target + " jobs to end", TIMEOUT);
-                console.destroyForcibly().waitFor();
-                assertThat(StoreAudit.integrityCheck(database)).as("the store after kill %d", kill + 1).isEqualTo("ok");
-                if (kill < kills - 1) {
-                    console = launch(data, workerTemp);
-                    readIdsUntilReady(console);
-                }
-            }
+            killAndRestart(console, kills, jobCount, data, workerTemp, random);
             // The last start is in this JVM, to wait for the jobs through the engine.
             PoolConfig config = PoolConfig.defaults(data).withWorkerCount(ChaosEngineMain.WORKERS)
                     .withWorkerEnvironment(Map.of("JAVA_TOOL_OPTIONS", "-Djava.io.tmpdir=" + workerTemp));
@@ -86,11 +79,38 @@ class EngineKillChaosTest {
         System.out.println(ChaosFigures.line("console kills", seed, jobs, kills, seconds));
     }
 
-    private static Process launch(Path data, Path workerTemp, String... submit) throws Exception {
+    /** Kills the console {@code kills} times, somewhere in the run, and starts it again after all but the last. */
+    private void killAndRestart(Process console, int kills, int jobCount, Path data, Path workerTemp, Random random)
+            throws Exception {
+        Path database = data.resolve("jobs.db");
+        for (int kill = 0; kill < kills; kill++) {
+            // A few more jobs ended since the last start.
+            int target = Math.min(jobCount - 1, StoreAudit.ended(database) + 1 + random.nextInt(Math.max(1, jobCount / (kills + 2))));
+            EngineProbe.await(() -> endedAtLeast(database, target), target + " jobs to end", TIMEOUT);
+            console.destroyForcibly().waitFor();
+            assertThat(StoreAudit.integrityCheck(database)).as("the store after kill %d", kill + 1).isEqualTo("ok");
+            if (kill < kills - 1) {
+                console = launch(data, workerTemp);
+                readIdsUntilReady(console);
+            }
+        }
+    }
+
+    /** A failed assertion must not leave a console running. */
+    @AfterEach
+    void endConsoles() throws InterruptedException {
+        for (Process console : consoles) {
+            console.destroyForcibly().waitFor();
+        }
+    }
+
+    private Process launch(Path data, Path workerTemp, String... submit) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), ChaosEngineMain.class.getName(), data.toString(), workerTemp.toString()));
         command.addAll(List.of(submit));
-        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process console = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        consoles.add(console);
+        return console;
     }
 
     private static List<Long> readIdsUntilReady(Process console) throws Exception {

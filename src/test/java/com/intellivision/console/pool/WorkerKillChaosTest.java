@@ -67,15 +67,19 @@ class WorkerKillChaosTest {
                 ids.add(engine.submit(request).id());
             }
 
+            // The first kill is always mid-job, so every run has a job to requeue.
+            WorkerInfo first = EngineProbe.await(() -> engine.workers().stream()
+                    .filter(worker -> worker.state() == WorkerState.BUSY && worker.pid() > 0).findFirst().orElse(null), "a busy worker", TIMEOUT);
+            if (ProcessHandle.of(first.pid()).map(ProcessHandle::destroyForcibly).orElse(false)) {
+                kills.incrementAndGet();
+            }
             for (int round = 0; round < rounds && !allEnded(engine, ids); round++) {
                 // A worker at any moment of its life: starting, idle, or in any step of a job.
-                for (int kill = 0; kill < WORKERS; kill++) {
+                for (int kill = round == 0 ? 1 : 0; kill < WORKERS; kill++) {
                     Thread.sleep(200 + random.nextInt(1300));
                     List<WorkerInfo> alive = engine.workers().stream().filter(worker -> worker.pid() > 0).toList();
                     List<WorkerInfo> busy = alive.stream().filter(worker -> worker.state() == WorkerState.BUSY).toList();
-                    // The first kill is always mid-job, so every run has a job to requeue.
-                    boolean first = kills.get() == 0;
-                    List<WorkerInfo> targets = first ? busy : random.nextInt(4) == 0 || busy.isEmpty() ? alive : busy;
+                    List<WorkerInfo> targets = random.nextInt(4) == 0 || busy.isEmpty() ? alive : busy;
                     if (!targets.isEmpty()) {
                         WorkerInfo victim = targets.get(random.nextInt(targets.size()));
                         if (ProcessHandle.of(victim.pid()).map(ProcessHandle::destroyForcibly).orElse(false)) {
