@@ -48,8 +48,35 @@ final class ImageEncoder {
             Files.move(partial, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException failure) {
             deleteQuietly(partial);
+            Path folder = output.toAbsolutePath().getParent();
+            if (isDiskFull(failure, folder)) {
+                throw new MediaException("The disk is full: the frame could not be written to " + folder + " (" + freeSpace(folder)
+                        + " free). Free some space there, or choose another data directory with --data-dir, then retry the job.", failure);
+            }
             throw new MediaException("The frame could not be written to " + output + ": " + failure.getMessage()
                     + ". Check the disk space and permissions.", failure);
+        }
+    }
+
+    /** FFmpeg reports a full disk only as error -28 (ENOSPC); Java as "No space left on device". */
+    private static boolean isDiskFull(IOException failure, Path folder) {
+        String message = String.valueOf(failure.getMessage());
+        if (message.contains("error -28 ") || message.contains("No space left on device")) {
+            return true;
+        }
+        try {
+            return Files.getFileStore(folder).getUsableSpace() == 0;
+        } catch (IOException unknown) {
+            return false;
+        }
+    }
+
+    private static String freeSpace(Path folder) {
+        try {
+            long bytes = Files.getFileStore(folder).getUsableSpace();
+            return bytes < 1024 * 1024 ? bytes / 1024 + " KiB" : bytes / (1024 * 1024) + " MiB";
+        } catch (IOException unknown) {
+            return "unknown space";
         }
     }
 

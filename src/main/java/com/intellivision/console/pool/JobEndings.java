@@ -27,7 +27,7 @@ final class JobEndings {
 
     /** The job of a slot whose process exited, for whatever reason, while it ran. */
     Job ofExitedWorker(WorkerSlot slot, WorkerProcess process, int exitCode) {
-        if (slot.stopRequested) {
+        if (slot.stopRequested && !killedAtALaterLimit(slot)) {
             return stopped(slot);
         }
         OutputFiles.deleteAll(config.framesDir(), slot.jobId);
@@ -41,6 +41,14 @@ final class JobEndings {
         }
         return store.fail(slot.jobId, lost + ". It was lost " + attempts + " times, so it will not be retried automatically;"
                 + " the video may need more memory than a worker has. Retry it by hand to try again.", true);
+    }
+
+    /**
+     * A job asked to stop at its soft time limit that did not (a hung worker heeds nothing) and was
+     * killed at its hard limit or for its memory: that later reason is what happened to it.
+     */
+    private static boolean killedAtALaterLimit(WorkerSlot slot) {
+        return slot.stopReason != null && slot.killReason != null && !slot.killReason.equals(slot.stopReason);
     }
 
     /** The end of what a worker wrote to stderr, which often says why it died. */

@@ -43,10 +43,22 @@ final class HttpTransport {
 
     Reply send(OkHttpClient client, Request request, String action) {
         try (Response response = open(client, request, action)) {
-            return Reply.read(response);
-        } catch (IOException e) {
-            throw failure(e, client, action);
+            try {
+                return Reply.read(response);
+            } catch (IOException e) {
+                throw e instanceof InterruptedIOException ? failure(e, client, action) : cutOff(e, response.code(), action);
+            }
         }
+    }
+
+    /**
+     * The server answered and the connection broke before the answer was whole: it is there, but
+     * unwell (restarting, or behind a proxy that gave up), so this is not taken for a server gone.
+     */
+    private RemoteException cutOff(IOException e, int status, String action) {
+        return new RemoteException(RemoteException.Kind.MALFORMED, null, status, "Could not " + action + ": " + service
+                + " began to answer, then the connection broke (" + e.getMessage() + "). It may be restarting or behind a failing"
+                + " proxy; the console asks again by itself.", e);
     }
 
     /** The answer, unread, for bodies that are streamed to a file; the caller closes it. */

@@ -126,6 +126,31 @@ class LimitsTest {
         }
     }
 
+    @Test
+    void aWorkerThatHangsWithoutOutputOrExitIsKilledAtTheHardLimitAndReplaced() throws Exception {
+        PoolConfig config = PoolConfig.defaults(temp.resolve("hung")).withWorkerCount(1)
+                .withTimeLimits(TimeLimits.DEFAULT.with(JobType.YOUTUBE_FRAME_EXTRACTION,
+                        new TimeLimits.Limit(Duration.ofSeconds(1), Duration.ofSeconds(2))));
+        try (LocalEngine engine = LocalEngine.start(config)) {
+            Job job = engine.submit(JobRequest.frame(server.url(LoopbackHttpServer.STALLING_VIDEO), FrameParams.at(1.0)));
+            WorkerInfo hung = EngineProbe.awaitWorkerRunning(engine::workers, job.id(), TIMEOUT);
+            // SIGSTOP: the process neither answers, nor heeds the soft limit's request to stop, nor exits.
+            assertThat(new ProcessBuilder("kill", "-STOP", String.valueOf(hung.pid())).start().waitFor()).isZero();
+
+            Job failed = engine.awaitTerminal(job.id(), Duration.ofSeconds(20));
+
+            assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
+            assertThat(failed.error()).isEqualTo("The job ran past its hard time limit of 2 s; the worker was stopped.");
+            EngineProbe.await(() -> ProcessHandle.of(hung.pid()).isEmpty(), "the hung worker to be gone", TIMEOUT);
+            WorkerInfo replacement = EngineProbe.await(() -> engine.workers().stream()
+                    .filter(worker -> worker.state() == WorkerState.IDLE && worker.pid() != hung.pid()).findFirst().orElse(null),
+                    "a new worker", TIMEOUT);
+            Job next = runFrame(engine);
+            assertThat(next.status()).isEqualTo(JobStatus.COMPLETED);
+            assertThat(engine.attempts(next.id()).get(0).workerPid()).isEqualTo(replacement.pid());
+        }
+    }
+
     private static Job runFrame(LocalEngine engine) throws Exception {
         return engine.awaitTerminal(engine.submit(JobRequest.frame(server.url("/clip.mp4"), FrameParams.at(1.0))).id(), TIMEOUT);
     }

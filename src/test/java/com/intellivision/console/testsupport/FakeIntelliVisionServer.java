@@ -50,6 +50,8 @@ public final class FakeIntelliVisionServer implements AutoCloseable {
     private final AtomicInteger refreshes = new AtomicInteger();
     private volatile String accessToken = ACCESS_TOKEN;
     private volatile boolean busy;
+    private volatile Fault fault = Fault.NONE;
+    private final List<Long> faultyAnswerNanos = new CopyOnWriteArrayList<>();
     private MockWebServer server;
     private int port;
 
@@ -70,6 +72,11 @@ public final class FakeIntelliVisionServer implements AutoCloseable {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
                 requests.add(request);
+                Fault now = fault;
+                if (now != Fault.NONE) {
+                    faultyAnswerNanos.add(System.nanoTime());
+                    return now.answer();
+                }
                 return answer(request);
             }
         });
@@ -90,6 +97,42 @@ public final class FakeIntelliVisionServer implements AutoCloseable {
     /** Answers again on the same port, with the jobs it had. */
     public void restart() throws IOException {
         listen(port);
+    }
+
+    /** The ways a server in trouble answers the console's calls, as a proxy or a failing Django shows them. */
+    public enum Fault {
+        NONE,
+        /** No answer at all within the client's poll timeout. */
+        TIMES_OUT,
+        /** Django's plain 500 page. */
+        SERVER_ERROR,
+        /** A 200 whose JSON ends halfway, as from a proxy that cut it off. */
+        MALFORMED_JSON,
+        /** The headers and part of the body, then the connection is gone. */
+        DROPS_CONNECTION;
+
+        MockResponse answer() {
+            return switch (this) {
+                case TIMES_OUT -> new MockResponse.Builder().headersDelay(15, java.util.concurrent.TimeUnit.SECONDS)
+                        .body("{}").build();
+                case SERVER_ERROR -> FakeResponses.html(500, "<html><title>Server Error (500)</title><body><h1>Server Error (500)</h1></body></html>");
+                case MALFORMED_JSON -> FakeResponses.json(200, "{\"status\": \"completed\", \"data\": [{\"id\": 1, \"status\": \"proc");
+                case DROPS_CONNECTION -> new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
+                        .body("[" + "{\"id\": 1, \"status\": \"processing\"},".repeat(2000) + "{}]")
+                        .onResponseBody(mockwebserver3.SocketEffect.ShutdownConnection.INSTANCE).build();
+                case NONE -> throw new IllegalStateException("no fault to answer with");
+            };
+        }
+    }
+
+    /** Answers every call with {@code fault} from now on, until {@link Fault#NONE}. */
+    public void setFault(Fault fault) {
+        this.fault = fault;
+    }
+
+    /** When each faulty answer was given, in {@link System#nanoTime()}. */
+    public List<Long> faultyAnswerNanos() {
+        return List.copyOf(faultyAnswerNanos);
     }
 
     /** At capacity: every submission is refused with 503 {@code RESOURCE_UNAVAILABLE}, as the real server does. */
