@@ -25,9 +25,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An IntelliVision server in trouble (it times out, answers 500s or half a JSON, or drops the
@@ -85,8 +87,19 @@ class RemoteFaultsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Fault.class, names = "NONE", mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(value = Fault.class, names = {"NONE", "TIMES_OUT"}, mode = EnumSource.Mode.EXCLUDE)
     void aServerInTroubleIsDegradedBackedOffFromAndFollowedAgainWhenWell(Fault fault) throws Exception {
+        followThrough(fault);
+    }
+
+    /** In the long run only: it waits out three of the client's 10-second poll timeouts. */
+    @Test
+    @Tag("long")
+    void aServerThatTimesOutIsDegradedAndFollowedAgainWhenWell() throws Exception {
+        followThrough(Fault.TIMES_OUT);
+    }
+
+    private void followThrough(Fault fault) throws Exception {
         Job remote = deployment.submit(JobRequest.count("http://127.0.0.1:9/clip.mp4", null));
         List<EngineEvent> events = RemoteDeployments.recording(deployment);
 
