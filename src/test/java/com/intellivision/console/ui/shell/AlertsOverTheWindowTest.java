@@ -9,6 +9,7 @@ import javafx.geometry.Bounds;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.controlsfx.control.Notifications;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -17,12 +18,14 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
- * What the workspace holds never reaches past the window: alert cards laid out wider or taller than
- * there is room would change the bounds of the whole window, and the renderer repaints all of it
- * each time they do.
+ * Alerts leave the rest of the window alone. The first notification leaves the window's style sheets
+ * as they were: ControlsFX adds its own to the owner's scene when missing, which would restyle the
+ * whole window (jobs table and all) at once. Alert cards never reach past the workspace: cards laid
+ * out wider or taller than there is room would change the bounds of the whole window, and the
+ * renderer repaints all of it each time they do.
  */
 @ExtendWith(ApplicationExtension.class)
-class WindowBoundsTest {
+class AlertsOverTheWindowTest {
 
     private ConsoleSession session;
     private Stage stage;
@@ -37,6 +40,16 @@ class WindowBoundsTest {
     void closeConsole(FxRobot robot) {
         robot.interact(session::closeView);
         session.closeDeployment();
+    }
+
+    @Test
+    void theFirstNotificationDoesNotChangeTheWindowsStyleSheets(FxRobot robot) {
+        List<String> before = List.copyOf(stage.getScene().getStylesheets());
+
+        robot.interact(() -> Notifications.create().owner(stage).title("Queue longer than 50").text("51 jobs waiting").show());
+
+        assertThat(robot.lookup(".notification-bar").queryAll()).isNotEmpty();
+        assertThat(stage.getScene().getStylesheets()).containsExactlyElementsOf(before);
     }
 
     @Test
