@@ -9,11 +9,14 @@ import com.intellivision.console.ui.settings.SettingsFile;
 import com.intellivision.console.ui.shell.ConsoleApplication;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
 import picocli.CommandLine;
 
@@ -27,6 +30,9 @@ import picocli.CommandLine;
         subcommands = {FrameCommand.class, CountCommand.class, SubmitCommand.class, JobsCommand.class, ServeCommand.class,
             UpdateYtDlpCommand.class})
 public final class Main implements Callable<Integer> {
+
+    /** The exit code when the window cannot open here. */
+    static final int NO_WINDOW = 3;
 
     @Mixin
     PoolOptions pool = new PoolOptions();
@@ -75,11 +81,25 @@ public final class Main implements Callable<Integer> {
         return secretStores.apply(dataDir);
     }
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
+        Optional<String> noDisplay = WindowSupport.missingDisplay(System.getenv(), System.getProperty("os.name", ""),
+                System.getProperty("glass.platform"));
+        if (noDisplay.isPresent()) {
+            spec.commandLine().getErr().println(noDisplay.get());
+            return NO_WINDOW;
+        }
         SettingsFile settings = SettingsFile.in(pool.dataDir);
         PoolConfig config = pool.toConfig(Runtime.getRuntime().availableProcessors(), settings.load().localPool());
-        ConsoleApplication.launch(() -> SavedDeployments.open(LocalDeployment.start(config), pool.dataDir), settings);
+        try {
+            ConsoleApplication.launch(() -> SavedDeployments.open(LocalDeployment.start(config), pool.dataDir), settings);
+        } catch (RuntimeException | LinkageError toolkitFailed) {
+            spec.commandLine().getErr().println(WindowSupport.explain(toolkitFailed));
+            return NO_WINDOW;
+        }
         return 0;
     }
 }
