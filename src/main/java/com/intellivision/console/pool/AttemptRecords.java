@@ -54,13 +54,6 @@ final class AttemptRecords {
     }
 
     private void update(String sql, Object... arguments) {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < arguments.length; i++) {
-                statement.setObject(i + 1, arguments[i]);
-            }
-            statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new JobStore.StoreException(e);
-        }
+        Statements.update(connection, sql, arguments);
     }
 }

@@ -315,19 +315,11 @@ final class JobStore implements AutoCloseable {
     }
 
     private void update(String sql, Object... arguments) {
-        try (PreparedStatement statement = prepare(sql, arguments)) {
-            statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new StoreException(e);
-        }
+        Statements.update(connection, sql, arguments);
     }
 
     private PreparedStatement prepare(String sql, Object... arguments) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
-        for (int i = 0; i < arguments.length; i++) {
-            statement.setObject(i + 1, arguments[i]);
-        }
-        return statement;
+        return Statements.prepare(connection, sql, arguments);
     }
 
     private static Job toJob(ResultSet row) throws SQLException {
