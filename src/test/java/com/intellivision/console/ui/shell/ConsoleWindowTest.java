@@ -182,7 +182,9 @@ public class ConsoleWindowTest {
 
         // The cancel call itself may answer a moment after the job's change arrives.
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, cancel::isDisabled);
-        assertThat(robot.lookup("#retryButton").queryButton().isDisabled()).isFalse();
+        Button retry = robot.lookup("#retryButton").queryButton();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !retry.isDisabled());
+        assertThat(retry.isDisabled()).isFalse();
         assertThat(robot.lookup("#message").queryAs(Label.class).getText()).isEqualTo("This job was cancelled.");
     }
 
