@@ -130,6 +130,7 @@ public final class MainView {
         bindPausedBanner(viewModel.poolControl());
         bindConnectionBanner(viewModel.deployments());
         acceptDroppedVideos(viewModel);
+        SelectedTabContent.keepOnlySelected(tabs);
     }
 
     /** A video file or a link dropped anywhere on the window goes into the submit bar, checked as if typed. */

@@ -105,8 +105,8 @@ class SettingsWindowTest {
 
     @Test
     void theTabShownAndTheSplitBetweenJobsAndPreviewAreKeptAndComeBackAtTheNextStart(FxRobot robot) throws Exception {
-        robot.clickOn("Queue");
         robot.interact(() -> robot.lookup("#workArea").queryAs(SplitPane.class).setDividerPositions(0.4));
+        robot.clickOn("Queue");
 
         robot.interact(stage::hide);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "queueTab".equals(file.load().layout().tab()));
