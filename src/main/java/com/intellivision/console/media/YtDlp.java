@@ -15,11 +15,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Asks yt-dlp where a page's video stream is ({@code yt-dlp -j}), without downloading the video.
  * yt-dlp knows YouTube and many other sites, and its generic extractor handles direct video links.
  * Answers are kept for a few minutes: several jobs on one video (a frame, then a count) ask once.
+ * Where the program is a Python script or release file, its module answers instead, kept loaded
+ * between links ({@link WarmResolver}); where that cannot start, the program is run as before.
  */
 public final class YtDlp {
 
@@ -35,8 +39,12 @@ public final class YtDlp {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final int CACHED = 64;
 
+    private static final Logger LOG = LoggerFactory.getLogger(YtDlp.class);
+
     private final YtDlpSettings settings;
     private final Clock clock;
+    /** Null until the first link is asked; then the warm resolver, or empty when the program is run instead. */
+    private Optional<WarmResolver> warm;
     private final ObjectMapper mapper = new ObjectMapper();
     private final Map<String, Cached> cache = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -54,6 +62,18 @@ public final class YtDlp {
         this.clock = clock;
     }
 
+    /** The warm resolver's process id while it runs: empty before the first link, or where the program is run instead. */
+    synchronized Optional<Long> warmPid() {
+        return warm == null ? Optional.empty() : warm.flatMap(WarmResolver::pid);
+    }
+
+    /** Runs the program for every link, as {@code yt-dlp -j} from a shell would: for comparisons. */
+    static YtDlp programOnly(YtDlpSettings settings) {
+        YtDlp ytDlp = new YtDlp(settings);
+        ytDlp.warm = Optional.empty();
+        return ytDlp;
+    }
+
     public YtDlp(String command) {
         this(YtDlpSettings.of(command));
     }
@@ -69,13 +89,16 @@ public final class YtDlp {
     }
 
     private VideoSource ask(String url) throws MediaException {
+        Optional<JsonNode> answer = askWarm(url);
+        if (answer.isPresent()) {
+            if (answer.get().has("error")) {
+                throw failure(url, answer.get().get("error").asText());
+            }
+            return toSource(url, answer.get().path("info"));
+        }
         ProcessRun run = run(arguments(url), url);
         if (run.exitCode() != 0) {
-            String explained = explainFailure(url, run.stderr());
-            if (explained.startsWith(UNKNOWN_FAILURE)) {
-                explained += tooOldNote().orElse("");
-            }
-            throw new MediaException(explained);
+            throw failure(url, run.stderr());
         }
         try {
             return toSource(url, mapper.readTree(run.stdout()));
@@ -84,12 +107,47 @@ public final class YtDlp {
         }
     }
 
-    private List<String> arguments(String url) {
+    /** The warm resolver's answer, or empty when the program must be run instead (said once, in the log). */
+    private Optional<JsonNode> askWarm(String url) throws MediaException {
+        if (warm == null) {
+            warm = WarmResolver.forProgram(settings.command(), TIMEOUT);
+            if (warm.isEmpty()) {
+                LOG.info("yt-dlp ('{}') is not a Python program here: each link starts it anew, which takes about a second longer",
+                        settings.command());
+            }
+        }
+        if (warm.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(warm.get().resolve(url, format(), settings.cookiesFile()));
+        } catch (WarmResolver.Unavailable unavailable) {
+            LOG.warn("yt-dlp's module cannot be kept loaded ({}): each link starts the yt-dlp program anew, which takes about a second longer",
+                    unavailable.getMessage());
+            warm.get().close();
+            warm = Optional.empty();
+            return Optional.empty();
+        }
+    }
+
+    private MediaException failure(String url, String errors) {
+        String explained = explainFailure(url, errors);
+        if (explained.startsWith(UNKNOWN_FAILURE)) {
+            explained += tooOldNote().orElse("");
+        }
+        return new MediaException(explained);
+    }
+
+    /** Video only is enough for frames; H.264 decodes fastest; single files need one connection. */
+    private String format() {
         int height = settings.maxHeight();
+        return "bestvideo[height<=" + height + "][vcodec^=avc1]/bestvideo[height<=" + height + "]"
+                + "/best[height<=" + height + "][vcodec!=none]/best";
+    }
+
+    private List<String> arguments(String url) {
         List<String> args = new ArrayList<>(List.of(settings.command(), "-j", "--no-playlist", "--no-warnings", "--no-progress",
-                // Video only is enough for frames; H.264 decodes fastest; single files need one connection.
-                "-f", "bestvideo[height<=" + height + "][vcodec^=avc1]/bestvideo[height<=" + height + "]"
-                        + "/best[height<=" + height + "][vcodec!=none]/best"));
+                "-f", format()));
         if (settings.cookiesFile() != null) {
             args.add("--cookies");
             args.add(settings.cookiesFile().toString());
