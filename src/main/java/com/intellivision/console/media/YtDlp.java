@@ -63,12 +63,12 @@ public final class YtDlp {
     }
 
     /** The warm resolver's process id while it runs: empty before the first link, or where the program is run instead. */
-    synchronized Optional<Long> warmPid() {
+    public synchronized Optional<Long> warmPid() {
         return warm == null ? Optional.empty() : warm.flatMap(WarmResolver::pid);
     }
 
     /** Runs the program for every link, as {@code yt-dlp -j} from a shell would: for comparisons. */
-    static YtDlp programOnly(YtDlpSettings settings) {
+    public static YtDlp programOnly(YtDlpSettings settings) {
         YtDlp ytDlp = new YtDlp(settings);
         ytDlp.warm = Optional.empty();
         return ytDlp;
