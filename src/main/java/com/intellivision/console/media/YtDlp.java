@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Asks yt-dlp where a page's video stream is ({@code yt-dlp -j}), without downloading the video.
  * yt-dlp knows YouTube and many other sites, and its generic extractor handles direct video links.
- * Answers are kept for a few minutes: several jobs on one video (a frame, then a count) ask once.
+ * Answers are kept until their stream link expires (YouTube's say when; others for five minutes),
+ * here and, for a pool, in {@link SharedResolutions}: several jobs on one video (a frame, then a
+ * count) ask once.
  * Where the program is a Python script or release file, its module answers instead, kept loaded
  * between links ({@link WarmResolver}); where that cannot start, the program is run as before.
  */
@@ -34,8 +36,6 @@ public final class YtDlp {
 
     /** YouTube changes often; a yt-dlp older than this is the likely reason a link that plays will not resolve. */
     static final Duration TOO_OLD = Duration.ofDays(120);
-    /** Stream links last hours; a few minutes of reuse is safe. */
-    static final Duration CACHE_FOR = Duration.ofMinutes(5);
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final int CACHED = 64;
 
@@ -43,6 +43,8 @@ public final class YtDlp {
 
     private final YtDlpSettings settings;
     private final Clock clock;
+    /** Where the pool's workers keep what they resolved; null for none. */
+    private final SharedResolutions shared;
     /** Null until the first link is asked; then the warm resolver, or empty when the program is run instead. */
     private Optional<WarmResolver> warm;
     private final ObjectMapper mapper = new ObjectMapper();
@@ -58,7 +60,17 @@ public final class YtDlp {
     }
 
     YtDlp(YtDlpSettings settings, Clock clock) {
+        this(settings, null, clock);
+    }
+
+    /** Also keeps what it resolves in {@code shared}, and looks there first: a pool's workers share one. */
+    public YtDlp(YtDlpSettings settings, SharedResolutions shared) {
+        this(settings, shared, Clock.systemUTC());
+    }
+
+    YtDlp(YtDlpSettings settings, SharedResolutions shared, Clock clock) {
         this.settings = settings;
+        this.shared = shared;
         this.clock = clock;
     }
 
@@ -83,8 +95,12 @@ public final class YtDlp {
         if (cached != null && cached.until().isAfter(clock.instant())) {
             return cached.source();
         }
-        VideoSource source = ask(url);
-        cache.put(url, new Cached(source, clock.instant().plus(CACHE_FOR)));
+        String key = url + "\n" + format() + "\n" + settings.cookiesFile();
+        Optional<VideoSource> sharedAnswer = shared == null ? Optional.empty() : shared.find(key);
+        VideoSource source = sharedAnswer.isPresent() ? sharedAnswer.get() : ask(url);
+        Instant until = shared != null && sharedAnswer.isEmpty() ? shared.keep(key, source)
+                : SharedResolutions.expiryOf(source.input(), clock.instant());
+        cache.put(url, new Cached(source, until));
         return source;
     }
 

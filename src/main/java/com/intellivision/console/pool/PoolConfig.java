@@ -101,6 +101,11 @@ public record PoolConfig(
         return dataDir.resolve("downloads");
     }
 
+    /** Where workers keep the links they resolved, for the other workers, until the stream links expire. */
+    public Path resolvedDir() {
+        return dataDir.resolve("resolved");
+    }
+
     public Path databaseFile() {
         return dataDir.resolve("jobs.db");
     }

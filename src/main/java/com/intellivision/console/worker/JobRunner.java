@@ -3,6 +3,7 @@ package com.intellivision.console.worker;
 import com.intellivision.console.media.MediaException;
 import com.intellivision.console.media.NetworkReading;
 import com.intellivision.console.media.Progress;
+import com.intellivision.console.media.SharedResolutions;
 import com.intellivision.console.media.SourceResolver;
 import com.intellivision.console.media.YtDlp;
 import com.intellivision.console.media.YtDlpSettings;
@@ -15,8 +16,9 @@ final class JobRunner {
     private final FrameJob frameJob;
     private final PeopleCountJob peopleCountJob;
 
-    JobRunner(YtDlpSettings ytDlp, NetworkReading reading) {
-        SourceResolver resolver = new SourceResolver(new YtDlp(ytDlp));
+    /** @param shared where the pool's workers keep the links they resolved, or null */
+    JobRunner(YtDlpSettings ytDlp, SharedResolutions shared, NetworkReading reading) {
+        SourceResolver resolver = new SourceResolver(new YtDlp(ytDlp, shared));
         this.frameJob = new FrameJob(resolver, reading);
         this.peopleCountJob = new PeopleCountJob(resolver, reading);
     }

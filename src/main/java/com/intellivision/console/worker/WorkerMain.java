@@ -4,6 +4,7 @@ import com.intellivision.console.media.FrameExtractor;
 import com.intellivision.console.media.NetworkReading;
 import com.intellivision.console.media.Progress;
 import com.intellivision.console.media.ReadableSource;
+import com.intellivision.console.media.SharedResolutions;
 import com.intellivision.console.media.YtDlpSettings;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
@@ -38,6 +39,8 @@ public final class WorkerMain {
     public static final String DOWNLOAD_LIMIT_PROPERTY = "intellivision.downloadLimitBytes";
     /** Where such downloads are kept while their job runs. */
     public static final String DOWNLOAD_FOLDER_PROPERTY = "intellivision.downloadFolder";
+    /** Where the pool's workers keep the links they resolved, for each other. */
+    public static final String RESOLVED_FOLDER_PROPERTY = "intellivision.resolvedFolder";
 
     private static final Logger LOG = LoggerFactory.getLogger(WorkerMain.class);
 
@@ -70,7 +73,12 @@ public final class WorkerMain {
 
     private void serve(YtDlpSettings ytDlp, NetworkReading reading) throws InterruptedException {
         ReadableSource.removeLeftovers(reading.spoolFolder());
-        JobRunner runner = new JobRunner(ytDlp, reading);
+        String folder = System.getProperty(RESOLVED_FOLDER_PROPERTY);
+        SharedResolutions resolved = folder == null ? null : new SharedResolutions(Path.of(folder));
+        if (resolved != null) {
+            resolved.removeExpired();
+        }
+        JobRunner runner = new JobRunner(ytDlp, resolved, reading);
         warmUp();
         startReadingStdin();
         send(new WorkerMessage.Ready(ProcessHandle.current().pid()));
