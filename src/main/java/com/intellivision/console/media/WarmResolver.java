@@ -7,6 +7,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -129,7 +130,7 @@ final class WarmResolver implements AutoCloseable {
         } catch (IOException notStarted) {
             throw new Unavailable("Python could not be started (" + command.get(0) + ")");
         }
-        requests = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+        requests = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
         answers = new LinkedBlockingQueue<>();
         readAnswers(process.getInputStream(), answers);
         asked = 0;
