@@ -96,6 +96,12 @@ class ServeCommandTest {
             jobId = JobJson.mapper().readTree(response.body().string()).path("data").path("job_id").asLong();
         }
         waitForStatus(http, jobId, "processing");
+        // Stopped only once the first attempt holds the one stalled request: a later attempt would wait out the stall.
+        long giveUp = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!videos.requestedPaths().contains(LoopbackHttpServer.STALLING_ONCE_VIDEO) && System.nanoTime() < giveUp) {
+            Thread.sleep(20);
+        }
+        assertThat(videos.requestedPaths()).contains(LoopbackHttpServer.STALLING_ONCE_VIDEO);
 
         int exitCode = serve.stop();
         assertThat(exitCode).as("SIGTERM ends it through its shutdown hook").isIn(0, 143);
