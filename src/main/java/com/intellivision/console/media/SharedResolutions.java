@@ -72,8 +72,8 @@ public final class SharedResolutions {
         return Optional.empty();
     }
 
-    /** Keeps {@code source} for {@code key} until its stream link expires; returns when that is. */
-    Instant keep(String key, VideoSource source) {
+    /** Keeps {@code source} for {@code key} until its stream link expires. */
+    void keep(String key, VideoSource source) {
         Instant until = expiryOf(source.input(), clock.instant());
         try {
             Files.createDirectories(folder);
@@ -88,7 +88,6 @@ public final class SharedResolutions {
             // The next worker resolves the link again: slower, nothing worse.
             LOG.debug("could not keep the resolution of a link in {}", folder, notKept);
         }
-        return until;
     }
 
     /** Removes the resolutions whose stream links have expired, and any left half written. */

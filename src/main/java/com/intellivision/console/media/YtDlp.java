@@ -96,11 +96,12 @@ public final class YtDlp {
             return cached.source();
         }
         String key = url + "\n" + format() + "\n" + settings.cookiesFile();
-        Optional<VideoSource> sharedAnswer = shared == null ? Optional.empty() : shared.find(key);
-        VideoSource source = sharedAnswer.isPresent() ? sharedAnswer.get() : ask(url);
-        Instant until = shared != null && sharedAnswer.isEmpty() ? shared.keep(key, source)
-                : SharedResolutions.expiryOf(source.input(), clock.instant());
-        cache.put(url, new Cached(source, until));
+        Optional<VideoSource> kept = shared == null ? Optional.empty() : shared.find(key);
+        VideoSource source = kept.isPresent() ? kept.get() : ask(url);
+        if (shared != null && kept.isEmpty()) {
+            shared.keep(key, source);
+        }
+        cache.put(url, new Cached(source, SharedResolutions.expiryOf(source.input(), clock.instant())));
         return source;
     }
 
