@@ -52,6 +52,7 @@ public final class AlertsView {
     public void bind(AlertsViewModel viewModel, Consumer<Alert> open, Consumer<String> showDeployment) {
         viewModel.shown().addListener((ListChangeListener<Alert>) change -> show(viewModel, open));
         viewModel.rules().onFired(alert -> notifyOf(alert, showDeployment));
+        NotificationClasses.loadAhead();
         clock = new Timeline(new KeyFrame(TICK, tick -> viewModel.refresh()));
         clock.setCycleCount(Animation.INDEFINITE);
         clock.play();
