@@ -95,7 +95,8 @@ public final class Main implements Callable<Integer> {
         SettingsFile settings = SettingsFile.in(pool.dataDir);
         PoolConfig config = pool.toConfig(Runtime.getRuntime().availableProcessors(), settings.load().localPool());
         try {
-            ConsoleApplication.launch(() -> SavedDeployments.open(LocalDeployment.start(config), pool.dataDir), settings);
+            ConsoleApplication.launch(() -> SavedDeployments.open(LocalDeployment.start(config, new LocalLinkPreview(config)), pool.dataDir),
+                    settings);
         } catch (RuntimeException | LinkageError toolkitFailed) {
             spec.commandLine().getErr().println(WindowSupport.explain(toolkitFailed));
             return NO_WINDOW;

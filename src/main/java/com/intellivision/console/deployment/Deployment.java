@@ -104,6 +104,11 @@ public interface Deployment extends AutoCloseable {
         return this instanceof JobSearch role ? Optional.of(role) : Optional.empty();
     }
 
+    /** Looking links up before submitting them. */
+    default Optional<LinkPreview> linkPreview() {
+        return this instanceof LinkPreview role ? Optional.of(role) : Optional.empty();
+    }
+
     /** Stops the deployment's workers or connections; jobs already stored stay stored. */
     @Override
     void close();

@@ -39,16 +39,28 @@ public final class LocalDeployment implements Deployment, JobControl, BulkAction
             "Local workers are one process each; change how many there are instead.");
 
     private final LocalEngine engine;
+    private final Optional<LinkPreview> linkPreview;
     private final ConnectionChanged connected = new ConnectionChanged(ConnectionState.CONNECTED, "", Instant.now());
 
     public LocalDeployment(LocalEngine engine) {
+        this(engine, null);
+    }
+
+    /** @param linkPreview looks links up as the workers do, keeping what it finds where they look first; null for none */
+    public LocalDeployment(LocalEngine engine, LinkPreview linkPreview) {
         this.engine = engine;
+        this.linkPreview = Optional.ofNullable(linkPreview);
     }
 
     /** Starts an engine with {@code config}; its workers come up in the background. */
     public static LocalDeployment start(PoolConfig config) {
+        return start(config, null);
+    }
+
+    /** As {@link #start(PoolConfig)}, looking links up with {@code linkPreview} (null for none). */
+    public static LocalDeployment start(PoolConfig config, LinkPreview linkPreview) {
         try {
-            return new LocalDeployment(LocalEngine.start(config));
+            return new LocalDeployment(LocalEngine.start(config), linkPreview);
         } catch (IOException cannotStart) {
             throw new UncheckedIOException("the local pool could not start in " + config.dataDir() + ": " + cannotStart.getMessage(), cannotStart);
         }
@@ -66,6 +78,11 @@ public final class LocalDeployment implements Deployment, JobControl, BulkAction
     @Override
     public String displayName() {
         return "Local pool";
+    }
+
+    @Override
+    public Optional<LinkPreview> linkPreview() {
+        return linkPreview;
     }
 
     @Override

@@ -48,7 +48,7 @@ public final class ReadableSource implements AutoCloseable {
         String warning = ServerWords.server(source) + " does not support seeking (it ignores Range requests), so the whole video was "
                 + "downloaded first: " + Sizes.of(answer.body().total()) + " read in " + String.format(Locale.ROOT, "%.1f", seconds) + " s.";
         VideoSource local = new VideoSource(download.toString(), java.util.Map.of(), source.title(), source.resolvedBy(),
-                source.thumbnailUrl(), source.storyboard());
+                source.thumbnailUrl(), source.storyboard(), source.facts());
         return new ReadableSource(local, source.input(), download, warning);
     }
 

@@ -12,12 +12,18 @@ import java.util.Map;
  * @param resolvedBy {@code yt-dlp} or {@code direct}
  * @param thumbnailUrl an image of the video to show while work runs, or null
  * @param storyboard the video's published storyboard (YouTube's), or null
+ * @param facts its length, channel and stream as the site gave them, or null where nothing was asked
  */
-public record VideoSource(
-        String input, Map<String, String> httpHeaders, String title, String resolvedBy, String thumbnailUrl, Storyboard storyboard) {
+public record VideoSource(String input, Map<String, String> httpHeaders, String title, String resolvedBy, String thumbnailUrl,
+        Storyboard storyboard, VideoFacts facts) {
 
     public VideoSource {
         httpHeaders = Map.copyOf(httpHeaders);
+    }
+
+    public VideoSource(String input, Map<String, String> httpHeaders, String title, String resolvedBy, String thumbnailUrl,
+            Storyboard storyboard) {
+        this(input, httpHeaders, title, resolvedBy, thumbnailUrl, storyboard, null);
     }
 
     public VideoSource(String input, Map<String, String> httpHeaders, String title, String resolvedBy) {

@@ -218,8 +218,9 @@ public final class YtDlp {
         info.path("http_headers").fields().forEachRemaining(header -> headers.put(header.getKey(), header.getValue().asText()));
         String title = info.path("title").asText(url);
         String thumbnail = info.hasNonNull("thumbnail") ? info.get("thumbnail").asText() : null;
-        return new VideoSource(streamUrl, headers, title, "yt-dlp", thumbnail, storyboard(info).orElse(null));
+        return new VideoSource(streamUrl, headers, title, "yt-dlp", thumbnail, storyboard(info).orElse(null), VideoFacts.of(info));
     }
+
 
     /** The sharpest of the storyboard formats ({@code sb0}, {@code sb1}, ...) yt-dlp lists, if any. */
     static Optional<Storyboard> storyboard(JsonNode info) {

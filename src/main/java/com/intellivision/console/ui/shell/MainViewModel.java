@@ -37,6 +37,7 @@ import com.intellivision.console.ui.submit.RegionEditorViewModel;
 import com.intellivision.console.ui.submit.SubmitBarViewModel;
 import com.intellivision.console.ui.workers.WorkersViewModel;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -60,6 +61,9 @@ public final class MainViewModel implements DeploymentEditing, AutoCloseable {
     private volatile boolean closed;
 
     private final DeploymentListViewModel deployments;
+    /** How long a submit waits for the card's lookup of its link, which the job then starts from. */
+    private static final Duration LOOKUP_WAIT = Duration.ofSeconds(15);
+
     private final SubmitBarViewModel submitBar;
     private final JobListViewModel jobList;
     private final JobTools jobTools;
@@ -241,6 +245,7 @@ public final class MainViewModel implements DeploymentEditing, AutoCloseable {
         bulkActions.show(entry.id(), deployment.bulkActions(), entry.capabilities());
         poolControl.show(entry.id(), deployment.poolControl(), entry.capabilities());
         submitBar.offer(entry.capabilities());
+        submitBar.linkCard().lookUpWith(deployment.linkPreview());
     }
 
     /** The workers that stay in the pool; those stopping are leaving it. */
@@ -257,7 +262,12 @@ public final class MainViewModel implements DeploymentEditing, AutoCloseable {
         JobRequest request = submitBar.request();
         submitBar.submissionStarted(entry.isLocal() ? "" : "Sending to " + entry.nameProperty().get()
                 + "… a server checks the video before it takes the job, which can take a few seconds.");
-        tasks.run(() -> entry.deployment().submit(request), job -> {
+        // A link submitted before the card looked it up is looked up now, once, for the card and the job.
+        submitBar.linkCard().lookUp(request.url());
+        tasks.run(() -> {
+            submitBar.linkCard().awaitLookUp(request.url(), LOOKUP_WAIT);
+            return entry.deployment().submit(request);
+        }, job -> {
             submitBar.submissionSucceeded(request);
             showSubmitted(entry.id(), job);
         }, failure -> submitBar.submissionFailed(Failures.messageOf(failure)));

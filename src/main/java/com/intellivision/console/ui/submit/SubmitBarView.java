@@ -52,6 +52,7 @@ public final class SubmitBarView {
     @FXML private Button submitButton;
     @FXML private Label formProblem;
     @FXML private Label formProgress;
+    @FXML private LinkCardView linkCardController;
 
     /**
      * @param submit submits what the form describes
@@ -60,6 +61,7 @@ public final class SubmitBarView {
     public void bind(SubmitBarViewModel viewModel, Runnable submit, Function<Regions, RegionEditorViewModel> regionEditor) {
         bindKindChoice(viewModel);
         urlField.textProperty().bindBidirectional(viewModel.urlProperty());
+        linkCardController.bind(viewModel.linkCard(), viewModel.urlProperty());
         browseButton.setOnAction(event -> chooseFile(viewModel));
         timestampField.textProperty().bindBidirectional(viewModel.timestampProperty());
         filmstripCount.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(

@@ -65,6 +65,7 @@ public final class SubmitBarViewModel {
     private final ReadOnlyStringWrapper progressNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper submitting = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper canSubmit = new ReadOnlyBooleanWrapper(false);
+    private final LinkCardViewModel linkCard;
 
     /** A form that checks files on the calling thread, for tests. */
     public SubmitBarViewModel() {
@@ -74,7 +75,9 @@ public final class SubmitBarViewModel {
     /** @param tasks where a typed file is looked for, off the UI thread */
     public SubmitBarViewModel(TaskRunner tasks) {
         this.tasks = tasks;
+        this.linkCard = new LinkCardViewModel(tasks);
         url.addListener((property, before, after) -> checkSource(after));
+        url.addListener((property, before, after) -> linkCard.textChanged());
         timestampError.bind(Bindings.createStringBinding(() -> JobInputs.timeProblem(timestamp.get()), timestamp));
         countFpsError.bind(Bindings.createStringBinding(() -> JobInputs.fpsProblem(countFps.get()), countFps));
         // Only the chosen kind's settings count: a bad timestamp does not block a people count.
@@ -209,6 +212,11 @@ public final class SubmitBarViewModel {
 
     private static boolean isBlank(String text) {
         return text == null || text.isBlank();
+    }
+
+    /** What the link in the field leads to, looked up before it is submitted. */
+    public LinkCardViewModel linkCard() {
+        return linkCard;
     }
 
     public ObjectProperty<JobKind> kindProperty() {

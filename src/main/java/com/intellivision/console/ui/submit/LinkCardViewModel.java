@@ -1,0 +1,174 @@
+package com.intellivision.console.ui.submit;
+
+import com.intellivision.console.deployment.LinkPreview;
+import com.intellivision.console.job.LinkDetails;
+import com.intellivision.console.job.VideoLinks;
+import com.intellivision.console.ui.common.Failures;
+import com.intellivision.console.ui.common.TaskRunner;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * The card under the URL field: what a pasted link leads to (title, channel, length, the stream a job
+ * will read, a thumbnail), or why it cannot be used, looked up by the deployment shown before any job
+ * exists. Typing on hides the card and drops the answer still on its way; a submit of the link being
+ * looked up waits for it, so that the job starts from that lookup rather than making its own.
+ */
+public final class LinkCardViewModel {
+
+    /** What the card shows. */
+    public enum Face {
+        /** No card: nothing to look up, or a deployment that does not look links up. */
+        NONE,
+        LOOKING,
+        FOUND,
+        UNUSABLE
+    }
+
+    /** A lookup on its way, and the link it is for. */
+    private record Lookup(String link, CompletableFuture<Void> done) {}
+
+    private final TaskRunner tasks;
+    private final ReadOnlyObjectWrapper<Face> face = new ReadOnlyObjectWrapper<>(Face.NONE);
+    private final ReadOnlyObjectWrapper<LinkDetails> details = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper about = new ReadOnlyStringWrapper("");
+    private final AtomicReference<Lookup> current = new AtomicReference<>();
+    private Optional<LinkPreview> preview = Optional.empty();
+
+    public LinkCardViewModel(TaskRunner tasks) {
+        this.tasks = tasks;
+    }
+
+    /** Looks links up with the deployment now shown, if it can; a card about another deployment's lookup goes. */
+    public void lookUpWith(Optional<LinkPreview> shown) {
+        preview = shown;
+        forget();
+    }
+
+    /** The field changed: the card and any answer on its way are about another text. */
+    public void textChanged() {
+        forget();
+    }
+
+    /** Whether {@code text} is a link worth looking up: a YouTube or other web link, with a deployment to ask. */
+    public boolean worthLookingUp(String text) {
+        VideoLinks.Kind kind = VideoLinks.read(text).kind();
+        return preview.isPresent() && (kind == VideoLinks.Kind.YOUTUBE_VIDEO || kind == VideoLinks.Kind.WEB_LINK);
+    }
+
+    /**
+     * Looks {@code text} up in the background, once the person has paused or submits; the answer counts
+     * only while it is still the text. A link already looked up, or on its way, is not asked again.
+     */
+    public void lookUp(String text) {
+        if (!worthLookingUp(text)) {
+            return;
+        }
+        String link = text.strip();
+        Lookup before = current.get();
+        if (before != null && before.link().equals(link)) {
+            return;
+        }
+        LinkPreview asked = preview.orElseThrow();
+        Lookup lookup = new Lookup(link, new CompletableFuture<>());
+        current.set(lookup);
+        face.set(Face.LOOKING);
+        tasks.run(() -> {
+            try {
+                return asked.preview(link);
+            } finally {
+                lookup.done().complete(null);
+            }
+        }, found -> {
+            if (current.get() == lookup) {
+                show(found);
+            }
+        }, failure -> {
+            if (current.get() == lookup) {
+                showProblem(failure instanceof LinkPreview.Unusable ? failure.getMessage() : Failures.messageOf(failure));
+            }
+        });
+    }
+
+    /**
+     * Waits, at most {@code limit}, for the lookup of {@code link} still on its way, if there is one; call
+     * it off the UI thread. A submit does, so that its job finds the link already resolved.
+     */
+    public void awaitLookUp(String link, Duration limit) {
+        Lookup lookup = current.get();
+        if (lookup == null || !lookup.link().equals(link.strip())) {
+            return;
+        }
+        try {
+            lookup.done().get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException slowOrFailed) {
+            // The job resolves the link itself.
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void show(LinkDetails found) {
+        details.set(found);
+        about.set(Stream.of(found.channel(), found.durationSeconds() == null ? null : lengthOf(found.durationSeconds()))
+                .filter(part -> part != null && !part.isBlank()).collect(Collectors.joining(" · ")));
+        problem.set("");
+        face.set(Face.FOUND);
+    }
+
+    /** A video's length as players show it: 3:25, or 1:02:07. */
+    static String lengthOf(double seconds) {
+        long whole = Math.round(seconds);
+        long hours = whole / 3600;
+        return hours > 0
+                ? String.format(Locale.ROOT, "%d:%02d:%02d", hours, whole / 60 % 60, whole % 60)
+                : String.format(Locale.ROOT, "%d:%02d", whole / 60, whole % 60);
+    }
+
+    private void showProblem(String reason) {
+        details.set(null);
+        about.set("");
+        problem.set(reason);
+        face.set(Face.UNUSABLE);
+    }
+
+    private void forget() {
+        current.set(null);
+        details.set(null);
+        about.set("");
+        problem.set("");
+        face.set(Face.NONE);
+    }
+
+    public ReadOnlyObjectProperty<Face> faceProperty() {
+        return face.getReadOnlyProperty();
+    }
+
+    /** What the link leads to, while the card shows it found. */
+    public ReadOnlyObjectProperty<LinkDetails> detailsProperty() {
+        return details.getReadOnlyProperty();
+    }
+
+    /** The channel and the length, as one line ("Courtyard Cams · 3:25"), or empty. */
+    public ReadOnlyStringProperty aboutProperty() {
+        return about.getReadOnlyProperty();
+    }
+
+    /** Why the link cannot be used, while the card says so. */
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+}
