@@ -182,6 +182,7 @@ public final class MainView {
     /** Stops the view's own timers; the view model is closed separately. */
     public void close() {
         jobListController.close();
+        submitBarController.close();
         alertsController.close();
         queueController.close();
     }

@@ -23,18 +23,19 @@ public final class LinkCardView {
     /** Long enough to let a typed link settle, short enough to feel immediate after a paste. */
     static final Duration PAUSE = Duration.millis(300);
 
-    @FXML private StackPane root;
-    @FXML private Label looking;
-    @FXML private Node found;
-    @FXML private ImageView thumbnail;
-    @FXML private Label title;
-    @FXML private Label about;
-    @FXML private Label stream;
-    @FXML private Label problem;
+    @FXML private StackPane linkCard;
+    @FXML private Label linkLooking;
+    @FXML private Node linkFound;
+    @FXML private ImageView linkThumbnail;
+    @FXML private Label linkTitle;
+    @FXML private Label linkAbout;
+    @FXML private Label linkStream;
+    @FXML private Label linkProblem;
+
+    private final PauseTransition pause = new PauseTransition(PAUSE);
 
     /** @param link the field's text, looked up once it pauses */
     public void bind(LinkCardViewModel viewModel, StringProperty link) {
-        PauseTransition pause = new PauseTransition(PAUSE);
         pause.setOnFinished(done -> viewModel.lookUp(link.get()));
         link.addListener((property, before, after) -> {
             pause.stop();
@@ -43,25 +44,30 @@ public final class LinkCardView {
             }
         });
 
-        showOn(root, viewModel.faceProperty().isNotEqualTo(Face.NONE));
-        showOn(looking, viewModel.faceProperty().isEqualTo(Face.LOOKING));
-        showOn(found, viewModel.faceProperty().isEqualTo(Face.FOUND));
-        showOn(problem, viewModel.faceProperty().isEqualTo(Face.UNUSABLE));
-        problem.textProperty().bind(viewModel.problemProperty());
-        about.textProperty().bind(viewModel.aboutProperty());
+        showOn(linkCard, viewModel.faceProperty().isNotEqualTo(Face.NONE));
+        showOn(linkLooking, viewModel.faceProperty().isEqualTo(Face.LOOKING));
+        showOn(linkFound, viewModel.faceProperty().isEqualTo(Face.FOUND));
+        showOn(linkProblem, viewModel.faceProperty().isEqualTo(Face.UNUSABLE));
+        linkProblem.textProperty().bind(viewModel.problemProperty());
+        linkAbout.textProperty().bind(viewModel.aboutProperty());
         viewModel.detailsProperty().addListener((property, before, details) -> show(details));
+    }
+
+    void close() {
+        pause.stop();
+        pause.setOnFinished(null);
     }
 
     private void show(LinkDetails details) {
         if (details == null) {
-            thumbnail.setImage(null);
+            linkThumbnail.setImage(null);
             return;
         }
-        title.setText(details.title());
-        title.setTooltip(new Tooltip(details.title() + "\n" + details.link()));
-        stream.setText("Reads " + details.stream());
+        linkTitle.setText(details.title());
+        linkTitle.setTooltip(new Tooltip(details.title() + "\n" + details.link()));
+        linkStream.setText("Reads " + details.stream());
         // Loaded in the background; a thumbnail that cannot be loaded leaves the film icon beneath it.
-        thumbnail.setImage(details.thumbnailUrl() == null ? null : new Image(details.thumbnailUrl(), true));
+        linkThumbnail.setImage(details.thumbnailUrl() == null ? null : new Image(details.thumbnailUrl(), true));
     }
 
     private static void showOn(Node node, BooleanBinding condition) {

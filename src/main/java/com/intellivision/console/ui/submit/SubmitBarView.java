@@ -90,6 +90,11 @@ public final class SubmitBarView {
         });
     }
 
+    /** Stops the link card's wait for the typing to pause: a window closing looks nothing up. */
+    public void close() {
+        linkCardController.close();
+    }
+
     /** Three toggles and a menu acting as one choice; only the chosen kind's settings are shown. */
     private void bindKindChoice(SubmitBarViewModel viewModel) {
         Map<JobKind, ToggleButton> buttons = Map.of(JobKind.FRAME, frameKind, JobKind.FILMSTRIP, filmstripKind, JobKind.COUNT, countKind);
