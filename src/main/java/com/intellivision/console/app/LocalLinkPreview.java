@@ -36,8 +36,21 @@ public final class LocalLinkPreview implements LinkPreview {
             throw new Unusable(unusable.getMessage());
         }
         VideoFacts facts = source.facts() == null ? new VideoFacts(null, null, null) : source.facts();
-        return new LinkDetails(link, source.title(), facts.channel(), facts.durationSeconds(), source.thumbnailUrl(),
+        return new LinkDetails(link, source.title(), facts.channel(), facts.durationSeconds(), thumbnailOf(link, source.thumbnailUrl()),
                 streamOf(source, facts), source.storyboard());
+    }
+
+    /** A page may name its picture relative to itself ({@code og:image} of "still.jpg"); the card needs it whole. */
+    static String thumbnailOf(String link, String thumbnail) {
+        if (thumbnail == null || thumbnail.isBlank()) {
+            return null;
+        }
+        try {
+            URI whole = URI.create(link).resolve(thumbnail.strip());
+            return "http".equals(whole.getScheme()) || "https".equals(whole.getScheme()) ? whole.toString() : null;
+        } catch (IllegalArgumentException unreadable) {
+            return null;
+        }
     }
 
     /** The stream in a few words, and where it comes from: what a job will read. */

@@ -1,5 +1,6 @@
 package com.intellivision.console.pool;
 
+import java.util.Objects;
 import java.util.OptionalLong;
 import oshi.SystemInfo;
 import oshi.hardware.GlobalMemory;
@@ -13,10 +14,20 @@ final class MemorySampler {
     private final OperatingSystem os = system.getOperatingSystem();
     private final GlobalMemory machine = system.getHardware().getMemory();
 
-    /** Resident set size in bytes, or empty if the process is gone. */
+    /**
+     * Resident set size in bytes of the process and its children, or empty if the process is gone. A
+     * worker's children are its own (the warm resolver with yt-dlp loaded), so they count as its
+     * memory: they are shown with it, and recycling the worker above its limit ends them too.
+     */
     OptionalLong residentBytes(long pid) {
         OSProcess process = os.getProcess((int) pid);
-        return process == null ? OptionalLong.empty() : OptionalLong.of(process.getResidentSetSize());
+        if (process == null) {
+            return OptionalLong.empty();
+        }
+        long children = ProcessHandle.of(pid).stream().flatMap(ProcessHandle::children)
+                .map(child -> os.getProcess((int) child.pid())).filter(Objects::nonNull)
+                .mapToLong(OSProcess::getResidentSetSize).sum();
+        return OptionalLong.of(process.getResidentSetSize() + children);
     }
 
     /** The machine's physical memory and how much of it is available now. */

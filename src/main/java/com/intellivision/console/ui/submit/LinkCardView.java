@@ -16,12 +16,13 @@ import javafx.util.Duration;
 
 /**
  * The card under the URL field. A link is looked up once the typing pauses (a paste is one change, so
- * it is looked up {@link #PAUSE} later); each change hides the card until then.
+ * it is looked up {@value #PAUSE_MILLIS} ms later); each change hides the card until then.
  */
 public final class LinkCardView {
 
     /** Long enough to let a typed link settle, short enough to feel immediate after a paste. */
-    static final Duration PAUSE = Duration.millis(300);
+    public static final double PAUSE_MILLIS = 300;
+    private static final Duration PAUSE = Duration.millis(PAUSE_MILLIS);
 
     @FXML private StackPane linkCard;
     @FXML private Label linkLooking;
@@ -67,7 +68,14 @@ public final class LinkCardView {
         linkTitle.setTooltip(new Tooltip(details.title() + "\n" + details.link()));
         linkStream.setText("Reads " + details.stream());
         // Loaded in the background; a thumbnail that cannot be loaded leaves the film icon beneath it.
-        linkThumbnail.setImage(details.thumbnailUrl() == null ? null : new Image(details.thumbnailUrl(), true));
+        linkThumbnail.setImage(null);
+        if (details.thumbnailUrl() != null) {
+            try {
+                linkThumbnail.setImage(new Image(details.thumbnailUrl(), true));
+            } catch (IllegalArgumentException notAnImageUrl) {
+                // The icon stays.
+            }
+        }
     }
 
     private static void showOn(Node node, BooleanBinding condition) {

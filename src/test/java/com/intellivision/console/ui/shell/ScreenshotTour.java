@@ -1,5 +1,6 @@
 package com.intellivision.console.ui.shell;
 
+import com.intellivision.console.app.LocalLinkPreview;
 import com.intellivision.console.deployment.FixedCatalog;
 import com.intellivision.console.deployment.LocalDeployment;
 import com.intellivision.console.job.CountParams;
@@ -7,9 +8,13 @@ import com.intellivision.console.job.FrameParams;
 import com.intellivision.console.job.Job;
 import com.intellivision.console.job.JobRequest;
 import com.intellivision.console.pool.PoolConfig;
+import com.intellivision.console.testsupport.LoopbackHttpServer;
 import com.intellivision.console.testsupport.SampleVideos;
+import com.intellivision.console.ui.common.FrameResults;
 import com.intellivision.console.ui.settings.ConsoleSettings.Theme;
 import com.intellivision.console.ui.settings.SettingsView;
+import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +22,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
+import javafx.scene.Node;
+import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.input.KeyCode;
 import org.testfx.api.FxRobot;
@@ -39,6 +46,8 @@ public final class ScreenshotTour {
     private final TourWindow window;
     private final LocalDeployment pool;
     private final FxRobot robot;
+    /** A web page on loopback whose video the card under the URL field shows. */
+    private String page;
 
     private ScreenshotTour(TourWindow window, LocalDeployment pool) {
         this.window = window;
@@ -52,16 +61,23 @@ public final class ScreenshotTour {
     public static void main(String[] args) throws Exception {
         Path out = Files.createDirectories(Path.of("packaging/screenshots"));
         Path data = Files.createTempDirectory("console-tour");
-        LocalDeployment pool = LocalDeployment.start(PoolConfig.defaults(data.resolve("pool")).withWorkerCount(2));
+        PoolConfig config = PoolConfig.defaults(data.resolve("pool")).withWorkerCount(2);
+        LocalDeployment pool = LocalDeployment.start(config, new LocalLinkPreview(config));
         TourWindow window = TourWindow.open(new FixedCatalog(List.of(pool)), data, out);
         ScreenshotTour tour = new ScreenshotTour(window, pool);
+        LoopbackHttpServer site = null;
         try {
             TourJobs jobs = submitAndWait(pool);
+            site = LoopbackHttpServer.serving(webPage(data.resolve("site"), pool.job(jobs.frame()).orElseThrow()));
+            tour.page = site.url("/courtyard.html");
             for (Theme theme : List.of(Theme.LIGHT, Theme.DARK)) {
                 tour.visit(jobs, theme.name().toLowerCase(Locale.ROOT));
             }
         } finally {
             window.close();
+            if (site != null) {
+                site.close();
+            }
         }
         System.out.println("Screenshots in " + out.toAbsolutePath());
         System.exit(0);
@@ -81,11 +97,28 @@ public final class ScreenshotTour {
         return new TourJobs(frame, filmstrip, count, failed);
     }
 
+    /** A page as a camera site would publish it: its video, and the frame job's image as its picture. */
+    private static Path webPage(Path folder, Job frame) throws IOException {
+        Files.createDirectories(folder);
+        Files.copy(SampleVideos.VTEST, folder.resolve("courtyard.avi"));
+        String image = FrameResults.of(frame).map(result -> FrameResults.imageUrlOf(frame, result)).orElseThrow();
+        Files.copy(Path.of(URI.create(image)), folder.resolve("courtyard.jpg"));
+        Files.writeString(folder.resolve("courtyard.html"), "<!doctype html><html><head><title>Courtyard, Tuesday noon</title>"
+                + "<meta property=\"og:title\" content=\"Courtyard, Tuesday noon\">"
+                + "<meta property=\"og:video\" content=\"courtyard.avi\"><meta property=\"og:image\" content=\"courtyard.jpg\">"
+                + "</head><body></body></html>");
+        return folder;
+    }
+
     private void visit(TourJobs jobs, String theme) throws Exception {
         TourWindow.onFx(() -> SettingsView.apply("dark".equals(theme), window.stage().getScene()));
         window.showTab("jobsTab");
         select(jobs.frame());
         window.shoot("jobs-" + theme);
+        TourWindow.onFx(() -> window.lookup("#urlField").map(TextField.class::cast).ifPresent(field -> field.setText(page)));
+        window.waitUntil("the link's card shows", Duration.ofSeconds(30), () -> window.lookup("#linkFound").map(Node::isVisible).orElse(false));
+        window.shoot("link-card-" + theme);
+        TourWindow.onFx(() -> window.lookup("#urlField").map(TextField.class::cast).ifPresent(field -> field.setText("")));
         select(jobs.filmstrip());
         window.shoot("filmstrip-" + theme);
         select(jobs.count());
