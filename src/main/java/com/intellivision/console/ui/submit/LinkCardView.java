@@ -1,13 +1,18 @@
 package com.intellivision.console.ui.submit;
 
 import com.intellivision.console.job.LinkDetails;
+import com.intellivision.console.job.Storyboard;
 import com.intellivision.console.ui.submit.LinkCardViewModel.Face;
+import java.util.HashMap;
+import java.util.Map;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.StringProperty;
 import javafx.fxml.FXML;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
@@ -16,7 +21,9 @@ import javafx.util.Duration;
 
 /**
  * The card under the URL field. A link is looked up once the typing pauses (a paste is one change, so
- * it is looked up {@value #PAUSE_MILLIS} ms later); each change hides the card until then.
+ * it is looked up {@value #PAUSE_MILLIS} ms later); each change hides the card until then. Where the
+ * site publishes a storyboard, a scrub bar on the card picks the frame's moment, its tile in place of
+ * the thumbnail.
  */
 public final class LinkCardView {
 
@@ -32,6 +39,13 @@ public final class LinkCardView {
     @FXML private Label linkAbout;
     @FXML private Label linkStream;
     @FXML private Label linkProblem;
+    @FXML private Slider linkScrub;
+
+    /** Each storyboard sheet is loaded once however long the scrubbing. */
+    private final Map<String, Image> sheets = new HashMap<>();
+    private Image thumbnail;
+    /** Set while the card itself moves the scrub bar, which is no pick. */
+    private boolean resetting;
 
     private final PauseTransition pause = new PauseTransition(PAUSE);
 
@@ -52,6 +66,26 @@ public final class LinkCardView {
         linkProblem.textProperty().bind(viewModel.problemProperty());
         linkAbout.textProperty().bind(viewModel.aboutProperty());
         viewModel.detailsProperty().addListener((property, before, details) -> show(details));
+
+        linkScrub.maxProperty().bind(viewModel.scrubLengthProperty());
+        showOn(linkScrub, viewModel.scrubLengthProperty().greaterThan(0));
+        linkScrub.valueProperty().addListener((property, before, seconds) -> {
+            if (!resetting) {
+                viewModel.choose(seconds.doubleValue());
+            }
+        });
+        viewModel.tileProperty().addListener((property, before, tile) -> showTile(tile));
+    }
+
+    /** The storyboard's picture of the moment picked, in place of the thumbnail; none shows the thumbnail again. */
+    private void showTile(Storyboard.Tile tile) {
+        if (tile == null) {
+            linkThumbnail.setViewport(null);
+            linkThumbnail.setImage(thumbnail);
+            return;
+        }
+        linkThumbnail.setImage(sheets.computeIfAbsent(tile.sheetUrl(), url -> new Image(url, true)));
+        linkThumbnail.setViewport(new Rectangle2D(tile.x(), tile.y(), tile.width(), tile.height()));
     }
 
     void close() {
@@ -61,21 +95,27 @@ public final class LinkCardView {
 
     private void show(LinkDetails details) {
         if (details == null) {
-            linkThumbnail.setImage(null);
+            thumbnail = null;
+            showTile(null);
             return;
         }
         linkTitle.setText(details.title());
         linkTitle.setTooltip(new Tooltip(details.title() + "\n" + details.link()));
         linkStream.setText("Reads " + details.stream());
+        resetting = true;
+        linkScrub.setValue(0);
+        resetting = false;
+        sheets.clear();
         // Loaded in the background; a thumbnail that cannot be loaded leaves the film icon beneath it.
-        linkThumbnail.setImage(null);
+        thumbnail = null;
         if (details.thumbnailUrl() != null) {
             try {
-                linkThumbnail.setImage(new Image(details.thumbnailUrl(), true));
+                thumbnail = new Image(details.thumbnailUrl(), true);
             } catch (IllegalArgumentException notAnImageUrl) {
                 // The icon stays.
             }
         }
+        showTile(null);
     }
 
     private static void showOn(Node node, BooleanBinding condition) {

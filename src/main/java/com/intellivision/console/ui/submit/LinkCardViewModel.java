@@ -2,6 +2,8 @@ package com.intellivision.console.ui.submit;
 
 import com.intellivision.console.deployment.LinkPreview;
 import com.intellivision.console.job.LinkDetails;
+import com.intellivision.console.job.Storyboard;
+import com.intellivision.console.job.Timecode;
 import com.intellivision.console.job.VideoLinks;
 import com.intellivision.console.ui.common.Failures;
 import com.intellivision.console.ui.common.TaskRunner;
@@ -13,8 +15,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -22,7 +27,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * The card under the URL field: what a pasted link leads to (title, channel, length, the stream a job
- * will read, a thumbnail), or why it cannot be used, looked up by the deployment shown before any job
+ * will read, a thumbnail, and where the site publishes a storyboard a scrub bar to pick the moment of
+ * the frame), or why it cannot be used, looked up by the deployment shown before any job
  * exists. Typing on hides the card and drops the answer still on its way; a submit of the link being
  * looked up waits for it, so that the job starts from that lookup rather than making its own.
  */
@@ -46,7 +52,10 @@ public final class LinkCardViewModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper about = new ReadOnlyStringWrapper("");
     private final AtomicReference<Lookup> current = new AtomicReference<>();
+    private final ReadOnlyDoubleWrapper scrubLength = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyObjectWrapper<Storyboard.Tile> tile = new ReadOnlyObjectWrapper<>();
     private Optional<LinkPreview> preview = Optional.empty();
+    private Consumer<String> chooseTime = chosen -> { };
 
     public LinkCardViewModel(TaskRunner tasks) {
         this.tasks = tasks;
@@ -56,6 +65,25 @@ public final class LinkCardViewModel {
     public void lookUpWith(Optional<LinkPreview> shown) {
         preview = shown;
         forget();
+    }
+
+    /** Where a moment picked on the card's storyboard goes, as a timestamp: the form's time field. */
+    void onMomentChosen(Consumer<String> timestamp) {
+        chooseTime = timestamp;
+    }
+
+    /**
+     * The person picked the moment {@code seconds} on the card's scrub bar: its storyboard tile shows,
+     * and the form's time becomes it, so Submit takes the frame there.
+     */
+    public void choose(double seconds) {
+        LinkDetails found = details.get();
+        if (found == null || scrubLength.get() <= 0) {
+            return;
+        }
+        double at = Math.round(Math.max(0, Math.min(scrubLength.get(), seconds)) * 10) / 10.0;
+        tile.set(found.storyboard().tileAt(Math.min(at, scrubLength.get() - 1e-6)).orElse(null));
+        chooseTime.accept(Timecode.format(at));
     }
 
     /** The field changed: the card and any answer on its way are about another text. */
@@ -123,6 +151,8 @@ public final class LinkCardViewModel {
 
     private void show(LinkDetails found) {
         details.set(found);
+        tile.set(null);
+        scrubLength.set(scrubbable(found.storyboard()) ? found.storyboard().sheets().stream().mapToDouble(Storyboard.Sheet::duration).sum() : 0);
         about.set(Stream.of(found.channel(), found.durationSeconds() == null ? null : lengthOf(found.durationSeconds()))
                 .filter(part -> part != null && !part.isBlank()).collect(Collectors.joining(" · ")));
         problem.set("");
@@ -145,12 +175,30 @@ public final class LinkCardViewModel {
         face.set(Face.UNUSABLE);
     }
 
+    /** A storyboard with sheets and a grid covers some of the video; YouTube's do, other sites have none. */
+    private static boolean scrubbable(Storyboard board) {
+        return board != null && !board.sheets().isEmpty() && board.rows() > 0 && board.columns() > 0 && board.fps() > 0
+                && board.sheets().stream().mapToDouble(Storyboard.Sheet::duration).sum() > 0;
+    }
+
     private void forget() {
         current.set(null);
+        scrubLength.set(0);
+        tile.set(null);
         details.set(null);
         about.set("");
         problem.set("");
         face.set(Face.NONE);
+    }
+
+    /** How much of the video the card's scrub bar covers, in seconds; 0 where the site gives no storyboard. */
+    public ReadOnlyDoubleProperty scrubLengthProperty() {
+        return scrubLength.getReadOnlyProperty();
+    }
+
+    /** The storyboard's picture of the moment picked, or null before one is. */
+    public ReadOnlyObjectProperty<Storyboard.Tile> tileProperty() {
+        return tile.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Face> faceProperty() {

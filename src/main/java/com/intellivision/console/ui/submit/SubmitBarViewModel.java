@@ -78,6 +78,7 @@ public final class SubmitBarViewModel {
         this.linkCard = new LinkCardViewModel(tasks);
         url.addListener((property, before, after) -> checkSource(after));
         url.addListener((property, before, after) -> linkCard.textChanged());
+        linkCard.onMomentChosen(timestamp::set);
         timestampError.bind(Bindings.createStringBinding(() -> JobInputs.timeProblem(timestamp.get()), timestamp));
         countFpsError.bind(Bindings.createStringBinding(() -> JobInputs.fpsProblem(countFps.get()), countFps));
         // Only the chosen kind's settings count: a bad timestamp does not block a people count.

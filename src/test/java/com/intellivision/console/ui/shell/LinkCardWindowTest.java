@@ -17,6 +17,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -58,7 +59,9 @@ class LinkCardWindowTest {
                 + "for last; do :; done\n"
                 + "if [ \"$last\" != \"" + LINK + "\" ]; then echo 'ERROR: [youtube] aqz-KE-bpKQ: Private video. Sign in if you have been granted access' >&2; exit 1; fi\n"
                 + "echo '{\"url\": \"" + video + "\", \"title\": \"Courtyard at noon\", \"channel\": \"Courtyard Cams\", \"duration\": 4,"
-                + " \"width\": 320, \"height\": 240, \"vcodec\": \"avc1.42c00d\", \"ext\": \"mp4\"}'\n");
+                + " \"width\": 320, \"height\": 240, \"vcodec\": \"avc1.42c00d\", \"ext\": \"mp4\", \"formats\": [{\"format_id\": \"sb0\","
+                + " \"format_note\": \"storyboard\", \"columns\": 2, \"rows\": 2, \"width\": 48, \"height\": 27, \"fps\": 1,"
+                + " \"fragments\": [{\"url\": \"http://127.0.0.1:9/sb0.jpg\", \"duration\": 4}]}]}'\n");
         Files.setPosixFilePermissions(program, PosixFilePermissions.fromString("rwx------"));
         PoolConfig config = PoolConfig.defaults(temp.resolve("pool-" + System.nanoTime())).withWorkerCount(1).withYtDlpCommand(program.toString());
         LocalDeployment deployment = LocalDeployment.start(config, new LocalLinkPreview(config));
@@ -89,6 +92,24 @@ class LinkCardWindowTest {
         assertThat(text(robot, "#linkAbout")).isEqualTo("Courtyard Cams · 0:04");
         assertThat(text(robot, "#linkStream")).isEqualTo("Reads 320×240 H.264, mp4 from this machine");
         assertThat(Files.readAllLines(runs)).as("looked up again from what the pool keeps").hasSize(1);
+    }
+
+    @Test
+    void theCardsScrubBarPicksTheMomentOfTheFrame(FxRobot robot) throws Exception {
+        robot.interact(() -> robot.lookup("#urlField").queryTextInputControl().setText(LINK));
+        waitUntil(() -> isShown(robot.lookup("#linkScrub").query()));
+        Slider scrub = robot.lookup("#linkScrub").queryAs(Slider.class);
+        assertThat(scrub.getMax()).as("the storyboard's length").isEqualTo(4.0);
+
+        robot.interact(() -> scrub.setValue(2.04));
+        assertThat(robot.lookup("#timestampField").queryTextInputControl().getText()).isEqualTo("00:00:02");
+        robot.clickOn("#urlField").type(KeyCode.ENTER);
+
+        TableView<JobRow> table = robot.lookup("#jobsTable").queryTableView();
+        waitUntil(() -> selectedStatus(table) == JobStatus.COMPLETED || selectedStatus(table) == JobStatus.FAILED);
+        assertThat(table.getSelectionModel().getSelectedItem().job().error()).isNull();
+        assertThat(TestVideos.frameNumberOf(Path.of(table.getSelectionModel().getSelectedItem().job().outputImage())))
+                .as("the frame at 2 s of 25 frames a second").isEqualTo(50);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.intellivision.console.deployment.LinkPreview;
 import com.intellivision.console.job.LinkDetails;
+import com.intellivision.console.job.Storyboard;
 import com.intellivision.console.ui.common.TaskRunner;
 import com.intellivision.console.ui.submit.LinkCardViewModel.Face;
 import java.time.Duration;
@@ -125,6 +126,37 @@ class LinkCardViewModelTest {
         long started = System.nanoTime();
         card.awaitLookUp(OTHER, Duration.ofSeconds(10));
         assertThat(Duration.ofNanos(System.nanoTime() - started)).as("another link does not wait").isLessThan(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void aMomentPickedOnTheStoryboardShowsItsTileAndBecomesTheFormsTime() {
+        Storyboard board = new Storyboard(List.of(new Storyboard.Sheet("https://i.ytimg.com/sb/0.jpg", 100),
+                new Storyboard.Sheet("https://i.ytimg.com/sb/1.jpg", 100)), 5, 5, 80, 45, 0.25);
+        SubmitBarViewModel form = new SubmitBarViewModel(new TaskRunner(background::add, Runnable::run));
+        LinkCardViewModel card = form.linkCard();
+        card.lookUpWith(Optional.of(link -> new LinkDetails(link, "Courtyard", null, 200.0, null, "a stream", board)));
+        form.urlProperty().set(LINK);
+        card.lookUp(LINK);
+        runBackground();
+        assertThat(card.scrubLengthProperty().get()).isEqualTo(200.0);
+
+        card.choose(123.45);
+
+        assertThat(form.timestampProperty().get()).isEqualTo("00:02:03.500");
+        assertThat(card.tileProperty().get()).isEqualTo(new Storyboard.Tile("https://i.ytimg.com/sb/1.jpg", 0, 45, 80, 45));
+        card.choose(900);
+        assertThat(form.timestampProperty().get()).as("kept to the video").isEqualTo("00:03:20");
+    }
+
+    @Test
+    void aLinkWithoutAStoryboardHasNoScrubBar() {
+        card.lookUpWith(Optional.of(site));
+        card.lookUp(LINK);
+        runBackground();
+
+        assertThat(card.scrubLengthProperty().get()).isZero();
+        card.choose(30);
+        assertThat(card.tileProperty().get()).isNull();
     }
 
     @Test
