@@ -20,8 +20,8 @@ import javafx.scene.layout.StackPane;
 import javafx.util.Duration;
 
 /**
- * The card under the URL field. A link is looked up once the typing pauses (a paste is one change, so
- * it is looked up {@value #PAUSE_MILLIS} ms later); each change hides the card until then. Where the
+ * The card under the URL field. A pasted link is looked up at once, a typed one once the typing has
+ * paused for {@value #PAUSE_MILLIS} ms; each change hides the card until then. Where the
  * site publishes a storyboard, a scrub bar on the card picks the frame's moment, its tile in place of
  * the thumbnail.
  */
@@ -54,7 +54,12 @@ public final class LinkCardView {
         pause.setOnFinished(done -> viewModel.lookUp(link.get()));
         link.addListener((property, before, after) -> {
             pause.stop();
-            if (viewModel.worthLookingUp(after)) {
+            if (!viewModel.worthLookingUp(after)) {
+                return;
+            }
+            if (pastedOrDropped(before, after)) {
+                viewModel.lookUp(after);
+            } else {
                 pause.playFromStart();
             }
         });
@@ -86,6 +91,11 @@ public final class LinkCardView {
         }
         linkThumbnail.setImage(sheets.computeIfAbsent(tile.sheetUrl(), url -> new Image(url, true)));
         linkThumbnail.setViewport(new Rectangle2D(tile.x(), tile.y(), tile.width(), tile.height()));
+    }
+
+    /** A paste, a drop or a choice sets the text in one change of more than a character; typing does not. */
+    private static boolean pastedOrDropped(String before, String after) {
+        return Math.abs(after.length() - (before == null ? 0 : before.length())) > 1;
     }
 
     void close() {

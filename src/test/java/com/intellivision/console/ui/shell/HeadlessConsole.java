@@ -15,6 +15,7 @@ import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
 import javafx.event.EventHandler;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.TextField;
@@ -237,6 +238,43 @@ public final class HeadlessConsole implements AutoCloseable {
         JobRow selected = onFx(() -> session.viewModel().jobList().selectedRowProperty().get());
         String imageUrl = onFx(() -> preview.getImage().getUrl());
         return new FrameAsked(at[0], at[1], at[2], at[3], selected.job().id(), imageUrl);
+    }
+
+    /**
+     * Pastes {@code link} into the URL field (the whole text at once, as a paste sets it) and returns
+     * the milliseconds until the first pulse after its card shows what the link leads to; then empties
+     * the field again.
+     */
+    public double pasteToCardMillis(String link, Duration timeout) throws Exception {
+        Node found = robot.lookup("#linkFound").query();
+        TextField field = robot.lookup("#urlField").queryAs(TextField.class);
+        Scene scene = stage.getScene();
+        CompletableFuture<Long> painted = new CompletableFuture<>();
+        ChangeListener<Boolean> shown = (property, before, visible) -> {
+            if (visible) {
+                Runnable[] next = new Runnable[1];
+                next[0] = () -> {
+                    scene.removePostLayoutPulseListener(next[0]);
+                    painted.complete(System.nanoTime());
+                };
+                scene.addPostLayoutPulseListener(next[0]);
+                Platform.requestNextPulse();
+            }
+        };
+        long pasted = onFx(() -> {
+            found.visibleProperty().addListener(shown);
+            field.setText(link);
+            return System.nanoTime();
+        });
+        try {
+            return (painted.get(timeout.toMillis(), TimeUnit.MILLISECONDS) - pasted) / 1e6;
+        } finally {
+            onFx(() -> {
+                found.visibleProperty().removeListener(shown);
+                field.setText("");
+                return null;
+            });
+        }
     }
 
     /** Runs {@code loaded} on the FX thread once {@code image} has loaded; fails {@code failed} if it cannot be. */
