@@ -29,6 +29,16 @@ public record Storyboard(
         sheets = List.copyOf(sheets);
     }
 
+    /** The seconds of video its sheets cover. */
+    public double coveredSeconds() {
+        return sheets.stream().mapToDouble(Sheet::duration).sum();
+    }
+
+    /** Whether it can picture any moment: sheets, a grid and a rate, covering some of the video. */
+    public boolean isUsable() {
+        return !sheets.isEmpty() && rows > 0 && columns > 0 && fps > 0 && coveredSeconds() > 0;
+    }
+
     /** The tile showing the moment {@code seconds} into the video; empty past the last sheet. */
     public Optional<Tile> tileAt(double seconds) {
         double start = 0;

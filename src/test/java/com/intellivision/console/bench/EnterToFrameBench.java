@@ -118,7 +118,8 @@ public final class EnterToFrameBench {
         return millis;
     }
 
-    private static WorkerInfo awaitIdleWorker(LocalDeployment pool) throws InterruptedException {
+    /** The pool's first worker once it is idle, waiting for it; benches time each job on an idle worker. */
+    static WorkerInfo awaitIdleWorker(LocalDeployment pool) throws InterruptedException {
         long deadline = System.nanoTime() + JOB_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             List<WorkerInfo> workers = pool.workerMonitor().orElseThrow().workers();

@@ -8,7 +8,6 @@ import com.intellivision.console.job.Job;
 import com.intellivision.console.job.JobRequest;
 import com.intellivision.console.job.JobStatus;
 import com.intellivision.console.job.WorkerInfo;
-import com.intellivision.console.job.WorkerState;
 import com.intellivision.console.pool.PoolConfig;
 import com.intellivision.console.testsupport.LoopbackHttpServer;
 import com.intellivision.console.ui.shell.HeadlessConsole;
@@ -63,7 +62,7 @@ public final class LinkToFrameBench {
                     theirs[run] = script(page + "?theirs=" + run, work.resolve("script.png"));
                     cards[run] = window.pasteToCardMillis(page + "?card=" + run, JOB_TIMEOUT) / 1000;
                 }
-                resolverRss = resolverMemory(idleWorker(pool));
+                resolverRss = resolverMemory(EnterToFrameBench.awaitIdleWorker(pool));
             } finally {
                 window.close();
             }
@@ -102,7 +101,7 @@ public final class LinkToFrameBench {
 
     /** Seconds from submitting a frame job of {@code link} to its completion, on an idle worker. */
     private static double frame(LocalDeployment pool, String link) throws Exception {
-        idleWorker(pool);
+        EnterToFrameBench.awaitIdleWorker(pool);
         long started = System.nanoTime();
         Job job = pool.awaitTerminal(pool.submit(JobRequest.frame(link, FrameParams.at(AT))).id(), JOB_TIMEOUT);
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -125,18 +124,6 @@ public final class LinkToFrameBench {
         }
         Files.delete(png);
         return seconds;
-    }
-
-    private static WorkerInfo idleWorker(LocalDeployment pool) throws InterruptedException {
-        long deadline = System.nanoTime() + JOB_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            List<WorkerInfo> workers = pool.workerMonitor().orElseThrow().workers();
-            if (!workers.isEmpty() && workers.get(0).state() == WorkerState.IDLE) {
-                return workers.get(0);
-            }
-            Thread.sleep(5);
-        }
-        throw new IllegalStateException("the worker did not become idle within " + JOB_TIMEOUT.toSeconds() + " s");
     }
 
     /** Resident memory of the worker's children (its warm resolver), from /proc. */

@@ -92,7 +92,7 @@ public final class ScrubBarViewModel {
     private void follow() {
         Job job = row == null ? null : row.job();
         Storyboard board = job == null ? null
-                : FrameResults.of(job).map(FrameResult::storyboard).filter(ScrubBarViewModel::usable).orElse(null);
+                : FrameResults.of(job).map(FrameResult::storyboard).filter(Storyboard::isUsable).orElse(null);
         if (board == null) {
             shownJob = null;
             storyboard = null;
@@ -105,18 +105,13 @@ public final class ScrubBarViewModel {
         }
         shownJob = job;
         storyboard = board;
-        duration.set(board.sheets().stream().mapToDouble(Storyboard.Sheet::duration).sum());
+        duration.set(board.coveredSeconds());
         hovered.set(null);
         position.set(Math.min(duration.get(), FrameResults.of(job).map(FrameResult::timestamp).orElse(0.0)));
         available.set(true);
         dragging.set(false);
         refreshPeeking();
         showMoment();
-    }
-
-    private static boolean usable(Storyboard board) {
-        return !board.sheets().isEmpty() && board.rows() > 0 && board.columns() > 0 && board.fps() > 0
-                && board.sheets().stream().mapToDouble(Storyboard.Sheet::duration).sum() > 0;
     }
 
     /** The pointer is over the bar at {@code seconds}: show that moment without moving the knob. */

@@ -152,7 +152,7 @@ public final class LinkCardViewModel {
     private void show(LinkDetails found) {
         details.set(found);
         tile.set(null);
-        scrubLength.set(scrubbable(found.storyboard()) ? found.storyboard().sheets().stream().mapToDouble(Storyboard.Sheet::duration).sum() : 0);
+        scrubLength.set(found.storyboard() != null && found.storyboard().isUsable() ? found.storyboard().coveredSeconds() : 0);
         about.set(Stream.of(found.channel(), found.durationSeconds() == null ? null : lengthOf(found.durationSeconds()))
                 .filter(part -> part != null && !part.isBlank()).collect(Collectors.joining(" · ")));
         problem.set("");
@@ -173,12 +173,6 @@ public final class LinkCardViewModel {
         about.set("");
         problem.set(reason);
         face.set(Face.UNUSABLE);
-    }
-
-    /** A storyboard with sheets and a grid covers some of the video; YouTube's do, other sites have none. */
-    private static boolean scrubbable(Storyboard board) {
-        return board != null && !board.sheets().isEmpty() && board.rows() > 0 && board.columns() > 0 && board.fps() > 0
-                && board.sheets().stream().mapToDouble(Storyboard.Sheet::duration).sum() > 0;
     }
 
     private void forget() {
