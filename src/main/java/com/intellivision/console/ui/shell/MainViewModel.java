@@ -37,7 +37,6 @@ import com.intellivision.console.ui.submit.RegionEditorViewModel;
 import com.intellivision.console.ui.submit.SubmitBarViewModel;
 import com.intellivision.console.ui.workers.WorkersViewModel;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -61,9 +60,6 @@ public final class MainViewModel implements DeploymentEditing, AutoCloseable {
     private volatile boolean closed;
 
     private final DeploymentListViewModel deployments;
-    /** How long a submit waits for the card's lookup of its link, which the job then starts from. */
-    private static final Duration LOOKUP_WAIT = Duration.ofSeconds(15);
-
     private final SubmitBarViewModel submitBar;
     private final JobListViewModel jobList;
     private final JobTools jobTools;
@@ -262,12 +258,7 @@ public final class MainViewModel implements DeploymentEditing, AutoCloseable {
         JobRequest request = submitBar.request();
         submitBar.submissionStarted(entry.isLocal() ? "" : "Sending to " + entry.nameProperty().get()
                 + "… a server checks the video before it takes the job, which can take a few seconds.");
-        // A link submitted before the card looked it up is looked up now, once, for the card and the job.
-        submitBar.linkCard().lookUp(request.url());
-        tasks.run(() -> {
-            submitBar.linkCard().awaitLookUp(request.url(), LOOKUP_WAIT);
-            return entry.deployment().submit(request);
-        }, job -> {
+        tasks.run(submitBar.linkCard().afterLookUp(request.url(), () -> entry.deployment().submit(request)), job -> {
             submitBar.submissionSucceeded(request);
             showSubmitted(entry.id(), job);
         }, failure -> submitBar.submissionFailed(Failures.messageOf(failure)));

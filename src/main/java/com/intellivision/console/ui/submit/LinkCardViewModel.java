@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -45,6 +46,9 @@ public final class LinkCardViewModel {
 
     /** A lookup on its way, and the link it is for. */
     private record Lookup(String link, CompletableFuture<Void> done) {}
+
+    /** How long a submit waits for the lookup of its link; a slower site is left to the job's worker. */
+    private static final Duration LOOKUP_WAIT = Duration.ofSeconds(15);
 
     private final TaskRunner tasks;
     private final ReadOnlyObjectWrapper<Face> face = new ReadOnlyObjectWrapper<>(Face.NONE);
@@ -129,6 +133,19 @@ public final class LinkCardViewModel {
                 showProblem(failure instanceof LinkPreview.Unusable ? failure.getMessage() : Failures.messageOf(failure));
             }
         });
+    }
+
+    /**
+     * {@code submit}, to be run in the background once the card's lookup of {@code link} has ended, so
+     * that the job starts from it. Call on the UI thread: a link not looked up yet is looked up now,
+     * once, for the card and the job alike.
+     */
+    public <T> Supplier<T> afterLookUp(String link, Supplier<T> submit) {
+        lookUp(link);
+        return () -> {
+            awaitLookUp(link, LOOKUP_WAIT);
+            return submit.get();
+        };
     }
 
     /**
