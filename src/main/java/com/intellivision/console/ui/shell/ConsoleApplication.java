@@ -8,6 +8,7 @@ import com.intellivision.console.ui.settings.SettingsFile;
 import java.lang.System.Logger.Level;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -18,7 +19,7 @@ import javafx.scene.control.Alert;
 import javafx.stage.Stage;
 
 /**
- * The console window's life: opens the deployments, shows the window, and on exit closes the
+ * The console window's life: shows the window, opens the deployments behind it, and on exit closes the
  * deployments so the local pool's worker processes end with the program. Started through {@link #launch(Supplier)};
  * the program's {@code main} lives elsewhere so JavaFX can start from a plain class path.
  */
@@ -31,8 +32,8 @@ public final class ConsoleApplication extends Application {
     private static volatile Supplier<DeploymentCatalog> deploymentFactory;
     private static volatile SettingsFile settingsFile;
 
-    private DeploymentCatalog deployments;
-    private RuntimeException deploymentFailure;
+    private CompletableFuture<DeploymentCatalog> opening;
+    private volatile boolean stopping;
     private ConsoleSession session;
     private ConsoleSettings settings = ConsoleSettings.DEFAULTS;
 
@@ -46,36 +47,49 @@ public final class ConsoleApplication extends Application {
         Application.launch(ConsoleApplication.class);
     }
 
-    /** Runs on the launcher thread, so starting worker processes does not freeze a visible window. */
+    /** Runs on the launcher thread: only the settings, which the window needs for its size and theme. */
     @Override
     public void init() {
-        Supplier<DeploymentCatalog> factory = deploymentFactory;
-        if (factory == null) {
-            deploymentFailure = new IllegalStateException("start the console with ConsoleApplication.launch(deploymentFactory)");
-            return;
-        }
         if (settingsFile != null) {
             settings = settingsFile.load();
         }
-        try {
-            deployments = factory.get();
-        } catch (RuntimeException failure) {
-            deploymentFailure = failure;
-        }
     }
 
+    /**
+     * Shows the window at once, saying it is starting, and opens the deployments on a thread of their
+     * own (the job store, the worker processes): the console fills the window when they are up.
+     */
     @Override
     public void start(Stage stage) {
-        if (deploymentFailure != null) {
-            ConsoleWindow.installTheme();
-            reportCannotStart(deploymentFailure);
+        Supplier<DeploymentCatalog> factory = deploymentFactory;
+        if (factory == null) {
+            throw new IllegalStateException("start the console with ConsoleApplication.launch(deploymentFactory)");
+        }
+        ConsoleWindow.show(stage, StartingView.root(), settings, ConsoleWindow.prefersDark(settings));
+        stage.setTitle(ConsoleWindow.TITLE + " \u2014 starting");
+        opening = CompletableFuture.supplyAsync(factory, runnable -> {
+            Thread opener = new Thread(runnable, "console-start");
+            opener.setDaemon(true);
+            opener.start();
+        });
+        opening.whenComplete((catalog, failure) -> FxThread.INSTANCE.execute(() -> opened(stage, catalog, failure)));
+    }
+
+    private void opened(Stage stage, DeploymentCatalog catalog, Throwable failure) {
+        if (failure != null) {
+            reportCannotStart(failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure);
             FxThread.exitApplication();
             return;
         }
-        session = ConsoleSession.open(stage, deployments, getHostServices()::showDocument, settingsFile, settings);
+        if (stopping) {
+            return;
+        }
+        session = ConsoleSession.open(stage, catalog, getHostServices()::showDocument, settingsFile, settings);
+        stage.setTitle(ConsoleWindow.TITLE);
+        QuitAfterStart.scheduleIfAsked(stage);
     }
 
-    private static void reportCannotStart(RuntimeException failure) {
+    private static void reportCannotStart(Throwable failure) {
         LOG.log(Level.ERROR, "the deployment could not start", failure);
         Alert alert = new Alert(AlertType.ERROR);
         alert.setTitle(ConsoleWindow.TITLE);
@@ -90,11 +104,13 @@ public final class ConsoleApplication extends Application {
      */
     @Override
     public void stop() {
+        stopping = true;
         if (session != null) {
             session.closeView();
             closeWithinBound(session::closeDeployment);
-        } else if (deployments != null) {
-            closeWithinBound(deployments::close);
+        } else if (opening != null && !opening.isCompletedExceptionally()) {
+            // Closed while still starting: the deployments end once they are up.
+            closeWithinBound(() -> opening.join().close());
         }
         FxThread.exitApplication();
     }

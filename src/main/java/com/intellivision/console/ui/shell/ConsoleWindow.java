@@ -1,10 +1,10 @@
 package com.intellivision.console.ui.shell;
 
-import atlantafx.base.theme.PrimerLight;
 import com.intellivision.console.ui.settings.ConsoleSettings;
+import com.intellivision.console.ui.settings.ConsoleSettings.Theme;
 import com.intellivision.console.ui.settings.SettingsView;
+import com.intellivision.console.ui.settings.SystemTheme;
 import java.util.Objects;
-import javafx.application.Application;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -26,13 +26,21 @@ public final class ConsoleWindow {
 
     private ConsoleWindow() {}
 
-    /** Sets the theme for every window of the application; call on the FX thread before showing one. */
-    static void installTheme() {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+    /** Whether {@code settings} ask for a dark window, reading the desktop's preference where they follow it. */
+    static boolean prefersDark(ConsoleSettings settings) {
+        return settings.theme() == Theme.DARK || settings.theme() == Theme.SYSTEM && SystemTheme.prefersDark(System.getenv());
     }
 
-    /** Puts {@code content} in {@code stage}, styled and sized, and shows it. */
+    /**
+     * Puts {@code content} in {@code stage}, styled and sized, and shows it. A stage already showing
+     * keeps its scene, size and place, and only changes what it shows.
+     */
     static void show(Stage stage, Parent content, ConsoleSettings settings, boolean dark) {
+        if (stage.getScene() != null) {
+            stage.getScene().setRoot(content);
+            SettingsView.apply(dark, stage.getScene());
+            return;
+        }
         // No larger than the screen leaves room for: a laptop's is often 1366 × 768.
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         double width = settings.hasWindowSize() ? Math.max(MIN_WIDTH, settings.windowWidth()) : WIDTH;
