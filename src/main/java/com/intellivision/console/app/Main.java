@@ -105,7 +105,7 @@ public final class Main implements Callable<Integer> {
         }
         SettingsFile settings = SettingsFile.in(pool.dataDir);
         PoolConfig config = pool.toConfig(Runtime.getRuntime().availableProcessors(), settings.load().localPool());
-        return openWindow(() -> SavedDeployments.open(LocalDeployment.start(config, new LocalLinkPreview(config)), pool.dataDir), settings);
+        return openWindow(() -> SavedDeployments.open(LocalDeployment.start(config, new LocalLinkPreview(config), new LocalFirstRunHelp(config)), pool.dataDir), settings);
     }
 
     private int openDemo() {
