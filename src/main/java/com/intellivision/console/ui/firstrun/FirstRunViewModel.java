@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
@@ -34,6 +36,7 @@ public final class FirstRunViewModel {
     private final ReadOnlyBooleanWrapper shown = new ReadOnlyBooleanWrapper(this, "shown");
     private final ReadOnlyBooleanWrapper makingSample = new ReadOnlyBooleanWrapper(this, "makingSample");
     private final ReadOnlyStringWrapper sampleNote = new ReadOnlyStringWrapper(this, "sampleNote", "");
+    private final ReadOnlyObjectWrapper<Path> sampleVideo = new ReadOnlyObjectWrapper<>(this, "sampleVideo");
     private final ReadOnlyBooleanWrapper sampleFailed = new ReadOnlyBooleanWrapper(this, "sampleFailed");
     private final ReadOnlyStringWrapper ytDlpNote = new ReadOnlyStringWrapper(this, "ytDlpNote", "");
     private final ReadOnlyBooleanWrapper ytDlpMissing = new ReadOnlyBooleanWrapper(this, "ytDlpMissing");
@@ -107,6 +110,8 @@ public final class FirstRunViewModel {
         tasks.run(help.get()::makeSampleVideo, (Path video) -> {
             makingSample.set(false);
             fillSource.accept(video.toString());
+            sampleVideo.set(null); // so that the same path made again is news too
+            sampleVideo.set(video);
             sampleNote.set("Made " + video.getFileName() + ": people walking across a square. Press Enter for a frame of it, "
                     + "or choose Count people first.");
         }, failure -> {
@@ -128,6 +133,11 @@ public final class FirstRunViewModel {
     /** What became of the sample video asked for; empty before one is. */
     public ReadOnlyStringProperty sampleNoteProperty() {
         return sampleNote.getReadOnlyProperty();
+    }
+
+    /** The sample video made last, once its path is in the field; null before. */
+    public ReadOnlyObjectProperty<Path> sampleVideoProperty() {
+        return sampleVideo.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty sampleFailedProperty() {

@@ -107,6 +107,12 @@ public final class MainView {
         submitBarController.bind(viewModel.submitBar(), viewModel::submit, viewModel::regionEditor);
         jobListController.bind(viewModel.jobList(), viewModel.jobActions(), viewModel.jobTools().filter(), viewModel.jobTools().export());
         firstRunController.bind(viewModel.firstRun());
+        // A sample video's path just put in the field: Enter there submits it.
+        viewModel.firstRun().sampleVideoProperty().addListener((property, before, video) -> {
+            if (video != null) {
+                submitBarController.focusSource();
+            }
+        });
         jobList.visibleProperty().bind(viewModel.firstRun().shownProperty().not());
         previewController.bind(viewModel.preview(), viewModel.jobActions(), viewModel.attempts(), viewModel.scrubBar(), viewModel.jobTools().details(),
                 viewModel.jobTools().frameFile(), links);

@@ -81,7 +81,8 @@ public class FirstRunWindowTest {
         assertThat(robot.lookup(".first-run-note").queryAs(Label.class).getText()).startsWith("Made ");
         assertThat(isShown(guide)).as("no job yet").isTrue();
 
-        robot.clickOn(url).type(KeyCode.ENTER);
+        assertThat(url.isFocused()).as("the field, where Enter submits").isTrue();
+        robot.type(KeyCode.ENTER);
 
         WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS, () -> !isShown(guide) && isShown(jobs));
         TableView<JobRow> table = robot.lookup("#jobsTable").queryTableView();
