@@ -11,13 +11,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Kills, once, the worker process that runs one job, as soon as that job reports progress: a crash in
- * the middle of a job, as a segfault or the OOM killer makes one. The demo shows the pool requeue the
+ * Kills, once, the worker process that runs one job, when that job reports it is some way through: a
+ * crash in the middle of a job, as a segfault or the OOM killer makes one. The demo shows the pool requeue the
  * job and run it again on the worker that replaces it.
  */
 final class MidJobCrash {
 
     private static final Logger LOG = LoggerFactory.getLogger(MidJobCrash.class);
+    /** A people count reports 10 % once it opened the video and 95 % at its last frame: this is a few frames in. */
+    static final double STRIKE_AT_PERCENT = 30;
 
     private final Deployment pool;
     private final long jobId;
@@ -29,7 +31,8 @@ final class MidJobCrash {
         this.pool = pool;
         this.jobId = jobId;
         this.subscription = pool.subscribe(event -> {
-            if (event instanceof JobProgress progress && progress.jobId() == jobId && struck.compareAndSet(false, true)) {
+            if (event instanceof JobProgress progress && progress.jobId() == jobId && progress.percentage() >= STRIKE_AT_PERCENT
+                    && struck.compareAndSet(false, true)) {
                 // Not on the engine's thread, which must go on to hear the worker's death.
                 Thread killer = new Thread(this::strike, "demo-crash");
                 killer.setDaemon(true);
@@ -38,7 +41,7 @@ final class MidJobCrash {
         });
     }
 
-    /** Waits for job {@code jobId} of {@code pool} (a local pool) to make progress, then kills its worker. */
+    /** Waits for job {@code jobId} of {@code pool} (a local pool) to be some way through, then kills its worker. */
     static MidJobCrash of(Deployment pool, long jobId) {
         return new MidJobCrash(pool, jobId);
     }

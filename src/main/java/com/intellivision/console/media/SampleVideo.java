@@ -42,7 +42,7 @@ public final class SampleVideo {
 
     /** The same scene at another size: a larger one costs a people count more memory, as a larger real video does. */
     public static Path write(Path file, int seconds, int width, int height) throws IOException {
-        int bitrate = Math.max(400_000, width * height * 2);
+        int bitrate = Math.max(800_000, width * height * 4);
         return VideoWriter.writeMp4(file, seconds * FPS, FPS, width, height, bitrate, SampleVideo::paint);
     }
 
