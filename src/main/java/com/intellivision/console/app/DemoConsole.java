@@ -104,9 +104,12 @@ final class DemoConsole implements AutoCloseable {
         return SettingsFile.in(dataDir);
     }
 
-    /** The local pool and the demo's serve, with secrets in an owner-only file of the demo's (never the keychain). */
+    /**
+     * The local pool and the demo's serve, with secrets in an owner-only file of the demo's (never the
+     * keychain). Without the first-run guide, which would show for the seconds before the workload is in.
+     */
     DeploymentCatalog openCatalog() {
-        return SavedDeployments.open(LocalDeployment.start(config, new LocalLinkPreview(config), new LocalFirstRunHelp(config)), dataDir, new OwnerOnlySecretFile(dataDir));
+        return SavedDeployments.open(LocalDeployment.start(config, new LocalLinkPreview(config)), dataDir, new OwnerOnlySecretFile(dataDir));
     }
 
     /** Opens the catalog and submits the workload in the background, once its videos are made and the serve listens. */
