@@ -1,5 +1,6 @@
 package com.intellivision.console.app;
 
+import com.intellivision.console.deployment.DeploymentCatalog;
 import com.intellivision.console.deployment.LocalDeployment;
 import com.intellivision.console.deployment.SavedDeployments;
 import com.intellivision.console.deployment.settings.SecretStore;
@@ -7,14 +8,17 @@ import com.intellivision.console.deployment.settings.SecretStores;
 import com.intellivision.console.pool.PoolConfig;
 import com.intellivision.console.ui.settings.SettingsFile;
 import com.intellivision.console.ui.shell.ConsoleApplication;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -36,6 +40,10 @@ public final class Main implements Callable<Integer> {
 
     @Mixin
     PoolOptions pool = new PoolOptions();
+
+    @Option(names = "--demo",
+            description = "Open the window on a demo workload made on this machine, in a fresh temporary data directory (yours is left alone).")
+    boolean demo;
 
     /** Where the secrets of saved deployments are read, given the data directory. */
     private final Function<Path, SecretStore> secretStores;
@@ -92,11 +100,29 @@ public final class Main implements Callable<Integer> {
             spec.commandLine().getErr().println(noDisplay.get());
             return NO_WINDOW;
         }
+        if (demo) {
+            return openDemo();
+        }
         SettingsFile settings = SettingsFile.in(pool.dataDir);
         PoolConfig config = pool.toConfig(Runtime.getRuntime().availableProcessors(), settings.load().localPool());
+        return openWindow(() -> SavedDeployments.open(LocalDeployment.start(config, new LocalLinkPreview(config), new LocalFirstRunHelp(config)), pool.dataDir), settings);
+    }
+
+    private int openDemo() {
+        try (DemoConsole console = DemoConsole.prepare(pool, Path.of(System.getProperty("java.io.tmpdir")))) {
+            spec.commandLine().getOut().println("Demo: its jobs, settings and serve are kept in " + console.dataDir()
+                    + ", which stays there after the console closes.");
+            spec.commandLine().getOut().flush();
+            return openWindow(console::openCatalogWithWorkload, console.windowSettings());
+        } catch (IOException cannotPrepare) {
+            spec.commandLine().getErr().println("The demo could not start: " + cannotPrepare.getMessage());
+            return 1;
+        }
+    }
+
+    private int openWindow(Supplier<DeploymentCatalog> deployments, SettingsFile settings) {
         try {
-            ConsoleApplication.launch(() -> SavedDeployments.open(LocalDeployment.start(config, new LocalLinkPreview(config)), pool.dataDir),
-                    settings);
+            ConsoleApplication.launch(deployments, settings);
         } catch (RuntimeException | LinkageError toolkitFailed) {
             spec.commandLine().getErr().println(WindowSupport.explain(toolkitFailed));
             return NO_WINDOW;

@@ -109,6 +109,11 @@ public interface Deployment extends AutoCloseable {
         return this instanceof LinkPreview role ? Optional.of(role) : Optional.empty();
     }
 
+    /** A sample video and a yt-dlp check for a first run on a pool with no jobs; only the local pool offers them. */
+    default Optional<FirstRunHelp> firstRunHelp() {
+        return Optional.empty();
+    }
+
     /** Stops the deployment's workers or connections; jobs already stored stay stored. */
     @Override
     void close();

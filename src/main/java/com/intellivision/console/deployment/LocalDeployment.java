@@ -40,6 +40,7 @@ public final class LocalDeployment implements Deployment, JobControl, BulkAction
 
     private final LocalEngine engine;
     private final Optional<LinkPreview> linkPreview;
+    private final Optional<FirstRunHelp> firstRunHelp;
     private final ConnectionChanged connected = new ConnectionChanged(ConnectionState.CONNECTED, "", Instant.now());
 
     public LocalDeployment(LocalEngine engine) {
@@ -48,8 +49,14 @@ public final class LocalDeployment implements Deployment, JobControl, BulkAction
 
     /** @param linkPreview looks links up as the workers do, keeping what it finds where they look first; null for none */
     public LocalDeployment(LocalEngine engine, LinkPreview linkPreview) {
+        this(engine, linkPreview, null);
+    }
+
+    /** @param firstRunHelp what a first run on an empty pool is offered (a sample video, a yt-dlp check); null for none */
+    public LocalDeployment(LocalEngine engine, LinkPreview linkPreview, FirstRunHelp firstRunHelp) {
         this.engine = engine;
         this.linkPreview = Optional.ofNullable(linkPreview);
+        this.firstRunHelp = Optional.ofNullable(firstRunHelp);
     }
 
     /** Starts an engine with {@code config}; its workers come up in the background. */
@@ -59,8 +66,13 @@ public final class LocalDeployment implements Deployment, JobControl, BulkAction
 
     /** As {@link #start(PoolConfig)}, looking links up with {@code linkPreview} (null for none). */
     public static LocalDeployment start(PoolConfig config, LinkPreview linkPreview) {
+        return start(config, linkPreview, null);
+    }
+
+    /** As {@link #start(PoolConfig, LinkPreview)}, offering {@code firstRunHelp} (null for none) while the pool has no jobs. */
+    public static LocalDeployment start(PoolConfig config, LinkPreview linkPreview, FirstRunHelp firstRunHelp) {
         try {
-            return new LocalDeployment(LocalEngine.start(config), linkPreview);
+            return new LocalDeployment(LocalEngine.start(config), linkPreview, firstRunHelp);
         } catch (IOException cannotStart) {
             throw new UncheckedIOException("the local pool could not start in " + config.dataDir() + ": " + cannotStart.getMessage(), cannotStart);
         }
@@ -83,6 +95,11 @@ public final class LocalDeployment implements Deployment, JobControl, BulkAction
     @Override
     public Optional<LinkPreview> linkPreview() {
         return linkPreview;
+    }
+
+    @Override
+    public Optional<FirstRunHelp> firstRunHelp() {
+        return firstRunHelp;
     }
 
     @Override

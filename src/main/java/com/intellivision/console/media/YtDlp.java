@@ -37,6 +37,7 @@ public final class YtDlp {
     /** YouTube changes often; a yt-dlp older than this is the likely reason a link that plays will not resolve. */
     static final Duration TOO_OLD = Duration.ofDays(120);
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration VERSION_TIMEOUT = Duration.ofSeconds(10);
     private static final int CACHED = 64;
 
     private static final Logger LOG = LoggerFactory.getLogger(YtDlp.class);
@@ -190,10 +191,8 @@ public final class YtDlp {
     /** The installed yt-dlp's release date, from {@code yt-dlp --version} (it prints e.g. 2023.03.04). */
     Optional<LocalDate> releaseDate() {
         try {
-            ProcessRun version = ProcessRun.of(List.of(settings.command(), "--version"), Duration.ofSeconds(10));
-            String[] parts = version.stdout().strip().split("\\.");
-            return Optional.of(LocalDate.of(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2])));
-        } catch (IOException | TimeoutException | RuntimeException unknown) {
+            return releaseIn(ProcessRun.of(List.of(settings.command(), "--version"), VERSION_TIMEOUT).stdout());
+        } catch (IOException | TimeoutException unknown) {
             return Optional.empty();
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
@@ -201,11 +200,49 @@ public final class YtDlp {
         }
     }
 
+    private static Optional<LocalDate> releaseIn(String version) {
+        try {
+            String[] parts = version.strip().split("\\.");
+            return Optional.of(LocalDate.of(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2])));
+        } catch (RuntimeException unreadable) {
+            return Optional.empty();
+        }
+    }
+
     private Optional<String> tooOldNote() {
-        return releaseDate()
+        return tooOldNote(releaseDate());
+    }
+
+    private Optional<String> tooOldNote(Optional<LocalDate> release) {
+        return release
                 .filter(released -> released.atStartOfDay().toInstant(java.time.ZoneOffset.UTC).plus(TOO_OLD).isBefore(clock.instant()))
                 .map(released -> " The installed yt-dlp is too old (version " + released.toString().replace('-', '.')
                         + "); sites change often and old versions stop working. " + UPDATE_HINT);
+    }
+
+    /**
+     * Whether YouTube links can work here: empty when the program answers {@code --version} and is not
+     * too old; otherwise what is wrong and how to put it right, for a person. Runs the program, for up
+     * to ten seconds.
+     */
+    public Optional<String> problem() {
+        ProcessRun version;
+        try {
+            version = ProcessRun.of(List.of(settings.command(), "--version"), VERSION_TIMEOUT);
+        } catch (IOException notStarted) {
+            return Optional.of("yt-dlp is not installed ('" + settings.command() + "' was not found), so YouTube links cannot be used. "
+                    + INSTALL_HINT + " The console's 'update-yt-dlp' command installs it in the console's data directory.");
+        } catch (TimeoutException slow) {
+            return Optional.of("yt-dlp did not answer within " + VERSION_TIMEOUT.toSeconds() + " s, so YouTube links may not work. " + UPDATE_HINT);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+        if (version.exitCode() != 0) {
+            return Optional.of("yt-dlp does not run (exit code " + version.exitCode() + ": " + lastErrorLine(version.stderr())
+                    + "), so YouTube links cannot be used. " + UPDATE_HINT);
+        }
+        return tooOldNote(releaseIn(version.stdout())).map(String::strip);
     }
 
     static VideoSource toSource(String url, JsonNode info) throws MediaException {

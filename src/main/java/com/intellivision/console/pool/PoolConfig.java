@@ -56,6 +56,11 @@ public record PoolConfig(
                 StreamLimits.DEFAULT);
     }
 
+    /** The same pool on another data directory, as the demo runs one on a fresh temporary directory. */
+    public PoolConfig withDataDir(Path directory) {
+        return new PoolConfig(directory, workerCount, workerHeapMiB, ytDlp, workerEnvironment, memoryLimits, maxTasksPerChild, maxRetries, timeLimits, streamLimits);
+    }
+
     public PoolConfig withWorkerCount(int count) {
         return new PoolConfig(dataDir, count, workerHeapMiB, ytDlp, workerEnvironment, memoryLimits, maxTasksPerChild, maxRetries, timeLimits, streamLimits);
     }

@@ -37,6 +37,18 @@ class YtDlpTest {
         assertThat(new YtDlp("true").releaseDate()).isEmpty();
     }
 
+    @Test
+    void aCheckSaysWhetherItIsMissingBrokenTooOldOrFine() {
+        assertThat(new YtDlp("/nonexistent/yt-dlp").problem()).hasValueSatisfying(missing -> assertThat(missing)
+                .startsWith("yt-dlp is not installed").contains("sudo apt install yt-dlp", "pip install yt-dlp", "'update-yt-dlp'"));
+        assertThat(new YtDlp("false").problem()).hasValueSatisfying(broken -> assertThat(broken)
+                .startsWith("yt-dlp does not run (exit code 1").contains("update-yt-dlp"));
+        LocalDate released = new YtDlp("yt-dlp").releaseDate().orElseThrow();
+        assertThat(new YtDlp(YtDlpSettings.of("yt-dlp"), clockAt(released.plusDays(200))).problem())
+                .hasValueSatisfying(old -> assertThat(old).startsWith("The installed yt-dlp is too old").contains("update-yt-dlp"));
+        assertThat(new YtDlp(YtDlpSettings.of("yt-dlp"), clockAt(released.plusDays(10))).problem()).isEmpty();
+    }
+
     private static Clock clockAt(LocalDate day) {
         return Clock.fixed(day.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
     }

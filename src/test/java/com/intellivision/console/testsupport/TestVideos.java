@@ -1,5 +1,6 @@
 package com.intellivision.console.testsupport;
 
+import com.intellivision.console.media.VideoWriter;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -29,25 +30,7 @@ public final class TestVideos {
 
     /** Writes an MP4 (index at the end, as most encoders leave it) and returns its path. */
     public static Path writeFrameCodedVideo(Path file, int seconds, int fps, int width, int height) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toString(), width, height);
-                Java2DFrameConverter converter = new Java2DFrameConverter()) {
-            recorder.setFormat("mp4");
-            recorder.setVideoCodec(avcodec.AV_CODEC_ID_H264);
-            recorder.setFrameRate(fps);
-            recorder.setGopSize(fps * 2);
-            recorder.setVideoBitrate(2_000_000);
-            recorder.start();
-            BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
-            for (int frame = 0; frame < seconds * fps; frame++) {
-                paintFrame(image, frame, frame / fps);
-                recorder.record(converter.convert(image));
-            }
-            recorder.stop();
-        } catch (org.bytedeco.javacv.FrameRecorder.Exception e) {
-            throw new IOException("could not write test video " + file, e);
-        }
-        return file;
+        return VideoWriter.writeMp4(file, seconds * fps, fps, width, height, 2_000_000, (image, frame) -> paintFrame(image, frame, frame / fps));
     }
 
     /**

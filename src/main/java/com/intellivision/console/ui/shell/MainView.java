@@ -9,6 +9,7 @@ import com.intellivision.console.ui.common.RegionClips;
 import com.intellivision.console.ui.deployments.DeploymentDialogs;
 import com.intellivision.console.ui.deployments.DeploymentListView;
 import com.intellivision.console.ui.deployments.DeploymentListViewModel;
+import com.intellivision.console.ui.firstrun.FirstRunView;
 import com.intellivision.console.ui.jobs.JobListView;
 import com.intellivision.console.ui.preview.FramePreviewView;
 import com.intellivision.console.ui.queue.PoolControlViewModel;
@@ -39,7 +40,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The main window's content: the deployment list on the left; the submit bar on top; the Jobs tab
- * (jobs and preview side by side), the Workers, Queue and Alerts tabs, with the queue's actions beside the tabs; the
+ * (jobs, or the first-run guide while the local pool has none, and the preview side by side), the Workers, Queue and Alerts tabs, with the queue's actions beside the tabs; the
  * status bar at the bottom; alerts in the corner. Each part is its own FXML file and view; this one
  * only hands each its view model.
  */
@@ -61,7 +62,9 @@ public final class MainView {
     @FXML private Label connectionNotice;
     @FXML private DeploymentListView deploymentListController;
     @FXML private SubmitBarView submitBarController;
+    @FXML private Node jobList;
     @FXML private JobListView jobListController;
+    @FXML private FirstRunView firstRunController;
     @FXML private FramePreviewView previewController;
     @FXML private WorkersView workersController;
     @FXML private QueueToolbarView queueToolbarController;
@@ -103,6 +106,14 @@ public final class MainView {
         RegionClips.clipToEdges(workspace);
         submitBarController.bind(viewModel.submitBar(), viewModel::submit, viewModel::regionEditor);
         jobListController.bind(viewModel.jobList(), viewModel.jobActions(), viewModel.jobTools().filter(), viewModel.jobTools().export());
+        firstRunController.bind(viewModel.firstRun());
+        // A sample video's path just put in the field: Enter there submits it.
+        viewModel.firstRun().sampleVideoProperty().addListener((property, before, video) -> {
+            if (video != null) {
+                submitBarController.focusSource();
+            }
+        });
+        jobList.visibleProperty().bind(viewModel.firstRun().shownProperty().not());
         previewController.bind(viewModel.preview(), viewModel.jobActions(), viewModel.attempts(), viewModel.scrubBar(), viewModel.jobTools().details(),
                 viewModel.jobTools().frameFile(), links);
         workersController.bind(viewModel.workers());

@@ -24,6 +24,7 @@ import com.intellivision.console.ui.common.TaskRunner;
 import com.intellivision.console.ui.deployments.DeploymentEditing;
 import com.intellivision.console.ui.deployments.DeploymentFormViewModel;
 import com.intellivision.console.ui.deployments.DeploymentListViewModel;
+import com.intellivision.console.ui.firstrun.FirstRunViewModel;
 import com.intellivision.console.ui.jobs.JobListViewModel;
 import com.intellivision.console.ui.preview.AttemptsViewModel;
 import com.intellivision.console.ui.preview.FramePreviewViewModel;
@@ -64,6 +65,7 @@ public final class MainViewModel implements DeploymentEditing, AutoCloseable {
     private final JobListViewModel jobList;
     private final JobTools jobTools;
     private final FramePreviewViewModel preview;
+    private final FirstRunViewModel firstRun;
 
     private final StatusBarViewModel statusBar = new StatusBarViewModel();
     private final QueueHealthViewModel queueHealth = new QueueHealthViewModel();
@@ -83,6 +85,8 @@ public final class MainViewModel implements DeploymentEditing, AutoCloseable {
         this.bridge = new FxEventBridge(tasks.uiThread(), this::apply);
         this.deployments = new DeploymentListViewModel(clock.getZone());
         this.submitBar = new SubmitBarViewModel(tasks);
+        this.firstRun = new FirstRunViewModel(tasks);
+        firstRun.fillSourceWith(submitBar.urlProperty()::set);
         this.queueHistory = new QueueHistoryViewModel(clock);
         this.jobList = new JobListViewModel(clock, state.selectedJobProperty());
         this.preview = new FramePreviewViewModel(state.selectedJobProperty());
@@ -113,6 +117,7 @@ public final class MainViewModel implements DeploymentEditing, AutoCloseable {
     /** Each view model takes the kinds of event it shows; the window itself keeps each deployment's health and figures. */
     private void listen() {
         jobList.listenTo(events);
+        firstRun.listenTo(events);
         workers.listenTo(events);
         statusBar.listenTo(events);
         poolControl.listenTo(events);
@@ -214,6 +219,7 @@ public final class MainViewModel implements DeploymentEditing, AutoCloseable {
     private void show(DeploymentEntry entry, DeploymentSnapshot snapshot) {
         String id = entry.id();
         jobList.applyAll(id, snapshot.jobs());
+        firstRun.listed(id, !snapshot.jobs().isEmpty());
         alerts.knowJobs(id, snapshot.jobs());
         alerts.rules().memoryLimit(id, snapshot.memoryLimit());
         statusBar.showAll(id, snapshot.workers());
@@ -242,6 +248,7 @@ public final class MainViewModel implements DeploymentEditing, AutoCloseable {
         poolControl.show(entry.id(), deployment.poolControl(), entry.capabilities());
         submitBar.offer(entry.capabilities());
         submitBar.linkCard().lookUpWith(deployment.linkPreview());
+        firstRun.show(entry.id(), deployment.firstRunHelp());
     }
 
     /** The workers that stay in the pool; those stopping are leaving it. */
@@ -272,6 +279,7 @@ public final class MainViewModel implements DeploymentEditing, AutoCloseable {
 
     /** A job just submitted is what people want to watch next. */
     private void showSubmitted(String deploymentId, Job job) {
+        firstRun.jobSeen(deploymentId);
         JobRow row = jobList.apply(deploymentId, job);
         deployments.entry(deploymentId).ifPresent(deployments::select);
         jobList.select(row);
@@ -347,6 +355,11 @@ public final class MainViewModel implements DeploymentEditing, AutoCloseable {
 
     public FramePreviewViewModel preview() {
         return preview;
+    }
+
+    /** The guide shown in place of the jobs table while the local pool has no jobs. */
+    public FirstRunViewModel firstRun() {
+        return firstRun;
     }
 
 

@@ -90,6 +90,12 @@ public final class SubmitBarView {
         });
     }
 
+    /** Puts the keyboard in the link field, at its end, so that Enter submits what was put there. */
+    public void focusSource() {
+        urlField.requestFocus();
+        urlField.end();
+    }
+
     /** Stops the link card's wait for the typing to pause: a window closing looks nothing up. */
     public void close() {
         linkCardController.close();
