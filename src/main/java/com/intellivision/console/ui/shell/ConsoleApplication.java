@@ -42,9 +42,14 @@ public final class ConsoleApplication extends Application {
      * and returns when the window has closed.
      */
     public static void launch(Supplier<DeploymentCatalog> factory, SettingsFile settings) {
+        prepare(factory, settings);
+        Application.launch(ConsoleApplication.class);
+    }
+
+    /** What the next instance opens; {@link #launch} sets it, and tests that start the application themselves. */
+    static void prepare(Supplier<DeploymentCatalog> factory, SettingsFile settings) {
         deploymentFactory = Objects.requireNonNull(factory, "factory");
         settingsFile = settings;
-        Application.launch(ConsoleApplication.class);
     }
 
     /** Runs on the launcher thread: only the settings, which the window needs for its size and theme. */
@@ -104,6 +109,12 @@ public final class ConsoleApplication extends Application {
      */
     @Override
     public void stop() {
+        close();
+        FxThread.exitApplication();
+    }
+
+    /** What {@link #stop()} does but ending JavaFX: the view's timers stop and the deployments close. */
+    void close() {
         stopping = true;
         if (session != null) {
             session.closeView();
@@ -112,7 +123,6 @@ public final class ConsoleApplication extends Application {
             // Closed while still starting: the deployments end once they are up.
             closeWithinBound(() -> opening.join().close());
         }
-        FxThread.exitApplication();
     }
 
     private static void closeWithinBound(Runnable close) {

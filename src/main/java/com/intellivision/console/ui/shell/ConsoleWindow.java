@@ -36,7 +36,7 @@ public final class ConsoleWindow {
      * keeps its scene, size and place, and only changes what it shows.
      */
     static void show(Stage stage, Parent content, ConsoleSettings settings, boolean dark) {
-        if (stage.getScene() != null) {
+        if (stage.isShowing() && stage.getScene() != null) {
             stage.getScene().setRoot(content);
             SettingsView.apply(dark, stage.getScene());
             return;
