@@ -82,24 +82,35 @@ public final class ConsoleApplication extends Application {
 
     private void opened(Stage stage, DeploymentCatalog catalog, Throwable failure) {
         if (failure != null) {
-            reportCannotStart(failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure);
+            reportCannotStart("The console could not start its job engine",
+                    failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure);
             FxThread.exitApplication();
             return;
         }
         if (stopping) {
             return;
         }
-        session = ConsoleSession.open(stage, catalog, getHostServices()::showDocument, settingsFile, settings);
+        try {
+            session = ConsoleSession.open(stage, catalog, getHostServices()::showDocument, settingsFile, settings);
+        } catch (RuntimeException | LinkageError viewsFailed) {
+            // Said, rather than left on "starting" for ever: the views could not be built (a broken install).
+            catalog.close();
+            reportCannotStart("The console could not open its views", viewsFailed);
+            FxThread.exitApplication();
+            return;
+        }
         stage.setTitle(ConsoleWindow.TITLE);
         QuitAfterStart.scheduleIfAsked(stage);
     }
 
-    private static void reportCannotStart(Throwable failure) {
-        LOG.log(Level.ERROR, "the deployment could not start", failure);
+    private static void reportCannotStart(String what, Throwable failure) {
+        LOG.log(Level.ERROR, what, failure);
         Alert alert = new Alert(AlertType.ERROR);
         alert.setTitle(ConsoleWindow.TITLE);
-        alert.setHeaderText("The console could not start its job engine");
-        alert.setContentText(Failures.messageOf(failure));
+        alert.setHeaderText(what);
+        alert.setContentText(failure instanceof LinkageError
+                ? "A part of the console is missing or damaged (" + Failures.messageOf(failure) + "). Install it again."
+                : Failures.messageOf(failure));
         alert.showAndWait();
     }
 
