@@ -8,6 +8,7 @@ import java.util.Objects;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.controlsfx.control.Notifications;
@@ -17,6 +18,8 @@ public final class ConsoleWindow {
 
     static final String TITLE = "IntelliVision Console";
     static final String STYLESHEET = "/styles/console.css";
+    /** The icon of the window (the packages' icon too: packaging/icons). */
+    static final String ICON = "/icons/intellivision-console.png";
     /** Where ControlsFX keeps its notifications' styles, beside {@link Notifications}. */
     private static final String NOTIFICATION_STYLESHEET = "notificationpopup.css";
     private static final double WIDTH = 1320;
@@ -55,6 +58,8 @@ public final class ConsoleWindow {
         scene.getStylesheets().add(Objects.requireNonNull(ConsoleWindow.class.getResource(STYLESHEET),
                 STYLESHEET + " is missing from the class path").toExternalForm());
         stage.setTitle(TITLE);
+        stage.getIcons().setAll(new Image(Objects.requireNonNull(ConsoleWindow.class.getResource(ICON),
+                ICON + " is missing from the class path").toExternalForm()));
         stage.setScene(scene);
         stage.setMinWidth(MIN_WIDTH);
         stage.setMinHeight(MIN_HEIGHT);
