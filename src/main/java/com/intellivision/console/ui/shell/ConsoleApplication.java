@@ -29,6 +29,9 @@ public final class ConsoleApplication extends Application {
     private static final long SHUTDOWN_WAIT_SECONDS = 10;
 
     private static final System.Logger LOG = System.getLogger(ConsoleApplication.class.getName());
+    /** Held, as java.util.logging keeps only weak references to loggers and would forget the levels set. */
+    private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
+    private static final java.util.logging.Logger JAVAFX_CSS_LOG = java.util.logging.Logger.getLogger("javafx.css");
     private static volatile Supplier<DeploymentCatalog> deploymentFactory;
     private static volatile SettingsFile settingsFile;
 
@@ -43,6 +46,11 @@ public final class ConsoleApplication extends Application {
      */
     public static void launch(Supplier<DeploymentCatalog> factory, SettingsFile settings) {
         prepare(factory, settings);
+        // JavaFX warns at every start that it runs from the class path, as the console does on purpose (one
+        // class path for the window and its workers); the warning would only worry whoever sees the terminal.
+        // Its other loggers ("javafx.css" among them) keep their warnings.
+        JAVAFX_LOG.setLevel(java.util.logging.Level.SEVERE);
+        JAVAFX_CSS_LOG.setLevel(java.util.logging.Level.WARNING);
         Application.launch(ConsoleApplication.class);
     }
 
