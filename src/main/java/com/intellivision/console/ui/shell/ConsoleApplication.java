@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.scene.control.Alert.AlertType;
 import javafx.scene.control.Alert;
+import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 /**
@@ -107,8 +108,28 @@ public final class ConsoleApplication extends Application {
             FxThread.exitApplication();
             return;
         }
-        stage.setTitle(ConsoleWindow.TITLE);
-        QuitAfterStart.scheduleIfAsked(stage);
+        // "Starting" leaves the title once the console is laid out in the window, not when it is only built:
+        // the first layout of every view is itself a good part of the start.
+        afterNextLayout(stage.getScene(), () -> {
+            stage.setTitle(ConsoleWindow.TITLE);
+            QuitAfterStart.scheduleIfAsked(stage);
+        });
+    }
+
+    private static void afterNextLayout(Scene scene, Runnable action) {
+        scene.addPostLayoutPulseListener(new Runnable() {
+            private boolean done;
+
+            @Override
+            public void run() {
+                if (!done) {
+                    done = true;
+                    action.run();
+                    // Not removed while the scene is calling its listeners.
+                    FxThread.INSTANCE.execute(() -> scene.removePostLayoutPulseListener(this));
+                }
+            }
+        });
     }
 
     private static void reportCannotStart(String what, Throwable failure) {
