@@ -79,8 +79,8 @@ public final class ConsoleApplication extends Application {
         if (factory == null) {
             throw new IllegalStateException("start the console with ConsoleApplication.launch(deploymentFactory)");
         }
-        ConsoleWindow.show(stage, StartingView.root(), settings, ConsoleWindow.prefersDark(settings));
         stage.setTitle(ConsoleWindow.TITLE + " \u2014 starting");
+        ConsoleWindow.show(stage, StartingView.root(), settings, ConsoleWindow.prefersDark(settings));
         opening = CompletableFuture.supplyAsync(factory, runnable -> {
             Thread opener = new Thread(runnable, "console-start");
             opener.setDaemon(true);

@@ -35,7 +35,8 @@ public final class ConsoleWindow {
     }
 
     /**
-     * Puts {@code content} in {@code stage}, styled and sized, and shows it. A stage already showing
+     * Puts {@code content} in {@code stage}, styled and sized, and shows it, titled {@link #TITLE} unless
+     * it has a title already. A stage already showing
      * keeps its scene, size and place, and only changes what it shows.
      */
     static void show(Stage stage, Parent content, ConsoleSettings settings, boolean dark) {
@@ -57,7 +58,9 @@ public final class ConsoleWindow {
                 NOTIFICATION_STYLESHEET + " is missing from ControlsFX").toExternalForm());
         scene.getStylesheets().add(Objects.requireNonNull(ConsoleWindow.class.getResource(STYLESHEET),
                 STYLESHEET + " is missing from the class path").toExternalForm());
-        stage.setTitle(TITLE);
+        if (stage.getTitle() == null) {
+            stage.setTitle(TITLE);
+        }
         stage.getIcons().setAll(new Image(Objects.requireNonNull(ConsoleWindow.class.getResource(ICON),
                 ICON + " is missing from the class path").toExternalForm()));
         stage.setScene(scene);

@@ -3,13 +3,13 @@ package com.intellivision.console.ui.shell;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.VBox;
 
 /**
  * What the window shows for the moment between opening and the console being ready: its name and
  * that it is starting. Built in code, not FXML, because it is the first thing painted and loading
- * FXML costs more than the whole view.
+ * FXML costs more than the whole view; and without a spinner, whose every frame the software renderer
+ * would draw while the start needs the processor, for the seconds it lasts.
  */
 final class StartingView {
 
@@ -22,9 +22,7 @@ final class StartingView {
         title.getStyleClass().add("title-2");
         Label starting = new Label(STARTING);
         starting.getStyleClass().add("text-muted");
-        ProgressIndicator spinner = new ProgressIndicator();
-        spinner.setPrefSize(36, 36);
-        VBox root = new VBox(14, title, spinner, starting);
+        VBox root = new VBox(14, title, starting);
         root.setAlignment(Pos.CENTER);
         root.getStyleClass().add("starting-view");
         return root;
