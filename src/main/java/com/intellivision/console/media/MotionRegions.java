@@ -18,6 +18,9 @@ record MotionRegions(int minWidth, int minHeight, int nearby) {
     /** A blob is padded by this share of its height on every side: a person is at most about half as wide as tall. */
     static final double PAD_HEIGHTS = 0.5;
 
+    /** Pixels around a person's window for the windows' stride: a window near them is found too. */
+    static final int WINDOW_SLACK = 8;
+
     MotionRegions {
         if (minWidth <= 0 || minHeight <= 0 || nearby < 0) {
             throw new IllegalArgumentException("regions need a positive least size, not " + minWidth + "x" + minHeight);
@@ -40,7 +43,7 @@ record MotionRegions(int minWidth, int minHeight, int nearby) {
             Box region = regions.get(i);
             for (Box person : keepWhole) {
                 if (touches(region, person, 0)) {
-                    region = union(region, padded(person));
+                    region = union(region, windowAround(person));
                 }
             }
             regions.set(i, region);
@@ -72,6 +75,16 @@ record MotionRegions(int minWidth, int minHeight, int nearby) {
             }
         }
         return true;
+    }
+
+    /**
+     * The detection window a person fills, as HOG trains it: half the person's width again on each side,
+     * a sixth of their height above and below, and a little for the window's stride.
+     */
+    static Box windowAround(Box person) {
+        int side = (person.width() + 1) / 2 + WINDOW_SLACK;
+        int top = (person.height() + 5) / 6 + WINDOW_SLACK;
+        return new Box(person.x() - side, person.y() - top, person.width() + 2 * side, person.height() + 2 * top);
     }
 
     static Box padded(Box blob) {
