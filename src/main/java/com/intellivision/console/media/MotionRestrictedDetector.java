@@ -26,7 +26,6 @@ final class MotionRestrictedDetector implements Detector {
     /** Regions covering more of the frame than this (overlaps counted twice) cost about what the whole frame does. */
     static final double MAX_COVERAGE = 0.6;
 
-    static final boolean DEBUG = System.getenv("MOTION_DEBUG") != null;
     private final HogDetector hog;
     private final HogSettings settings;
     private final double fullFrameEverySeconds;
@@ -56,13 +55,11 @@ final class MotionRestrictedDetector implements Detector {
         if (seconds - lastFullFrameSeconds >= fullFrameEverySeconds) {
             return wholeFrame(bgr, seconds);
         }
-        if (DEBUG) System.err.printf("%.1f share %.3f blobs %d%n", seconds, moved.foregroundShare(), moved.blobs().size());
         if (moved.foregroundShare() > CAMERA_MOVED_SHARE) {
             used.add(FALLBACK);
             return wholeFrame(bgr, seconds);
         }
         List<Box> regions = geometryFor(bgr).around(moved.blobs(), previous.stream().map(Detection::box).toList(), bgr.cols(), bgr.rows());
-        if (DEBUG) System.err.printf("   regions %d coverage %.3f%n", regions.size(), MotionRegions.coverage(regions, bgr.cols(), bgr.rows()));
         if (MotionRegions.coverage(regions, bgr.cols(), bgr.rows()) > MAX_COVERAGE) {
             used.add(FALLBACK);
             return wholeFrame(bgr, seconds);
