@@ -83,7 +83,7 @@ final class HogDetector implements Detector {
         }
     }
 
-    /** Where the detector's window is, at the scale frames are searched at: its least size, for regions to be at least. */
+    /** The size of the detection window in a frame {@code frameHeight} pixels tall (frames are resized first): the least a region can be. */
     static Box windowInFrame(HogSettings settings, int frameHeight) {
         double factor = settings.resizeFactor(frameHeight);
         return new Box(0, 0, (int) Math.ceil(WINDOW_WIDTH / factor), (int) Math.ceil(WINDOW_HEIGHT / factor));
