@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "count", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Count the different people in a video and print the finished job as JSON.",
             "Runs on the local pool unless --deployment or --server names a remote deployment, which runs its own detector: "
-                    + "there --fps, --model and --alert-above are refused."},
+                    + "there --fps, --model, --alert-above and --moving-camera are refused."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {SingleJobRun.EXIT_COMPLETED, SingleJobRun.EXIT_FAILED, SingleJobRun.EXIT_REFUSED_OR_TIMED_OUT})
 final class CountCommand implements Callable<Integer>, SingleJobRun.JobToRun {
@@ -48,6 +48,10 @@ final class CountCommand implements Callable<Integer>, SingleJobRun.JobToRun {
 
     @Option(names = "--alert-above", paramLabel = "N", description = "Add an alert whenever more than N people are in view.")
     Integer alertAbove;
+
+    @Option(names = "--moving-camera",
+            description = "Search every frame whole: the camera pans or shakes. By default HOG looks only where something moved.")
+    boolean movingCamera;
 
     @Option(names = "--timeout", paramLabel = "MINUTES", defaultValue = DEFAULT_TIMEOUT_MINUTES,
             description = "How long to wait for the count to end (default: ${DEFAULT-VALUE}); then the command gives up and the job goes on.")
@@ -83,7 +87,7 @@ final class CountCommand implements Callable<Integer>, SingleJobRun.JobToRun {
     public void refuseWhatCannotRunOn(Deployment deployment) {
         // No capability names the count's settings: only the local pool's own workers read them.
         if (!Deployment.LOCAL_ID.equals(deployment.id())) {
-            RefusedOptions.refuseIfGiven(spec, deployment, SERVER_SETTINGS, "--fps", "--model", "--alert-above");
+            RefusedOptions.refuseIfGiven(spec, deployment, SERVER_SETTINGS, "--fps", "--model", "--alert-above", "--moving-camera");
         }
     }
 
@@ -91,7 +95,8 @@ final class CountCommand implements Callable<Integer>, SingleJobRun.JobToRun {
     public JobRequest request() {
         try {
             // The job is stored and may be retried from another directory: it keeps the model's full path.
-            CountParams params = new CountParams(fps, model == null ? null : model.toAbsolutePath().toString(), alertAbove);
+            CountParams params = new CountParams(fps, model == null ? null : model.toAbsolutePath().toString(), alertAbove,
+                    movingCamera ? Boolean.FALSE : null, null);
             return JobRequest.count(VideoSources.of(url), params);
         } catch (IllegalArgumentException bad) {
             throw new ParameterException(spec.commandLine(), bad.getMessage());

@@ -10,14 +10,21 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param fps how many frames a second of video are analysed; null means {@value #DEFAULT_FPS}
  * @param detectorModel path of an ONNX person detector to use instead of the built-in HOG detector; null for HOG
  * @param alertThreshold raise an alert when a frame shows more people than this; null for no such alert
+ * @param motionRegions whether the built-in detector looks only where something moves (for fixed cameras);
+ *     null means yes. Turn it off for moving cameras; it falls back to whole frames by itself where most of a frame changes.
+ * @param fullFrameEvery with motion regions, the whole frame is still searched every this many seconds of
+ *     video, so that people standing still are re-confirmed; null means {@value #DEFAULT_FULL_FRAME_EVERY}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CountParams(
         Double fps,
         @JsonProperty("detector_model") String detectorModel,
-        @JsonProperty("alert_threshold") Integer alertThreshold) {
+        @JsonProperty("alert_threshold") Integer alertThreshold,
+        @JsonProperty("motion_regions") Boolean motionRegions,
+        @JsonProperty("full_frame_every") Double fullFrameEvery) {
 
     public static final double DEFAULT_FPS = 2.0;
+    public static final double DEFAULT_FULL_FRAME_EVERY = 3.0;
 
     public CountParams {
         fps = fps == null ? DEFAULT_FPS : fps;
@@ -30,6 +37,29 @@ public record CountParams(
         if (alertThreshold != null && alertThreshold < 0) {
             throw new IllegalArgumentException("the alert threshold must be 0 people or more, not " + alertThreshold);
         }
+        if (fullFrameEvery != null && (!(fullFrameEvery > 0) || fullFrameEvery.isInfinite())) {
+            throw new IllegalArgumentException("the whole frame must be searched every so many seconds, more than 0, not " + fullFrameEvery);
+        }
+    }
+
+    /** Default motion regions and whole-frame interval. */
+    public CountParams(Double fps, String detectorModel, Integer alertThreshold) {
+        this(fps, detectorModel, alertThreshold, null, null);
+    }
+
+    /** Whether the built-in detector looks only where something moves. */
+    public boolean usesMotionRegions() {
+        return motionRegions == null || motionRegions;
+    }
+
+    /** Seconds of video between two whole-frame searches when motion regions are used. */
+    public double fullFrameSeconds() {
+        return fullFrameEvery == null ? DEFAULT_FULL_FRAME_EVERY : fullFrameEvery;
+    }
+
+    /** These settings with motion regions on or off. */
+    public CountParams withMotionRegions(boolean on) {
+        return new CountParams(fps, detectorModel, alertThreshold, on, fullFrameEvery);
     }
 
     /** The built-in detector at the default sample rate, without crowd alerts. */

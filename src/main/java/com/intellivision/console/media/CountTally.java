@@ -59,8 +59,8 @@ final class CountTally implements AutoCloseable {
         busiest.write(png, clean);
     }
 
-    PeopleCountResult result(String strategy, int width, int height, double processingSeconds) {
-        return new PeopleCountResult(tracker.confirmedTracks(), tracker.createdTracks(), fps, List.of(strategy), alerts.all(),
+    PeopleCountResult result(List<String> strategies, int width, int height, double processingSeconds) {
+        return new PeopleCountResult(tracker.confirmedTracks(), tracker.createdTracks(), fps, strategies, alerts.all(),
                 timeline, CountAlerts.roundedToMillis(busiest.seconds()), Math.round(processingSeconds * 1000) / 1000.0, timeline.size(),
                 width, height);
     }

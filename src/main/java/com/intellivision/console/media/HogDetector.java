@@ -44,6 +44,15 @@ final class HogDetector implements Detector {
 
     @Override
     public List<Detection> detect(Mat bgr) {
+        return detectIn(bgr, List.of(new Box(0, 0, bgr.cols(), bgr.rows())));
+    }
+
+    /**
+     * The people in some parts of a BGR frame (in the frame's pixels, inside it), searched at the scale the
+     * whole frame would be: the frame is resized once and each part searched in place. Boxes found twice
+     * where parts overlap are merged with the rest.
+     */
+    List<Detection> detectIn(Mat bgr, List<Box> regions) {
         double factor = settings.resizeFactor(bgr.rows());
         try (PointerScope temporaries = new PointerScope()) {
             Mat image = bgr;
@@ -51,21 +60,46 @@ final class HogDetector implements Detector {
                 resize(bgr, resized, new Size(), factor, factor, INTER_LINEAR);
                 image = resized;
             }
-            if (image.cols() < WINDOW_WIDTH || image.rows() < WINDOW_HEIGHT) {
-                return List.of();
-            }
-            RectVector windows = new RectVector();
-            DoublePointer scores = new DoublePointer();
-            // HOG drops the windows scoring under the minimum itself; it leaves overlapping ones alone (group
-            // threshold 0) for NMS to merge below, as it does for every detector.
-            hog.detectMultiScale(image, windows, scores, settings.minScore(), stride, padding, settings.pyramidScale(), 0, false);
-            List<Detection> candidates = new ArrayList<>((int) windows.size());
-            for (long i = 0; i < windows.size(); i++) {
-                Box person = personIn(windows.get(i)).scaledBy(1 / factor);
-                candidates.add(new Detection(person, (float) scores.get(i)));
+            List<Detection> candidates = new ArrayList<>();
+            for (Box region : regions) {
+                Rect part = searchedPart(region, factor, image.cols(), image.rows());
+                if (part.width() < WINDOW_WIDTH || part.height() < WINDOW_HEIGHT) {
+                    continue;
+                }
+                boolean whole = part.width() == image.cols() && part.height() == image.rows();
+                Mat searched = whole ? image : image.apply(part);
+                RectVector windows = new RectVector();
+                DoublePointer scores = new DoublePointer();
+                // HOG drops the windows scoring under the minimum itself; it leaves overlapping ones alone (group
+                // threshold 0) for NMS to merge below, as it does for every detector.
+                hog.detectMultiScale(searched, windows, scores, settings.minScore(), stride, padding, settings.pyramidScale(), 0, false);
+                for (long i = 0; i < windows.size(); i++) {
+                    Rect window = windows.get(i);
+                    window.x(window.x() + part.x()).y(window.y() + part.y());
+                    candidates.add(new Detection(personIn(window).scaledBy(1 / factor), (float) scores.get(i)));
+                }
             }
             return OverlapSuppression.keepBest(candidates, settings.minScore(), settings.maxOverlap());
         }
+    }
+
+    /** The size of the detection window in a frame {@code frameHeight} pixels tall (frames are resized first): the least a region can be. */
+    static Box windowInFrame(HogSettings settings, int frameHeight) {
+        double factor = settings.resizeFactor(frameHeight);
+        return new Box(0, 0, (int) Math.ceil(WINDOW_WIDTH / factor), (int) Math.ceil(WINDOW_HEIGHT / factor));
+    }
+
+    /**
+     * A region at the searched scale, its corner on the window stride's grid, so that its windows fall where
+     * the whole frame's would.
+     */
+    private Rect searchedPart(Box region, double factor, int width, int height) {
+        int step = settings.windowStride();
+        int left = Math.max(0, (int) Math.floor(region.x() * factor / step) * step);
+        int top = Math.max(0, (int) Math.floor(region.y() * factor / step) * step);
+        int right = Math.min(width, (int) Math.ceil(region.right() * factor));
+        int bottom = Math.min(height, (int) Math.ceil(region.bottom() * factor));
+        return new Rect(left, top, Math.max(0, right - left), Math.max(0, bottom - top));
     }
 
     @Override

@@ -13,7 +13,9 @@ import org.bytedeco.opencv.opencv_core.Mat;
 /**
  * Counts the different people in a video: analyses frames at a steady rate ({@link FrameSampler}), finds
  * the people in each ({@link Detector}), follows them from frame to frame ({@link BoxTracker}), and
- * counts once each track seen at least twice. Writes the busiest frame with its people boxed.
+ * counts once each track seen at least twice. Writes the busiest frame with its people boxed. With HOG,
+ * unless the count's settings say otherwise, only the parts of a frame where something moved are
+ * searched ({@link MotionRestrictedDetector}).
  *
  * <p>OpenCV is loaded by the first count, not before: it costs a worker some 80 MiB that frame
  * extraction does not need. Creating a counter loads nothing.
@@ -64,13 +66,14 @@ public final class PeopleCounter {
             }
             FrameSampler sampler = new FrameSampler(grabber, params.fps());
             progress.report(8, "loading the person detector");
-            try (Detector detector = Detector.forModel(params.detectorModel());
+            try (Detector detector = Detector.forCount(params.detectorModel(), params.usesMotionRegions(), params.fullFrameSeconds());
                     CountTally tally = new CountTally(sampler.samplesPerSecond(), params.alertThreshold());
                     OpenCVFrameConverter.ToMat frames = new OpenCVFrameConverter.ToMat()) {
                 CountProgress countProgress = new CountProgress(progress, sampler.expectedSamples(), source.thumbnailUrl(), liveFrames);
                 for (Frame frame = sampler.next(); frame != null; frame = sampler.next()) {
                     Mat bgr = frames.convert(frame);
-                    PeopleCountResult.Sample sample = tally.add(bgr, sampler.secondsOf(frame), detector.detect(bgr));
+                    double seconds = sampler.secondsOf(frame);
+                    PeopleCountResult.Sample sample = tally.add(bgr, seconds, detector.detect(bgr, seconds));
                     countProgress.sampleDone(frame, sample.timestamp(), sample.boxes());
                 }
                 if (tally.isEmpty()) {
@@ -79,7 +82,7 @@ public final class PeopleCounter {
                 tally.finish(sampler);
                 progress.report(97, "writing annotated image");
                 tally.writeBusiestFrame(annotatedImage, cleanImage);
-                return tally.result(detector.strategy(), grabber.getImageWidth(), grabber.getImageHeight(), (System.nanoTime() - started) / 1e9);
+                return tally.result(detector.strategies(), grabber.getImageWidth(), grabber.getImageHeight(), (System.nanoTime() - started) / 1e9);
             }
         } catch (FrameGrabber.Exception closeFailure) {
             throw new MediaException("The video " + source.title() + " could not be closed cleanly: " + closeFailure.getMessage(), closeFailure);

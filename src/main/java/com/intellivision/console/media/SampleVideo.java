@@ -73,7 +73,7 @@ public final class SampleVideo {
     }
 
     /** A row of plain blocks on the horizon, so the frame reads as a place. */
-    private static void paintBuildings(Graphics2D g, int width, int horizon) {
+    static void paintBuildings(Graphics2D g, int width, int horizon) {
         int[] heights = {90, 60, 120, 75, 100, 55, 110, 80};
         int block = width / heights.length;
         for (int i = 0; i < heights.length; i++) {
@@ -84,7 +84,7 @@ public final class SampleVideo {
     }
 
     /** A walking person in silhouette, its feet at ({@code x}, {@code feetY}), legs and arms swinging with {@code phase}. */
-    private static void paintFigure(Graphics2D g, double x, double feetY, double tall, double phase, Color color) {
+    static void paintFigure(Graphics2D g, double x, double feetY, double tall, double phase, Color color) {
         double s = tall / 170.0;
         double swing = Math.sin(phase);
         g.setColor(color);

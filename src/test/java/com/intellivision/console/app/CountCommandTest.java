@@ -45,6 +45,16 @@ class CountCommandTest {
     }
 
     @Test
+    void aMovingCameraIsCountedOnWholeFrames() throws Exception {
+        CommandRun run = run("count", video.toString(), "--moving-camera", "--data-dir", temp.resolve("data").toString());
+
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        JsonNode job = JobJson.mapper().readTree(run.stdout());
+        assertThat(job.get("params").get("motion_regions").asBoolean(true)).isFalse();
+        assertThat(job.get("results").get("detection_strategies")).extracting(JsonNode::asText).containsExactly("hog");
+    }
+
+    @Test
     void printsTheErrorAndExitsWithOneWhenTheCountFails() throws Exception {
         Path model = temp.resolve("no-such-model.onnx");
         CommandRun run = run("count", video.toString(), "--model", model.toString(), "--data-dir", temp.resolve("data").toString());
