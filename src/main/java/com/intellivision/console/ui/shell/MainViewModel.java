@@ -362,8 +362,6 @@ public final class MainViewModel implements DeploymentEditing, AutoCloseable {
         return firstRun;
     }
 
-
-
     public StatusBarViewModel statusBar() {
         return statusBar;
     }
