@@ -103,7 +103,7 @@ public final class ConsoleApplication extends Application {
             session = ConsoleSession.open(stage, catalog, getHostServices()::showDocument, settingsFile, settings);
         } catch (RuntimeException | LinkageError viewsFailed) {
             // Said, rather than left on "starting" for ever: the views could not be built (a broken install).
-            catalog.close();
+            // The deployments close in stop(), off this thread.
             reportCannotStart("The console could not open its views", viewsFailed);
             FxThread.exitApplication();
             return;
