@@ -137,7 +137,7 @@ public final class MainView {
         alertsPanelController.bind(viewModel.alerts().rulesEditor(), viewModel.alerts().rules().history(), ZoneId.systemDefault(),
                 viewModel::showDeployment);
         statusBarController.showAlerts(viewModel.alerts().rules().activeProperty(), () -> tabs.getSelectionModel().select(alertsTab));
-        deploymentListController.bind(viewModel.deployments(), new DeploymentDialogs(viewModel, root), viewModel.canEditDeployments());
+        deploymentListController.bind(viewModel.deployments(), new DeploymentDialogs(viewModel.deploymentEdits(), root), viewModel.deploymentEdits().canEdit());
         bindPausedBanner(viewModel.poolControl());
         bindConnectionBanner(viewModel.deployments());
         acceptDroppedVideos(viewModel);

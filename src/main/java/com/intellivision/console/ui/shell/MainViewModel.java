@@ -1,6 +1,5 @@
 package com.intellivision.console.ui.shell;
 
-import com.intellivision.console.deployment.CatalogEditor;
 import com.intellivision.console.deployment.Deployment;
 import com.intellivision.console.deployment.DeploymentCatalog;
 import com.intellivision.console.job.ConnectionState;
@@ -21,8 +20,6 @@ import com.intellivision.console.ui.common.JobKey;
 import com.intellivision.console.ui.common.JobRow;
 import com.intellivision.console.ui.common.SourcedEvent;
 import com.intellivision.console.ui.common.TaskRunner;
-import com.intellivision.console.ui.deployments.DeploymentEditing;
-import com.intellivision.console.ui.deployments.DeploymentFormViewModel;
 import com.intellivision.console.ui.deployments.DeploymentListViewModel;
 import com.intellivision.console.ui.firstrun.FirstRunViewModel;
 import com.intellivision.console.ui.jobs.JobListViewModel;
@@ -39,7 +36,6 @@ import com.intellivision.console.ui.submit.SubmitBarViewModel;
 import com.intellivision.console.ui.workers.WorkersViewModel;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The window's view model, and with {@link DeploymentListViewModel} the only class that talks to the
@@ -48,7 +44,7 @@ import java.util.Optional;
  * the {@link FxEventBridge}. All deployments are followed all the time; the smaller view models show
  * the one chosen in the deployment list, so switching is instant.
  */
-public final class MainViewModel implements DeploymentEditing, AutoCloseable {
+public final class MainViewModel implements AutoCloseable {
 
     static final int INITIAL_JOBS = 500;
 
@@ -77,6 +73,7 @@ public final class MainViewModel implements DeploymentEditing, AutoCloseable {
     private final PoolControlViewModel poolControl;
     private final WorkersViewModel workers;
     private final ScrubBarViewModel scrubBar;
+    private final DeploymentEdits deploymentEdits;
 
     public MainViewModel(DeploymentCatalog catalog, TaskRunner tasks, Clock clock) {
         this.catalog = catalog;
@@ -110,6 +107,7 @@ public final class MainViewModel implements DeploymentEditing, AutoCloseable {
                 showDeployment(entry);
             }
         });
+        this.deploymentEdits = new DeploymentEdits(catalog, tasks, deployments, alerts, this::follow, this::showDeployment, this::forget);
         jobList.showTimesAs(state.timeDisplayProperty());
         listen();
     }
@@ -153,50 +151,18 @@ public final class MainViewModel implements DeploymentEditing, AutoCloseable {
         catalog.openingProblem().ifPresent(problem -> alerts.problem("Some deployments could not be opened", problem));
     }
 
-    // ---- adding, changing and removing deployments ----
-
-    /** Whether people can add, change and remove deployments here. */
-    public boolean canEditDeployments() {
-        return catalog.editor().isPresent();
+    /** Adding, changing and removing deployments, where the catalog allows it. */
+    public DeploymentEdits deploymentEdits() {
+        return deploymentEdits;
     }
 
-    /** The form for a new deployment, or for changing {@code entry}'s; empty where deployments cannot be edited. */
-    @Override
-    public Optional<DeploymentFormViewModel> deploymentForm(DeploymentEntry entry) {
-        return catalog.editor().map(editor -> new DeploymentFormViewModel(tasks, editor,
-                entry == null ? null : editor.settingsOf(entry.id()).orElse(null)));
-    }
-
-    /** A deployment just saved: listed (in place of its old self if it was changed), followed and shown. */
-    @Override
-    public void saved(Deployment deployment) {
-        Optional<DeploymentEntry> before = deployments.entry(deployment.id());
-        before.ifPresent(DeploymentEntry::unsubscribe);
-        DeploymentEntry entry = before.isPresent() ? deployments.replace(deployment) : deployments.add(deployment);
-        follow(entry);
-        deployments.select(entry);
-        showDeployment(entry);
-        alerts.done((before.isPresent() ? "Saved " : "Added ") + deployment.displayName());
-    }
-
-    /** Disconnects and forgets a deployment, once people confirmed. */
-    @Override
-    public void remove(DeploymentEntry entry) {
-        Optional<CatalogEditor> editor = catalog.editor();
-        if (editor.isEmpty() || entry.isLocal()) {
-            return;
-        }
-        entry.unsubscribe();
-        String id = entry.id();
-        tasks.perform(() -> editor.get().remove(id), () -> {
-            deployments.remove(id);
-            jobList.forget(id);
-            workers.forget(id);
-            alerts.forget(id);
-            queueHistory.forget(id);
-            statusBar.forget(id);
-            alerts.done("Removed " + entry.nameProperty().get());
-        }, failure -> alerts.problem("Could not remove " + entry.nameProperty().get(), failure));
+    /** What the window keeps of a deployment that was removed. */
+    private void forget(String deploymentId) {
+        jobList.forget(deploymentId);
+        workers.forget(deploymentId);
+        alerts.forget(deploymentId);
+        queueHistory.forget(deploymentId);
+        statusBar.forget(deploymentId);
     }
 
     /** Subscribes to a deployment's events and loads its current jobs and workers, in the background. */

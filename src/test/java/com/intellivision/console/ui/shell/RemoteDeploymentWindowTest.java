@@ -198,7 +198,7 @@ public class RemoteDeploymentWindowTest {
         robot.interact(() -> {});
         var saved = catalog.add(DeploymentSettings.create("Prod", DeploymentKind.INTELLIVISION, server.url()),
                 new TypedSecrets(FakeIntelliVisionServer.ACCESS_TOKEN, null, null));
-        robot.interact(() -> session.viewModel().saved(saved));
+        robot.interact(() -> session.viewModel().deploymentEdits().saved(saved));
         ListView<DeploymentEntry> deployments = robot.lookup("#deploymentsList").queryListView();
         waitUntil(() -> deployments.getSelectionModel().getSelectedIndex() == 1);
     }
