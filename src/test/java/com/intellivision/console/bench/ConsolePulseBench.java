@@ -117,6 +117,7 @@ public final class ConsolePulseBench {
         Phase busy;
         Map<String, Long> byKind;
         int rows;
+        FxThreadSampler sampler = null;
         try (SimulatedPool pool = SimulatedPool.prepare(work)) {
             HeadlessConsole console = HeadlessConsole.open(new FixedCatalog(List.of(pool.deployment())));
             try {
@@ -124,6 +125,7 @@ public final class ConsolePulseBench {
                 console.select(pool.deployment().id(), pool.jobToWatch());
                 Thread.sleep(SETTLE.toMillis());
                 reference = measure("idle (no events): reference", console, idle, pool, pauses);
+                sampler = FxThreadSampler.startIfAsked();
                 pool.start();
                 busy = measure("loaded (simulated pool)", console, loaded, pool, pauses);
                 rows = console.jobRows();
@@ -137,8 +139,23 @@ public final class ConsolePulseBench {
             BenchSupport.deleteRecursively(work);
         }
         printReport(machineBefore, reference, busy, byKind, rows);
+        if (sampler != null) {
+            sampler.close();
+            printSamples(busy, sampler);
+        }
         // The toolkit's threads would keep the JVM alive a while longer.
         System.exit(0);
+    }
+
+    /** What the FX thread was doing in each gap over the goal while loaded. */
+    private static void printSamples(Phase busy, FxThreadSampler sampler) {
+        long[] pulses = busy.pulses();
+        for (int i = 1; i < pulses.length; i++) {
+            if ((pulses[i] - pulses[i - 1]) / 1e6 > GOAL_MILLIS) {
+                System.out.printf(Locale.ROOT, "FX thread in the %.1f ms gap at %.1f s:%n%s%n", (pulses[i] - pulses[i - 1]) / 1e6,
+                        (pulses[i] - pulses[0]) / 1e9, sampler.between(pulses[i - 1], pulses[i]));
+            }
+        }
     }
 
     /** Records the pulses for {@code length}, sampling the JVM's memory once a second meanwhile. */
