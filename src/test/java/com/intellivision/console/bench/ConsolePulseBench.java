@@ -126,6 +126,9 @@ public final class ConsolePulseBench {
                 Thread.sleep(SETTLE.toMillis());
                 reference = measure("idle (no events): reference", console, idle, pool, pauses);
                 sampler = FxThreadSampler.startIfAsked();
+                if (sampler != null) {
+                    sampler.watchLayouts(console);
+                }
                 pool.start();
                 busy = measure("loaded (simulated pool)", console, loaded, pool, pauses);
                 rows = console.jobRows();
@@ -152,8 +155,9 @@ public final class ConsolePulseBench {
         long[] pulses = busy.pulses();
         for (int i = 1; i < pulses.length; i++) {
             if ((pulses[i] - pulses[i - 1]) / 1e6 > GOAL_MILLIS) {
-                System.out.printf(Locale.ROOT, "FX thread in the %.1f ms gap at %.1f s:%n%s%n", (pulses[i] - pulses[i - 1]) / 1e6,
-                        (pulses[i] - pulses[0]) / 1e9, sampler.between(pulses[i - 1], pulses[i]));
+                System.out.printf(Locale.ROOT, "FX thread in the %.1f ms gap at %.1f s (CSS and layout %.1f ms):%n%s%n",
+                        (pulses[i] - pulses[i - 1]) / 1e6, (pulses[i] - pulses[0]) / 1e9, sampler.layoutMillisBetween(pulses[i - 1], pulses[i]),
+                        sampler.between(pulses[i - 1], pulses[i]));
             }
         }
     }

@@ -24,6 +24,7 @@ final class FxThreadSampler implements AutoCloseable {
     private final Thread sampling;
     private final List<long[]> times = new ArrayList<>();
     private final List<String> stacks = new ArrayList<>();
+    private final List<long[]> layouts = new ArrayList<>();
     private volatile boolean running = true;
 
     private FxThreadSampler(Thread fxThread, Thread renderThread) {
@@ -48,7 +49,8 @@ final class FxThreadSampler implements AutoCloseable {
 
     private void sample() {
         while (running) {
-            String line = "FX: " + summary(fxThread.getStackTrace()) + "\n          R: " + summary(renderThread.getStackTrace());
+            StackTraceElement[] fx = fxThread.getStackTrace();
+            String line = phaseOf(fx) + " FX: " + summary(fx) + "\n          ours: " + ours(fx) + "\n          R: " + summary(renderThread.getStackTrace());
             synchronized (this) {
                 times.add(new long[] {System.nanoTime()});
                 stacks.add(line);
@@ -59,6 +61,37 @@ final class FxThreadSampler implements AutoCloseable {
                 return;
             }
         }
+    }
+
+    /** Which part of the FX thread's round the stack is in, outermost first. */
+    private static String phaseOf(StackTraceElement[] stack) {
+        for (int i = stack.length - 1; i >= 0; i--) {
+            String method = stack[i].getClassName() + "." + stack[i].getMethodName();
+            if (method.contains("FxEventBridge.drain")) {
+                return "[events]";
+            }
+            if (method.contains("doCSSPass")) {
+                return "[css]";
+            }
+            if (method.contains("doLayoutPass")) {
+                return "[layout]";
+            }
+            if (method.contains("synchronizeSceneNodes") || method.contains("synchronizeSceneProperties")) {
+                return "[sync]";
+            }
+            if (method.contains("TimelineClipCore") || method.contains("AnimationTimer")) {
+                return "[animation]";
+            }
+            if (method.contains("getNextRunnable")) {
+                return "[idle]";
+            }
+        }
+        return "[other]";
+    }
+
+    private static String ours(StackTraceElement[] stack) {
+        return Arrays.stream(stack).filter(frame -> frame.getClassName().startsWith("com.intellivision") && !frame.getClassName().contains("Lambda"))
+                .limit(8).map(frame -> shortClass(frame.getClassName()) + "." + frame.getMethodName()).collect(Collectors.joining(" < "));
     }
 
     private static String summary(StackTraceElement[] stack) {
@@ -74,6 +107,22 @@ final class FxThreadSampler implements AutoCloseable {
 
     private static String shortClass(String name) {
         return name.substring(name.lastIndexOf('.') + 1);
+    }
+
+    /** Notes a pulse's CSS and layout passes, on the FX thread. */
+    void watchLayouts(com.intellivision.console.ui.shell.HeadlessConsole console) {
+        long[] started = new long[1];
+        console.aroundEachLayout(() -> started[0] = System.nanoTime(), () -> {
+            long ended = System.nanoTime();
+            synchronized (this) {
+                layouts.add(new long[] {started[0], ended});
+            }
+        });
+    }
+
+    /** Milliseconds of CSS and layout passes that began between the two times. */
+    synchronized double layoutMillisBetween(long fromNanos, long toNanos) {
+        return layouts.stream().filter(pass -> pass[0] >= fromNanos && pass[0] <= toNanos).mapToLong(pass -> pass[1] - pass[0]).sum() / 1e6;
     }
 
     /** The samples taken between the two times, most frequent line first, with their counts. */

@@ -3,6 +3,7 @@ package com.intellivision.console.ui.alerts;
 import atlantafx.base.theme.Styles;
 import com.intellivision.console.ui.alerts.AlertsViewModel.Alert;
 import com.intellivision.console.ui.alerts.AlertsViewModel.Kind;
+import com.intellivision.console.ui.common.Children;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -80,7 +81,7 @@ public final class AlertsView {
 
     private void show(AlertsViewModel viewModel, Consumer<Alert> open) {
         cards.keySet().retainAll(viewModel.shown().stream().map(Alert::sequence).toList());
-        stack.getChildren().setAll(viewModel.shown().stream()
+        Children.update(stack.getChildren(), viewModel.shown().stream()
                 .map(alert -> cards.computeIfAbsent(alert.sequence(), sequence -> cardOf(alert, viewModel, open)))
                 .toList());
     }

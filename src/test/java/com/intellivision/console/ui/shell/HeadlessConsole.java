@@ -105,6 +105,15 @@ public final class HeadlessConsole implements AutoCloseable {
         });
     }
 
+    /** Runs {@code before} ahead of each pulse's CSS and layout passes on the window's scene, {@code after} once they are done. */
+    public void aroundEachLayout(Runnable before, Runnable after) {
+        onFx(() -> {
+            stage.getScene().addPreLayoutPulseListener(before);
+            stage.getScene().addPostLayoutPulseListener(after);
+            return null;
+        });
+    }
+
     /** Starts recording the FX thread's pulses; see {@link Pulses}. */
     public Pulses recordPulses() {
         Pulses pulses = new Pulses();
