@@ -74,6 +74,7 @@ final class WorkerProcess {
         command.add("-D" + WorkerMain.DOWNLOAD_LIMIT_PROPERTY + "=" + config.streamLimits().downloadLimitBytes());
         command.add("-D" + WorkerMain.DOWNLOAD_FOLDER_PROPERTY + "=" + config.downloadsDir().toAbsolutePath());
         command.add("-D" + WorkerMain.RESOLVED_FOLDER_PROPERTY + "=" + config.resolvedDir().toAbsolutePath());
+        command.add("-D" + WorkerMain.OPENCV_THREADS_PROPERTY + "=" + config.openCvThreads());
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(WorkerMain.class.getName());

@@ -19,6 +19,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import org.bytedeco.opencv.global.opencv_core;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +32,8 @@ public final class WorkerMain {
 
     /** System property naming the yt-dlp program for this worker. */
     public static final String YT_DLP_PROPERTY = "intellivision.ytdlp";
+    /** OpenCV threads in this worker; 0 or unset leaves OpenCV's default. */
+    public static final String OPENCV_THREADS_PROPERTY = "intellivision.opencv.threads";
     public static final String YT_DLP_MAX_HEIGHT_PROPERTY = "intellivision.ytdlp.maxHeight";
     public static final String YT_DLP_COOKIES_PROPERTY = "intellivision.ytdlp.cookies";
     /** How long a video's server may stay silent, in milliseconds. */
@@ -56,6 +59,10 @@ public final class WorkerMain {
     public static void main(String[] args) throws InterruptedException {
         PrintStream protocolOut = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         System.setOut(System.err);
+        int openCvThreads = Integer.getInteger(OPENCV_THREADS_PROPERTY, 0);
+        if (openCvThreads > 0) {
+            opencv_core.setNumThreads(openCvThreads);
+        }
         String cookies = System.getProperty(YT_DLP_COOKIES_PROPERTY);
         YtDlpSettings ytDlp = new YtDlpSettings(System.getProperty(YT_DLP_PROPERTY, "yt-dlp"),
                 Integer.getInteger(YT_DLP_MAX_HEIGHT_PROPERTY, YtDlpSettings.DEFAULT_MAX_HEIGHT), cookies == null ? null : Path.of(cookies));

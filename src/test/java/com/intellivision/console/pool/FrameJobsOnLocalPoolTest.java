@@ -43,7 +43,7 @@ class FrameJobsOnLocalPoolTest {
         Path clip = TestVideos.writeFrameCodedVideo(videos.resolve("clip.mp4"), 10, FPS, WIDTH, HEIGHT);
         Files.copy(clip, videos.resolve("clip.stream"));
         server = LoopbackHttpServer.serving(videos);
-        engine = LocalEngine.start(PoolConfig.defaults(temp.resolve("data")).withWorkerCount(2));
+        engine = LocalEngine.start(PoolConfig.defaults(temp.resolve("data")).withWorkerCount(2).withOpenCvThreads(1));
     }
 
     @AfterAll
