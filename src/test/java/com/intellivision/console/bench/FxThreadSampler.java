@@ -50,7 +50,7 @@ final class FxThreadSampler implements AutoCloseable {
     private void sample() {
         while (running) {
             StackTraceElement[] fx = fxThread.getStackTrace();
-            String line = phaseOf(fx) + " FX: " + summary(fx) + "\n          ours: " + ours(fx) + "\n          R: " + summary(renderThread.getStackTrace());
+            String line = phaseOf(fx) + firstUseOf(fx) + " FX: " + summary(fx) + "\n          ours: " + ours(fx) + "\n          R: " + summary(renderThread.getStackTrace());
             synchronized (this) {
                 times.add(new long[] {System.nanoTime()});
                 stacks.add(line);
@@ -87,6 +87,20 @@ final class FxThreadSampler implements AutoCloseable {
             }
         }
         return "[other]";
+    }
+
+    /** Whether the stack is doing what happens only the first time code runs: loading classes, linking call sites. */
+    private static String firstUseOf(StackTraceElement[] stack) {
+        for (StackTraceElement frame : stack) {
+            String method = frame.getClassName() + "." + frame.getMethodName();
+            if (method.contains("BootstrapMethodInvoker") || method.contains("StringConcatFactory") || method.contains("LambdaMetafactory")) {
+                return "[link]";
+            }
+            if (method.contains("ClassLoader.loadClass") || method.contains("defineClass") || frame.getMethodName().equals("<clinit>")) {
+                return "[class]";
+            }
+        }
+        return "";
     }
 
     private static String ours(StackTraceElement[] stack) {

@@ -1,5 +1,6 @@
 package com.intellivision.console.ui.preview;
 
+import com.intellivision.console.ui.common.NextPulse;
 import java.util.List;
 import javafx.animation.PauseTransition;
 import javafx.beans.InvalidationListener;
@@ -38,8 +39,14 @@ public final class JobDetailsView {
         detailsPane.visibleProperty().bind(viewModel.availableProperty());
         detailsPane.managedProperty().bind(detailsPane.visibleProperty());
         detailsSummary.textProperty().bind(viewModel.summaryProperty());
-        parametersText.textProperty().bind(viewModel.parametersProperty());
-        resultsJson.textProperty().bind(viewModel.resultsProperty());
+        // Long JSON is shaped into lines a pulse after the rest of the job's change, which costs as much.
+        NextPulse jsonUpdate = new NextPulse(() -> {
+            parametersText.setText(viewModel.parametersProperty().get());
+            resultsJson.setText(viewModel.resultsProperty().get());
+        });
+        viewModel.parametersProperty().addListener(changed -> jsonUpdate.request());
+        viewModel.resultsProperty().addListener(changed -> jsonUpdate.request());
+        jsonUpdate.request();
         copyParametersButton.setOnAction(event -> copy(viewModel.parametersProperty(), copyParametersButton));
         copyResultsButton.setOnAction(event -> copy(viewModel.resultsProperty(), copyResultsButton));
         InvalidationListener relink = observable -> showLinks(viewModel);

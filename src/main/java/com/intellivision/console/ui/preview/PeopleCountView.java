@@ -2,6 +2,7 @@ package com.intellivision.console.ui.preview;
 
 import com.intellivision.console.job.PeopleCountResult.Sample;
 import com.intellivision.console.ui.common.ImageSlot;
+import com.intellivision.console.ui.common.NextPulse;
 import com.intellivision.console.ui.preview.PeopleCountViewModel.AlertLine;
 import java.util.List;
 import java.util.Locale;
@@ -90,7 +91,9 @@ public final class PeopleCountView {
                 throw new UnsupportedOperationException("the time axis is not edited");
             }
         });
-        viewModel.timeline().addListener((ListChangeListener<Sample>) change -> showTimeline(viewModel.timeline()));
+        // The chart's points are laid out a pulse after the rest of the count, which arrives with them.
+        NextPulse timelineUpdate = new NextPulse(() -> showTimeline(viewModel.timeline()));
+        viewModel.timeline().addListener((ListChangeListener<Sample>) change -> timelineUpdate.request());
         showTimeline(viewModel.timeline());
         // A server's count may have no timeline; an empty chart would only take room.
         timelineChart.visibleProperty().bind(Bindings.isNotEmpty(viewModel.timeline()));

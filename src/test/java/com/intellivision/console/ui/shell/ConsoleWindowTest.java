@@ -134,7 +134,7 @@ public class ConsoleWindowTest {
         ImageView annotated = robot.lookup("#countImage").queryAs(ImageView.class);
         waitUntil(() -> hasLoaded(annotated.getImage()));
         AreaChart<?, ?> timeline = robot.lookup("#timelineChart").queryAs(AreaChart.class);
-        assertThat(timeline.getData().get(0).getData()).isNotEmpty();
+        waitUntil(() -> !timeline.getData().get(0).getData().isEmpty());
     }
 
     @Test
