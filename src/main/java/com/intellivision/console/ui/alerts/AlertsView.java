@@ -4,7 +4,10 @@ import atlantafx.base.theme.Styles;
 import com.intellivision.console.ui.alerts.AlertsViewModel.Alert;
 import com.intellivision.console.ui.alerts.AlertsViewModel.Kind;
 import com.intellivision.console.ui.common.Children;
+import com.intellivision.console.ui.common.NextPulse;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -52,7 +55,18 @@ public final class AlertsView {
      */
     public void bind(AlertsViewModel viewModel, Consumer<Alert> open, Consumer<String> showDeployment) {
         viewModel.shown().addListener((ListChangeListener<Alert>) change -> show(viewModel, open));
-        viewModel.rules().onFired(alert -> notifyOf(alert, showDeployment));
+        // A popup is a window of its own to build and style: it waits for the pulse after the one that
+        // takes in the events and redraws the alerts panel, so that the two costs are not paid at once.
+        List<PastAlert> fired = new ArrayList<>();
+        NextPulse notifying = new NextPulse(() -> {
+            List<PastAlert> due = List.copyOf(fired);
+            fired.clear();
+            due.forEach(alert -> notifyOf(alert, showDeployment));
+        });
+        viewModel.rules().onFired(alert -> {
+            fired.add(alert);
+            notifying.request();
+        });
         NotificationClasses.loadAhead();
         clock = new Timeline(new KeyFrame(TICK, tick -> viewModel.refresh()));
         clock.setCycleCount(Animation.INDEFINITE);
