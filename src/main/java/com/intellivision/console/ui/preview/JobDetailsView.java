@@ -40,13 +40,14 @@ public final class JobDetailsView {
         detailsPane.managedProperty().bind(detailsPane.visibleProperty());
         detailsSummary.textProperty().bind(viewModel.summaryProperty());
         // Long JSON is shaped into lines a pulse after the rest of the job's change, which costs as much.
-        NextPulse jsonUpdate = new NextPulse(() -> {
+        Runnable showJson = () -> {
             parametersText.setText(viewModel.parametersProperty().get());
             resultsJson.setText(viewModel.resultsProperty().get());
-        });
+        };
+        NextPulse jsonUpdate = new NextPulse(showJson);
         viewModel.parametersProperty().addListener(changed -> jsonUpdate.request());
         viewModel.resultsProperty().addListener(changed -> jsonUpdate.request());
-        jsonUpdate.request();
+        showJson.run();
         copyParametersButton.setOnAction(event -> copy(viewModel.parametersProperty(), copyParametersButton));
         copyResultsButton.setOnAction(event -> copy(viewModel.resultsProperty(), copyResultsButton));
         InvalidationListener relink = observable -> showLinks(viewModel);
