@@ -12,7 +12,6 @@ import io.fair_acc.chartfx.renderer.LineStyle;
 import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import io.fair_acc.chartfx.ui.css.ColorPalette;
 import io.fair_acc.chartfx.ui.geometry.Side;
-import io.fair_acc.dataset.spi.DoubleDataSet;
 import java.awt.image.RenderedImage;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -54,7 +53,7 @@ final class MemoryChartView {
     private final ErrorDataSetRenderer lines = new ErrorDataSetRenderer();
     private final Zoomer zoomer = new Zoomer(AxisMode.X);
     private final WorkerTimelinePlugin timeline;
-    private final Map<String, DoubleDataSet> datasets = new HashMap<>();
+    private final Map<String, FxThreadDataSet> datasets = new HashMap<>();
     private final List<YValueIndicator> limitLines = new ArrayList<>();
     private final ReadOnlyBooleanWrapper live = new ReadOnlyBooleanWrapper(true);
     /** Whether the chart is on screen; drawn only then. */
@@ -179,9 +178,9 @@ final class MemoryChartView {
 
     private void show(Frame shown) {
         frame = shown;
-        List<DoubleDataSet> ordered = new ArrayList<>();
+        List<FxThreadDataSet> ordered = new ArrayList<>();
         for (WorkerLine line : shown.lines()) {
-            DoubleDataSet dataset = datasets.computeIfAbsent(line.workerId(), DoubleDataSet::new);
+            FxThreadDataSet dataset = datasets.computeIfAbsent(line.workerId(), FxThreadDataSet::new);
             dataset.set(line.seconds(), line.mebibytes(), false);
             ordered.add(dataset);
         }
