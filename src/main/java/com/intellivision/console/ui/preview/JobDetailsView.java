@@ -39,14 +39,18 @@ public final class JobDetailsView {
         detailsPane.visibleProperty().bind(viewModel.availableProperty());
         detailsPane.managedProperty().bind(detailsPane.visibleProperty());
         detailsSummary.textProperty().bind(viewModel.summaryProperty());
-        // Long JSON is shaped into lines a pulse after the rest of the job's change, which costs as much.
+        // Long JSON costs as much to shape into lines as the rest of a job's change: it is shaped only
+        // while the details are unfolded (folded, the text areas are still measured), and a pulse later.
         Runnable showJson = () -> {
-            parametersText.setText(viewModel.parametersProperty().get());
-            resultsJson.setText(viewModel.resultsProperty().get());
+            if (detailsPane.isExpanded()) {
+                parametersText.setText(viewModel.parametersProperty().get());
+                resultsJson.setText(viewModel.resultsProperty().get());
+            }
         };
         NextPulse jsonUpdate = new NextPulse(showJson);
         viewModel.parametersProperty().addListener(changed -> jsonUpdate.request());
         viewModel.resultsProperty().addListener(changed -> jsonUpdate.request());
+        detailsPane.expandedProperty().addListener((property, before, expanded) -> showJson.run());
         showJson.run();
         copyParametersButton.setOnAction(event -> copy(viewModel.parametersProperty(), copyParametersButton));
         copyResultsButton.setOnAction(event -> copy(viewModel.resultsProperty(), copyResultsButton));
