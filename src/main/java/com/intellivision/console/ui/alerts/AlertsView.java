@@ -4,8 +4,6 @@ import atlantafx.base.theme.Styles;
 import com.intellivision.console.ui.alerts.AlertsViewModel.Alert;
 import com.intellivision.console.ui.alerts.AlertsViewModel.Kind;
 import com.intellivision.console.ui.common.Children;
-import com.intellivision.console.ui.common.NextPulse;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +15,6 @@ import javafx.animation.Timeline;
 import javafx.collections.ListChangeListener;
 import javafx.event.Event;
 import javafx.fxml.FXML;
-import javafx.geometry.Pos;
 import javafx.scene.Cursor;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -26,23 +23,19 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.Window;
 import javafx.util.Duration;
-import org.controlsfx.control.Notifications;
+import org.controlsfx.control.NotificationPane;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The alerts in the window's corner, as cards: an icon and colour per kind, a title, a line of detail.
  * Clicking an alert about a job opens that job; the cross dismisses it. A clock lets waiting alerts
  * through and old ones go, and lets the alert rules judge how long their conditions have lasted. What
- * a rule raises pops up as a ControlsFX notification over the window's bottom-right corner.
+ * a rule raises shows in {@link RuleNotices}' bar.
  */
 public final class AlertsView {
 
     private static final Duration TICK = Duration.millis(250);
-    private static final Duration NOTIFIED_FOR = Duration.seconds(12);
-    /** The style class of a rule's notification, which console.css gives the theme's colours. */
-    public static final String NOTIFICATION_CLASS = "console-notification";
 
     @FXML private VBox stack;
 
@@ -51,46 +44,17 @@ public final class AlertsView {
 
     /**
      * @param open shows what an alert is about when it is clicked: its job, or its deployment
+     * @param ruleNotices the bar along the bottom of the tabs where what a rule raises is shown
      * @param showDeployment shows the deployment a rule's notification is about when it is clicked
      */
-    public void bind(AlertsViewModel viewModel, Consumer<Alert> open, Consumer<String> showDeployment) {
+    public void bind(AlertsViewModel viewModel, Consumer<Alert> open, NotificationPane ruleNotices, Consumer<String> showDeployment) {
         viewModel.shown().addListener((ListChangeListener<Alert>) change -> show(viewModel, open));
-        // A popup is a window of its own to build and style: it waits for the pulse after the one that
-        // takes in the events and redraws the alerts panel, so that the two costs are not paid at once.
-        List<PastAlert> fired = new ArrayList<>();
-        NextPulse notifying = new NextPulse(() -> {
-            List<PastAlert> due = List.copyOf(fired);
-            fired.clear();
-            due.forEach(alert -> notifyOf(alert, showDeployment));
-        });
-        viewModel.rules().onFired(alert -> {
-            fired.add(alert);
-            notifying.request();
-        });
-        NotificationClasses.loadAhead();
+        RuleNotices notices = new RuleNotices(ruleNotices, showDeployment);
+        notices.keepClear(stack);
+        viewModel.rules().onFired(notices::fired);
         clock = new Timeline(new KeyFrame(TICK, tick -> viewModel.refresh()));
         clock.setCycleCount(Animation.INDEFINITE);
         clock.play();
-    }
-
-    /** A rule's alert pops up over the window's bottom-right corner, in the theme's colours. */
-    private void notifyOf(PastAlert alert, Consumer<String> showDeployment) {
-        Window window = stack.getScene() == null ? null : stack.getScene().getWindow();
-        if (window == null || !window.isShowing()) {
-            return;
-        }
-        FontIcon icon = new FontIcon("fth-bell");
-        icon.getStyleClass().add("notification-icon");
-        Notifications.create()
-                .owner(window)
-                .position(Pos.BOTTOM_RIGHT)
-                .title(AlertWording.title(alert))
-                .text(alert.message())
-                .graphic(icon)
-                .styleClass(NOTIFICATION_CLASS)
-                .hideAfter(NOTIFIED_FOR)
-                .onAction(click -> showDeployment.accept(alert.deploymentId()))
-                .show();
     }
 
     private void show(AlertsViewModel viewModel, Consumer<Alert> open) {

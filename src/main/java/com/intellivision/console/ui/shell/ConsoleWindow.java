@@ -11,7 +11,6 @@ import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
-import org.controlsfx.control.Notifications;
 
 /** The console's window: its theme (AtlantaFX Primer, light or dark, then the console's stylesheet), title and size. */
 public final class ConsoleWindow {
@@ -20,8 +19,6 @@ public final class ConsoleWindow {
     static final String STYLESHEET = "/styles/console.css";
     /** The icon of the window (the packages' icon too: packaging/icons). */
     static final String ICON = "/icons/intellivision-console.png";
-    /** Where ControlsFX keeps its notifications' styles, beside {@link Notifications}. */
-    private static final String NOTIFICATION_STYLESHEET = "notificationpopup.css";
     private static final double WIDTH = 1320;
     private static final double HEIGHT = 760;
     private static final double MIN_WIDTH = 1060;
@@ -52,10 +49,6 @@ public final class ConsoleWindow {
         Scene scene = new Scene(content, Math.min(width, screen.getWidth()), Math.min(height, screen.getHeight()));
         SettingsView.apply(dark, scene);
         stage.setMaximized(settings.maximized());
-        // ControlsFX adds its notifications' style sheet to the window at the first notification, which
-        // restyles the whole window then (over half a second with a full jobs table); it is there from the start.
-        scene.getStylesheets().add(Objects.requireNonNull(Notifications.class.getResource(NOTIFICATION_STYLESHEET),
-                NOTIFICATION_STYLESHEET + " is missing from ControlsFX").toExternalForm());
         scene.getStylesheets().add(Objects.requireNonNull(ConsoleWindow.class.getResource(STYLESHEET),
                 STYLESHEET + " is missing from the class path").toExternalForm());
         if (stage.getTitle() == null) {

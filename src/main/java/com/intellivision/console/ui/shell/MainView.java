@@ -36,6 +36,7 @@ import javafx.scene.input.Dragboard;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
+import org.controlsfx.control.NotificationPane;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
@@ -70,6 +71,7 @@ public final class MainView {
     @FXML private QueueToolbarView queueToolbarController;
     @FXML private QueueView queueController;
     @FXML private AlertsView alertsController;
+    @FXML private NotificationPane ruleNotices;
     @FXML private AlertsPanelView alertsPanelController;
     @FXML private Tab alertsTab;
     @FXML private StatusBarView statusBarController;
@@ -133,7 +135,7 @@ public final class MainView {
             } else {
                 viewModel.showDeployment(alert.deploymentId());
             }
-        }, viewModel::showDeployment);
+        }, ruleNotices, viewModel::showDeployment);
         alertsPanelController.bind(viewModel.alerts().rulesEditor(), viewModel.alerts().rules().history(), ZoneId.systemDefault(),
                 viewModel::showDeployment);
         statusBarController.showAlerts(viewModel.alerts().rules().activeProperty(), () -> tabs.getSelectionModel().select(alertsTab));

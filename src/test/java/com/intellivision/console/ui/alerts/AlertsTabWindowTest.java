@@ -29,6 +29,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.controlsfx.control.NotificationPane;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -43,6 +44,7 @@ class AlertsTabWindowTest {
     private final ConsoleEvents events = new ConsoleEvents();
     private final List<String> shownDeployments = new ArrayList<>();
     private AlertsView corner;
+    private NotificationPane notices;
 
     @Start
     void open(Stage stage) {
@@ -54,8 +56,11 @@ class AlertsTabWindowTest {
         Loaded<AlertsView> cornerView = FxmlViews.load("/fxml/alerts/Alerts.fxml");
         corner = cornerView.controller();
         panel.controller().bind(alerts.rulesEditor(), alerts.rules().history(), ZoneOffset.UTC, shownDeployments::add);
-        corner.bind(alerts, alert -> {}, shownDeployments::add);
-        Scene scene = new Scene(new StackPane(panel.root(), cornerView.root()), 1200, 700);
+        notices = new NotificationPane(panel.root());
+        notices.getStyleClass().add("rule-notices");
+        notices.setShowFromTop(false);
+        corner.bind(alerts, alert -> {}, notices, shownDeployments::add);
+        Scene scene = new Scene(new StackPane(notices, cornerView.root()), 1200, 700);
         scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource("/styles/console.css")).toExternalForm());
         stage.setScene(scene);
         stage.show();
@@ -76,7 +81,7 @@ class AlertsTabWindowTest {
         robot.interact(alerts::refresh);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(history.getItems()).as("29 s of the 30 s hold").isEmpty();
-        assertThat(notifications(robot)).isEmpty();
+        assertThat(notices.isShowing()).isFalse();
 
         clock.advance(Duration.ofSeconds(1));
         robot.interact(alerts::refresh);
@@ -88,14 +93,16 @@ class AlertsTabWindowTest {
             assertThat(alert.at()).isEqualTo(T0.plusSeconds(30));
         });
         assertThat(cellTexts(robot)).contains("2025-03-01 10:00:30", "Local pool", "Queue longer than 50", "73 jobs");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !notifications(robot).isEmpty());
-        assertThat(labelTexts(robot.lookup(".notification-bar").queryAll()))
-                .contains("Queue longer than 50 on Local pool")
-                .anySatisfy(text -> assertThat(text).startsWith("73 jobs wait for 30 s; the workers are not keeping up."));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, notices::isShowing);
+        assertThat(labelTexts(robot.lookup(".rule-notices .notification-bar").queryAll()))
+                .anySatisfy(text -> assertThat(text).startsWith("Queue longer than 50 on Local pool: 73 jobs wait for 30 s; the workers are not keeping up."));
+        robot.clickOn("Show deployment");
+        assertThat(shownDeployments).as("the notification's button shows its deployment").containsExactly("local");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !notices.isShowing());
         assertThat(alerts.rules().activeProperty().get()).isEqualTo("Queue longer than 50 on Local pool");
 
         robot.doubleClickOn("Queue longer than 50");
-        assertThat(shownDeployments).as("a past alert shows its deployment").containsExactly("local");
+        assertThat(shownDeployments).as("a past alert shows its deployment").containsExactly("local", "local");
     }
 
     @Test
@@ -130,10 +137,6 @@ class AlertsTabWindowTest {
     /** Selects what the field holds and types {@code text} over it, key by key. */
     private static void retype(FxRobot robot, TextField field, String text) {
         robot.clickOn(field).push(KeyCode.CONTROL, KeyCode.A).write(text);
-    }
-
-    private static Set<Node> notifications(FxRobot robot) {
-        return robot.lookup(".notification-bar").queryAll();
     }
 
     private static List<String> cellTexts(FxRobot robot) {

@@ -21,11 +21,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.input.KeyCode;
+import org.controlsfx.control.NotificationPane;
 import org.testfx.api.FxRobot;
 
 /**
@@ -42,6 +45,8 @@ public final class ScreenshotTour {
     private static final Duration JOB_TIMEOUT = Duration.ofMinutes(4);
     /** Into a running count far enough for its progress and its live frame to show. */
     private static final long COUNT_UNDER_WAY_MILLIS = 4000;
+    /** The bar takes 350 ms to slide in. */
+    private static final long RULE_NOTICE_SLID_IN_MILLIS = 1000;
 
     private final TourWindow window;
     private final LocalDeployment pool;
@@ -148,6 +153,27 @@ public final class ScreenshotTour {
         Thread.sleep(COUNT_UNDER_WAY_MILLIS);
         window.shoot("people-count-running-" + theme);
         pool.awaitTerminal(running, JOB_TIMEOUT);
+        failureRateRuleOn(true);
+        window.waitUntil("the failure rate rule's notification shows", Duration.ofSeconds(30),
+                () -> window.lookup(".rule-notices").map(notices -> ((NotificationPane) notices).isShowing()).orElse(false));
+        Thread.sleep(RULE_NOTICE_SLID_IN_MILLIS);
+        window.shoot("rule-notice-" + theme);
+        failureRateRuleOn(false);
+        TourWindow.onFx(() -> window.lookup(".rule-notices").map(NotificationPane.class::cast).ifPresent(NotificationPane::hide));
+    }
+
+    /**
+     * The tour's one failed job of five is a failure rate of 20 %: with no hold, cooldown or minimum of
+     * jobs the rule fires at once. Off again, so that it shows in one shot only.
+     */
+    private void failureRateRuleOn(boolean on) throws InterruptedException {
+        window.showTab("alertsTab");
+        TourWindow.onFx(() -> {
+            window.lookup("#rule-JOB_FAILURE_RATE-enabled").map(CheckBox.class::cast).ifPresent(box -> box.setSelected(on));
+            Map.of("hold", "0", "cooldown", "0", "min-jobs", "1").forEach((name, value) -> window.lookup("#rule-JOB_FAILURE_RATE-" + name)
+                    .map(TextField.class::cast).ifPresent(field -> field.setText(value)));
+        });
+        window.showTab("jobsTab");
     }
 
     private void select(long jobId) throws InterruptedException {
