@@ -50,7 +50,9 @@ public final class SplitCountJoin {
      * @param cleanImageUrl where the job's busiest frame without boxes will be, or null
      */
     public static Joined join(List<JsonNode> parts, double processingSeconds, String cleanImageUrl) {
-        List<Part> ordered = parts.stream().map(Part::of).filter(part -> !part.segment().isEmpty())
+        // Parts beyond those the video was cut into carry their segment alone.
+        List<Part> ordered = parts.stream()
+                .filter(part -> !JobJson.mapper().convertValue(part.get(CountSegment.RESULTS_KEY), CountSegment.class).isEmpty()).map(Part::of)
                 .sorted(Comparator.comparingInt(part -> part.segment().index())).toList();
         if (ordered.isEmpty()) {
             throw new IllegalArgumentException("a split count needs at least one part with a stretch to join");
