@@ -25,6 +25,22 @@ import com.intellivision.console.job.ProgressDetails;
 })
 public sealed interface WorkerMessage {
 
+    /** The job a worker's report is about, or {@code none} for messages that are about no job or go to workers. */
+    default long jobIdOr(long none) {
+        if (this instanceof Progress progress) {
+            return progress.jobId();
+        } else if (this instanceof Segmented segmented) {
+            return segmented.jobId();
+        } else if (this instanceof Completed completed) {
+            return completed.jobId();
+        } else if (this instanceof Failed failed) {
+            return failed.jobId();
+        } else if (this instanceof Cancelled cancelled) {
+            return cancelled.jobId();
+        }
+        return none;
+    }
+
     /** Worker to console: started, natives loaded, waiting for work. */
     record Ready(long pid) implements WorkerMessage {}
 
