@@ -167,15 +167,16 @@ final class WorkerPool implements Limits.Enforcement {
     }
 
     /**
-     * Hands idle workers the parts of split counts that wait for one, then pending jobs, while dispatch
-     * is not paused. A people count claimed on a pool of two workers or more is split ({@link SplitCounts}).
+     * Hands idle workers the parts of split counts that wait for one, then pending jobs while dispatch is
+     * not paused (a running job's parts are part of a running job, which a pause lets finish). A people
+     * count claimed on a pool of two workers or more is split ({@link SplitCounts}).
      */
     void dispatch() {
-        if (closing || paused) {
+        if (closing) {
             return;
         }
         for (WorkerSlot slot : slots.values()) {
-            if (slot.state != WorkerState.IDLE || slot.retiring || splits.startWaitingPart(slot)) {
+            if (slot.state != WorkerState.IDLE || slot.retiring || splits.startWaitingPart(slot) || paused) {
                 continue;
             }
             Optional<Job> next = store.claimNextPending(ownPid, slot.id, slot.process.pid());
