@@ -53,6 +53,10 @@ final class CountCommand implements Callable<Integer>, SingleJobRun.JobToRun {
             description = "Search every frame whole: the camera pans or shakes. By default HOG looks only where something moved.")
     boolean movingCamera;
 
+    @Option(names = "--no-split",
+            description = "Count the video on one worker. By default a long video is split across the local pool's idle workers.")
+    boolean noSplit;
+
     @Option(names = "--timeout", paramLabel = "MINUTES", defaultValue = DEFAULT_TIMEOUT_MINUTES,
             description = "How long to wait for the count to end (default: ${DEFAULT-VALUE}); then the command gives up and the job goes on.")
     double timeoutMinutes;
@@ -87,7 +91,8 @@ final class CountCommand implements Callable<Integer>, SingleJobRun.JobToRun {
     public void refuseWhatCannotRunOn(Deployment deployment) {
         // No capability names the count's settings: only the local pool's own workers read them.
         if (!Deployment.LOCAL_ID.equals(deployment.id())) {
-            RefusedOptions.refuseIfGiven(spec, deployment, SERVER_SETTINGS, "--fps", "--model", "--alert-above", "--moving-camera");
+            RefusedOptions.refuseIfGiven(spec, deployment, SERVER_SETTINGS, "--fps", "--model", "--alert-above", "--moving-camera",
+                    "--no-split");
         }
     }
 
@@ -96,7 +101,7 @@ final class CountCommand implements Callable<Integer>, SingleJobRun.JobToRun {
         try {
             // The job is stored and may be retried from another directory: it keeps the model's full path.
             CountParams params = new CountParams(fps, model == null ? null : model.toAbsolutePath().toString(), alertAbove,
-                    movingCamera ? Boolean.FALSE : null, null);
+                    movingCamera ? Boolean.FALSE : null, null, noSplit ? Boolean.FALSE : null);
             return JobRequest.count(VideoSources.of(url), params);
         } catch (IllegalArgumentException bad) {
             throw new ParameterException(spec.commandLine(), bad.getMessage());

@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  *     null means yes. Turn it off for moving cameras; it falls back to whole frames by itself where most of a frame changes.
  * @param fullFrameEvery with motion regions, the whole frame is still searched every this many seconds of
  *     video, so that people standing still are re-confirmed; null means {@value #DEFAULT_FULL_FRAME_EVERY}
+ * @param split whether a long video may be cut into overlapping segments counted at once on idle workers of a
+ *     local pool (of two workers or more) and joined; null means yes. Off, one worker counts the whole video.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CountParams(
@@ -21,7 +23,8 @@ public record CountParams(
         @JsonProperty("detector_model") String detectorModel,
         @JsonProperty("alert_threshold") Integer alertThreshold,
         @JsonProperty("motion_regions") Boolean motionRegions,
-        @JsonProperty("full_frame_every") Double fullFrameEvery) {
+        @JsonProperty("full_frame_every") Double fullFrameEvery,
+        Boolean split) {
 
     public static final double DEFAULT_FPS = 2.0;
     public static final double DEFAULT_FULL_FRAME_EVERY = 3.0;
@@ -47,6 +50,21 @@ public record CountParams(
         this(fps, detectorModel, alertThreshold, null, null);
     }
 
+    /** Split where the pool allows it. */
+    public CountParams(Double fps, String detectorModel, Integer alertThreshold, Boolean motionRegions, Double fullFrameEvery) {
+        this(fps, detectorModel, alertThreshold, motionRegions, fullFrameEvery, null);
+    }
+
+    /** Whether the count may be split across idle workers. */
+    public boolean allowsSplitting() {
+        return split == null || split;
+    }
+
+    /** These settings with splitting allowed or not. */
+    public CountParams withSplit(boolean allowed) {
+        return new CountParams(fps, detectorModel, alertThreshold, motionRegions, fullFrameEvery, allowed);
+    }
+
     /** Whether the built-in detector looks only where something moves. */
     public boolean usesMotionRegions() {
         return motionRegions == null || motionRegions;
@@ -59,7 +77,7 @@ public record CountParams(
 
     /** These settings with motion regions on or off. */
     public CountParams withMotionRegions(boolean on) {
-        return new CountParams(fps, detectorModel, alertThreshold, on, fullFrameEvery);
+        return new CountParams(fps, detectorModel, alertThreshold, on, fullFrameEvery, split);
     }
 
     /** The built-in detector at the default sample rate, without crowd alerts. */

@@ -40,7 +40,10 @@ final class CountTally implements AutoCloseable {
     /** Adds the alerts that can only be given at the end: parts of the video that could not be read, and no one found. */
     void finish(FrameSampler sampler) {
         sampler.damage().forEach(alerts::damaged);
-        alerts.checkEnd(sampler.readUpToSeconds(), sampler.durationSeconds());
+        if (sampler.countsToTheEnd()) {
+            // A part of a split count that stops before the end does so on purpose.
+            alerts.checkEnd(sampler.readUpToSeconds(), sampler.durationSeconds());
+        }
         alerts.checkAnyone(tracker.confirmedTracks());
     }
 

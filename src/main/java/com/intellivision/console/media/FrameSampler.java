@@ -39,6 +39,9 @@ final class FrameSampler {
     private long lastFrameMicros = -1;
     private boolean convertNext = true;
     private boolean soughtToTheEnd;
+    /** Where a segment of the video begins and ends, in seconds; the whole video by default. */
+    private double fromSeconds;
+    private double untilSeconds = Double.POSITIVE_INFINITY;
 
     /** @param grabber a started grabber of a video with a video track */
     FrameSampler(FFmpegFrameGrabber grabber, double fps) {
@@ -54,13 +57,43 @@ final class FrameSampler {
     }
 
     /**
+     * Samples only the stretch from {@code from} to before {@code until} seconds, on the same sample times
+     * as the whole video: a part of a split count. Call before the first {@link #next()}.
+     */
+    void limitTo(double from, double until) throws MediaException {
+        fromSeconds = from;
+        untilSeconds = until;
+        nextSample = (long) Math.ceil(from * fps - 1e-9);
+        if (nextSample > 0 && !seeking) {
+            try {
+                // javacv seeks to the keyframe before and decodes forward to the first frame at or after it.
+                grabber.setTimestamp(sampleTimeMicros(nextSample));
+            } catch (FrameGrabber.Exception seekFailure) {
+                throw new MediaException("The video could not be read from " + Timecode.format(from) + ": " + seekFailure.getMessage()
+                        + ". Retry; if it fails again, count it without splitting.", seekFailure);
+            }
+        }
+    }
+
+    /** Whether the samples go on to the video's end, rather than stopping at the end of a segment. */
+    boolean countsToTheEnd() {
+        return untilSeconds == Double.POSITIVE_INFINITY;
+    }
+
+    /**
      * The next sample, a BGR frame valid until the next call; null at the end of the video.
      *
      * @throws MediaException if the video cannot be read on (not for frames that cannot be decoded)
      */
     Frame next() throws MediaException {
         try {
+            if (sampleTimeMicros(nextSample) >= untilSeconds * 1_000_000) {
+                return null;
+            }
             Frame frame = seeking ? seekToNextSample() : readToNextSample();
+            if (frame != null && secondsOf(frame) >= untilSeconds - 1e-6) {
+                return null;
+            }
             if (frame != null) {
                 nextSample++;
             } else {
@@ -90,7 +123,11 @@ final class FrameSampler {
 
     /** How many samples a video of this length gives; 0 if its length is unknown. */
     long expectedSamples() {
-        return durationSeconds > 0 ? (long) Math.ceil(durationSeconds * samplesPerSecond()) : 0;
+        if (durationSeconds <= 0) {
+            return 0;
+        }
+        double perSecond = samplesPerSecond();
+        return Math.max(0, (long) Math.ceil(Math.min(durationSeconds, untilSeconds) * perSecond) - (long) Math.ceil(fromSeconds * perSecond - 1e-9));
     }
 
     /** Seconds into the video of the last frame decoded, or -1 before the first. */

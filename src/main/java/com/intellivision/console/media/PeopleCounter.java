@@ -1,8 +1,10 @@
 package com.intellivision.console.media;
 
 import com.intellivision.console.job.CountParams;
+import com.intellivision.console.job.CountSegment;
 import com.intellivision.console.job.PeopleCountResult;
 import java.nio.file.Path;
+import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
@@ -58,6 +60,35 @@ public final class PeopleCounter {
      */
     public PeopleCountResult count(VideoSource source, CountParams params, Path annotatedImage, Path cleanImage,
             IntFunction<Path> liveFrames, Progress progress) throws MediaException {
+        return run(source, params, null, annotatedImage, cleanImage, liveFrames, progress).result();
+    }
+
+    /**
+     * What one part of a split count found.
+     *
+     * @param result the part's count of its segment, or null when the video is cut into fewer parts than
+     *     this one's index and it has nothing to count
+     * @param segment the stretch of the video the part covered, and into how many parts the video is cut
+     */
+    public record PartCount(PeopleCountResult result, CountSegment segment) {}
+
+    /**
+     * Counts part {@code index} of a video cut into {@code asked} parts, or fewer where it is short (see
+     * {@link CountSegment#of}): its own stretch and the overlap before it, on the same sample times as a
+     * count of the whole video. Otherwise as {@link #count(VideoSource, CountParams, Path, Path, IntFunction, Progress)}.
+     *
+     * @param partsKnown told, once the video's length is known, into how many parts it is cut
+     */
+    public PartCount countPart(VideoSource source, CountParams params, int index, int asked, IntConsumer partsKnown, Path annotatedImage,
+            Path cleanImage, IntFunction<Path> liveFrames, Progress progress) throws MediaException {
+        return run(source, params, new Split(index, asked, partsKnown), annotatedImage, cleanImage, liveFrames, progress);
+    }
+
+    /** Which part of a split count to run, and who to tell into how many parts the video is cut. */
+    private record Split(int index, int asked, IntConsumer partsKnown) {}
+
+    private PartCount run(VideoSource source, CountParams params, Split split, Path annotatedImage, Path cleanImage,
+            IntFunction<Path> liveFrames, Progress progress) throws MediaException {
         long started = System.nanoTime();
         progress.report(5, "opening video");
         try (FFmpegFrameGrabber grabber = VideoOpener.open(source, readTimeout)) {
@@ -65,6 +96,15 @@ public final class PeopleCounter {
                 throw new MediaException(source.title() + " has no video track (it may be audio only). Choose a video.");
             }
             FrameSampler sampler = new FrameSampler(grabber, params.fps());
+            CountSegment segment = null;
+            if (split != null) {
+                segment = CountSegment.of(split.index(), split.asked(), sampler.durationSeconds());
+                split.partsKnown().accept(segment.parts());
+                if (segment.isEmpty()) {
+                    return new PartCount(null, segment);
+                }
+                sampler.limitTo(segment.countedFrom(), segment.untilSeconds());
+            }
             progress.report(8, "loading the person detector");
             try (Detector detector = Detector.forCount(params.detectorModel(), params.usesMotionRegions(), params.fullFrameSeconds());
                     CountTally tally = new CountTally(sampler.samplesPerSecond(), params.alertThreshold());
@@ -82,7 +122,8 @@ public final class PeopleCounter {
                 tally.finish(sampler);
                 progress.report(97, "writing annotated image");
                 tally.writeBusiestFrame(annotatedImage, cleanImage);
-                return tally.result(detector.strategies(), grabber.getImageWidth(), grabber.getImageHeight(), (System.nanoTime() - started) / 1e9);
+                return new PartCount(tally.result(detector.strategies(), grabber.getImageWidth(), grabber.getImageHeight(),
+                        (System.nanoTime() - started) / 1e9), segment);
             }
         } catch (FrameGrabber.Exception closeFailure) {
             throw new MediaException("The video " + source.title() + " could not be closed cleanly: " + closeFailure.getMessage(), closeFailure);

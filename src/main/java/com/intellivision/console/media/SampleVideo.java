@@ -52,12 +52,7 @@ public final class SampleVideo {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             int width = image.getWidth();
             int height = image.getHeight();
-            int horizon = (int) (height * 0.56);
-            g.setPaint(new GradientPaint(0, 0, new Color(170, 190, 205), 0, horizon, new Color(205, 170, 160)));
-            g.fillRect(0, 0, width, horizon);
-            g.setColor(new Color(125, 120, 112));
-            g.fillRect(0, horizon, width, height - horizon);
-            paintBuildings(g, width, horizon);
+            paintEmptySquare(g, width, height);
             double seconds = frame / (double) FPS;
             double scale = width / (double) WIDTH;
             for (int i = 0; i < WALKERS.length; i++) {
@@ -72,6 +67,16 @@ public final class SampleVideo {
         }
     }
 
+    /** The square without anyone in it: sky, ground and buildings; for scenes of one's own (the tests' walkers). */
+    public static void paintEmptySquare(Graphics2D g, int width, int height) {
+        int horizon = (int) (height * 0.56);
+        g.setPaint(new GradientPaint(0, 0, new Color(170, 190, 205), 0, horizon, new Color(205, 170, 160)));
+        g.fillRect(0, 0, width, horizon);
+        g.setColor(new Color(125, 120, 112));
+        g.fillRect(0, horizon, width, height - horizon);
+        paintBuildings(g, width, horizon);
+    }
+
     /** A row of plain blocks on the horizon, so the frame reads as a place. */
     static void paintBuildings(Graphics2D g, int width, int horizon) {
         int[] heights = {90, 60, 120, 75, 100, 55, 110, 80};
@@ -84,7 +89,7 @@ public final class SampleVideo {
     }
 
     /** A walking person in silhouette, its feet at ({@code x}, {@code feetY}), legs and arms swinging with {@code phase}. */
-    static void paintFigure(Graphics2D g, double x, double feetY, double tall, double phase, Color color) {
+    public static void paintFigure(Graphics2D g, double x, double feetY, double tall, double phase, Color color) {
         double s = tall / 170.0;
         double swing = Math.sin(phase);
         g.setColor(color);

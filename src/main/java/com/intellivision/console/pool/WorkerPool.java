@@ -41,6 +41,7 @@ final class WorkerPool implements Limits.Enforcement {
     private final ScheduledExecutorService timers;
     private final JobEndings endings;
     private final Runnable jobEnded;
+    private final SplitCounts splits;
     private final long ownPid = ProcessHandle.current().pid();
     private final Map<Integer, WorkerSlot> slots = new TreeMap<>();
     /** The live workers' pids, read by the memory sampler off the loop. */
@@ -62,6 +63,17 @@ final class WorkerPool implements Limits.Enforcement {
         this.timers = timers;
         this.endings = new JobEndings(store, config);
         this.jobEnded = jobEnded;
+        this.splits = new SplitCounts(store, config, clock, events, new SplitCounts.Workers() {
+            @Override
+            public void run(WorkerSlot slot, Job job, WorkerMessage.Part part) {
+                WorkerPool.this.run(slot, job, part);
+            }
+
+            @Override
+            public void stop(WorkerSlot slot, String reason) {
+                stopJob(slot, reason);
+            }
+        }, slots::values);
     }
 
     Collection<WorkerSlot> slots() {
@@ -93,7 +105,9 @@ final class WorkerPool implements Limits.Enforcement {
 
     /** Cancels the job if a worker runs it: asks it to stop, and kills it if it has not within the grace. */
     void cancelRunning(long jobId) {
-        slotRunning(jobId).ifPresent(slot -> stopJob(slot, null));
+        if (!splits.cancel(jobId)) {
+            slotRunning(jobId).ifPresent(slot -> stopJob(slot, null));
+        }
     }
 
     /**
@@ -102,6 +116,7 @@ final class WorkerPool implements Limits.Enforcement {
      */
     List<WorkerProcess> closeAll() {
         closing = true;
+        splits.clear();
         for (WorkerSlot slot : slots.values()) {
             if (slot.isRunningJob()) {
                 store.release(slot.jobId).ifPresent(job -> events.publish(new EngineEvent.JobChanged(job)));
@@ -151,13 +166,17 @@ final class WorkerPool implements Limits.Enforcement {
         events.publish(new EngineEvent.WorkerChanged(slot.info()));
     }
 
-    /** Hands pending jobs to idle workers, while dispatch is not paused. */
+    /**
+     * Hands idle workers the parts of split counts that wait for one, then pending jobs while dispatch is
+     * not paused (a running job's parts are part of a running job, which a pause lets finish). A people
+     * count claimed on a pool of two workers or more is split ({@link SplitCounts}).
+     */
     void dispatch() {
-        if (closing || paused) {
+        if (closing) {
             return;
         }
         for (WorkerSlot slot : slots.values()) {
-            if (slot.state != WorkerState.IDLE || slot.retiring) {
+            if (slot.state != WorkerState.IDLE || slot.retiring || splits.startWaitingPart(slot) || paused) {
                 continue;
             }
             Optional<Job> next = store.claimNextPending(ownPid, slot.id, slot.process.pid());
@@ -165,13 +184,22 @@ final class WorkerPool implements Limits.Enforcement {
                 break;
             }
             Job job = next.get();
-            slot.take(job.id(), job.type(), clock.instant());
             events.publish(new EngineEvent.JobChanged(job));
-            events.publish(new EngineEvent.WorkerChanged(slot.info()));
-            // If the worker died just now, its exit report requeues the job; nothing to do here.
-            slot.process.send(new WorkerMessage.RunJob(job.id(), job.type(), job.youtubeUrl(), job.params(),
-                    config.framesDir().toAbsolutePath().toString()));
+            if (SplitCounts.shouldSplit(job, poolSize)) {
+                splits.start(job, slot, poolSize);
+            } else {
+                run(slot, job, null);
+            }
         }
+    }
+
+    /** Sends the job, or one part of it, to the slot's idle worker. */
+    private void run(WorkerSlot slot, Job job, WorkerMessage.Part part) {
+        slot.take(job.id(), job.type(), clock.instant());
+        events.publish(new EngineEvent.WorkerChanged(slot.info()));
+        // If the worker died just now, its exit report requeues the job (or the part); nothing to do here.
+        slot.process.send(new WorkerMessage.RunJob(job.id(), job.type(), job.youtubeUrl(), job.params(),
+                config.framesDir().toAbsolutePath().toString(), part));
     }
 
     private void onMessage(WorkerProcess process, WorkerMessage message) {
@@ -182,31 +210,58 @@ final class WorkerPool implements Limits.Enforcement {
         if (message instanceof WorkerMessage.Ready) {
             slot.failedStarts = 0;
             becomeIdle(slot);
+        } else if (message.jobIdOr(WorkerInfo.NO_JOB) != slot.jobId) {
+            return;
+        } else if (slot.split != null) {
+            onPartMessage(slot, message);
         } else if (message instanceof WorkerMessage.Progress progress) {
-            if (progress.jobId() == slot.jobId) {
-                events.publish(new EngineEvent.JobProgress(progress.jobId(), progress.percentage(), progress.stage(), progress.details()));
-            }
+            events.publish(new EngineEvent.JobProgress(progress.jobId(), progress.percentage(), progress.stage(), progress.details()));
         } else if (message instanceof WorkerMessage.Completed completed) {
-            if (completed.jobId() == slot.jobId) {
-                finishJob(slot, store.complete(completed.jobId(), completed.results(), completed.outputImage()));
-            }
+            finishJob(slot, store.complete(completed.jobId(), completed.results(), completed.outputImage()));
         } else if (message instanceof WorkerMessage.Failed failed) {
-            if (failed.jobId() == slot.jobId) {
-                finishJob(slot, store.fail(failed.jobId(), failed.error(), false));
-            }
-        } else if (message instanceof WorkerMessage.Cancelled cancelled) {
-            if (cancelled.jobId() == slot.jobId) {
-                finishJob(slot, endings.stopped(slot));
-            }
+            finishJob(slot, store.fail(failed.jobId(), failed.error(), false));
+        } else if (message instanceof WorkerMessage.Cancelled) {
+            finishJob(slot, endings.stopped(slot));
         } else {
             LOG.warn("worker {} sent a message meant for workers: {}", slot.id, message);
         }
+    }
+
+    /** A message about the part of a split count the slot runs; the split count publishes the job's changes. */
+    private void onPartMessage(WorkerSlot slot, WorkerMessage message) {
+        if (message instanceof WorkerMessage.Segmented segmented) {
+            splits.segmented(slot, segmented.parts());
+            dispatch();
+            return;
+        }
+        if (message instanceof WorkerMessage.Progress progress) {
+            splits.progress(slot, progress);
+            return;
+        }
+        if (message instanceof WorkerMessage.Completed completed) {
+            splits.completed(slot, completed);
+        } else if (message instanceof WorkerMessage.Failed failed) {
+            splits.failed(slot, failed.error());
+        } else if (message instanceof WorkerMessage.Cancelled) {
+            splits.cancelled(slot);
+        } else {
+            LOG.warn("worker {} sent a message meant for workers: {}", slot.id, message);
+            return;
+        }
+        slot.jobsDone++;
+        slot.clearJob();
+        afterJob(slot);
     }
 
     private void finishJob(WorkerSlot slot, Job job) {
         slot.jobsDone++;
         slot.clearJob();
         events.publish(new EngineEvent.JobChanged(job));
+        afterJob(slot);
+    }
+
+    /** The slot's job (or part) ended: the worker leaves, is recycled or takes the next. */
+    private void afterJob(WorkerSlot slot) {
         if (slot.retiring) {
             stopProcess(slot, WorkerState.STOPPING);
         } else if (slot.rssBytes > config.memoryLimits().softBytes()) {
@@ -269,7 +324,9 @@ final class WorkerPool implements Limits.Enforcement {
         store.unregisterWorker(process.pid());
         WorkerState before = slot.state;
         if (slot.isRunningJob()) {
-            events.publish(new EngineEvent.JobChanged(endings.ofExitedWorker(slot, process, exitCode)));
+            if (slot.split == null || !splits.exited(slot, process, exitCode)) {
+                events.publish(new EngineEvent.JobChanged(endings.ofExitedWorker(slot, process, exitCode)));
+            }
             slot.clearJob();
         }
         slot.state = WorkerState.DEAD;

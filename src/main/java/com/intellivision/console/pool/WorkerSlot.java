@@ -29,6 +29,9 @@ final class WorkerSlot {
     String stopReason;
     /** Set when the engine kills the process on purpose; the job's error then says why. */
     String killReason;
+    /** The split count whose part {@link #part} the slot runs, or null while it runs a whole job or none. */
+    SplitCounts.Count split;
+    int part = -1;
 
     WorkerSlot(int id) {
         this.id = id;
@@ -62,6 +65,8 @@ final class WorkerSlot {
 
     void clearJob() {
         jobId = WorkerInfo.NO_JOB;
+        split = null;
+        part = -1;
         jobType = null;
         jobStartedAt = null;
         stopRequested = false;

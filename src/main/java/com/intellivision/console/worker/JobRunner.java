@@ -9,6 +9,7 @@ import com.intellivision.console.media.YtDlp;
 import com.intellivision.console.media.YtDlpSettings;
 import java.nio.file.Path;
 import java.util.concurrent.CancellationException;
+import java.util.function.Consumer;
 
 /** Runs one job inside a worker process and says how it ended. */
 final class JobRunner {
@@ -23,16 +24,21 @@ final class JobRunner {
         this.peopleCountJob = new PeopleCountJob(resolver, reading);
     }
 
-    WorkerMessage run(WorkerMessage.RunJob job, Progress progress) {
+    /** @param tell where the job sends what it says before its end (beside its progress) */
+    WorkerMessage run(WorkerMessage.RunJob job, Progress progress, Consumer<WorkerMessage> tell) {
         try {
             return switch (job.jobType()) {
                 case YOUTUBE_FRAME_EXTRACTION -> frameJob.run(job, progress);
-                case PEOPLE_COUNT -> peopleCountJob.run(job, progress);
+                case PEOPLE_COUNT -> peopleCountJob.run(job, progress, tell);
                 default -> new WorkerMessage.Failed(job.jobId(), "Local workers cannot run " + job.jobType().displayName()
                         + " jobs; submit them to an IntelliVision server.");
             };
         } catch (CancellationException cancelled) {
-            OutputFiles.deleteAll(Path.of(job.outputDir()), job.jobId());
+            if (job.part() == null) {
+                OutputFiles.deleteAll(Path.of(job.outputDir()), job.jobId());
+            } else {
+                OutputFiles.deletePart(Path.of(job.outputDir()), job.jobId(), job.part().index());
+            }
             return new WorkerMessage.Cancelled(job.jobId());
         } catch (MediaException expected) {
             return new WorkerMessage.Failed(job.jobId(), expected.getMessage());

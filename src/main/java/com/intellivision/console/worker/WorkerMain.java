@@ -98,7 +98,7 @@ public final class WorkerMain {
                     }
                     send(new WorkerMessage.Progress(job.jobId(), percentage, stage, details));
                 };
-                send(runner.run(job, progress));
+                send(runner.run(job, progress, this::send));
             } else if (message instanceof WorkerMessage.Shutdown) {
                 return;
             } else {
@@ -127,6 +127,10 @@ public final class WorkerMain {
                     if (message instanceof WorkerMessage.Cancel cancel) {
                         cancelledJobId.set(cancel.jobId());
                     } else {
+                        if (message instanceof WorkerMessage.RunJob job) {
+                            // A cancel sent before this run was for an earlier run of the job (or of another part of it).
+                            cancelledJobId.compareAndSet(job.jobId(), -1);
+                        }
                         inbox.add(message);
                     }
                 }

@@ -1,5 +1,6 @@
 package com.intellivision.console.worker;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,6 +16,7 @@ import com.intellivision.console.job.ProgressDetails;
     @JsonSubTypes.Type(value = WorkerMessage.Ready.class, name = "ready"),
     @JsonSubTypes.Type(value = WorkerMessage.RunJob.class, name = "run"),
     @JsonSubTypes.Type(value = WorkerMessage.Progress.class, name = "progress"),
+    @JsonSubTypes.Type(value = WorkerMessage.Segmented.class, name = "segmented"),
     @JsonSubTypes.Type(value = WorkerMessage.Completed.class, name = "completed"),
     @JsonSubTypes.Type(value = WorkerMessage.Failed.class, name = "failed"),
     @JsonSubTypes.Type(value = WorkerMessage.Cancel.class, name = "cancel"),
@@ -23,11 +25,46 @@ import com.intellivision.console.job.ProgressDetails;
 })
 public sealed interface WorkerMessage {
 
+    /** The job a worker's report is about, or {@code none} for messages that are about no job or go to workers. */
+    default long jobIdOr(long none) {
+        if (this instanceof Progress progress) {
+            return progress.jobId();
+        } else if (this instanceof Segmented segmented) {
+            return segmented.jobId();
+        } else if (this instanceof Completed completed) {
+            return completed.jobId();
+        } else if (this instanceof Failed failed) {
+            return failed.jobId();
+        } else if (this instanceof Cancelled cancelled) {
+            return cancelled.jobId();
+        }
+        return none;
+    }
+
     /** Worker to console: started, natives loaded, waiting for work. */
     record Ready(long pid) implements WorkerMessage {}
 
-    /** Console to worker: run this job and write its image into {@code outputDir}. */
-    record RunJob(long jobId, JobType jobType, String url, ObjectNode params, String outputDir) implements WorkerMessage {}
+    /**
+     * Console to worker: run this job and write its image into {@code outputDir}.
+     *
+     * @param part which part of a split people count to run, or null for the whole job
+     */
+    record RunJob(long jobId, JobType jobType, String url, ObjectNode params, String outputDir,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Part part) implements WorkerMessage {
+
+        public RunJob(long jobId, JobType jobType, String url, ObjectNode params, String outputDir) {
+            this(jobId, jobType, url, params, outputDir, null);
+        }
+    }
+
+    /** Part {@code index} (from 0) of a people count the console would cut into {@code of} parts. */
+    record Part(int index, int of) {}
+
+    /**
+     * Worker to console, from the first part of a split count once it knows the video's length: into how
+     * many parts the video is cut (fewer than asked for a short video; 1 when it is too short to split).
+     */
+    record Segmented(long jobId, int parts) implements WorkerMessage {}
 
     /** Worker to console: how far the running job has come. */
     record Progress(long jobId, double percentage, String stage, ProgressDetails details) implements WorkerMessage {}

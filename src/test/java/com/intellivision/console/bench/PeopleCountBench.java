@@ -38,7 +38,8 @@ import org.bytedeco.opencv.global.opencv_core;
  * <p>Ours runs twice: (b) on whole frames, as Python does, and (c) with motion regions (HOG only where
  * something moved, the whole frame every 3 s), the default. Goals for (c): 3 times Python's rate, people
  * per sample within one of Python's whole-frame HOG in 95 % of samples, and as many different people as
- * (b) within 10 %. The environment variable {@code BENCH_RUNS} sets the runs.
+ * (b) within 10 %. The environment variable {@code BENCH_RUNS} sets the runs. Then {@link SplitCountBench} compares
+ * (d) a count on one worker with (e) the same count split across two (without Python's OpenCV, only those).
  * Needs {@code vtest.avi} (apt-get install -y opencv-doc) and Python's OpenCV (apt-get install -y python3-opencv).
  */
 public final class PeopleCountBench {
@@ -52,7 +53,11 @@ public final class PeopleCountBench {
 
     public static void main(String[] args) throws Exception {
         Path video = SampleVideos.vtest();
-        requirePythonOpenCv();
+        if (!hasPythonOpenCv()) {
+            System.err.println("Python's OpenCV is missing, so (a) to (c) are left out: install it with 'sudo apt-get install -y python3-opencv'.");
+            SplitCountBench.compare(video);
+            return;
+        }
         CountParams params = CountParams.defaults();
         HogSettings hog = HogSettings.DEFAULT;
         Path script = copyScript(Files.createTempDirectory("people-count-bench"));
@@ -109,6 +114,7 @@ public final class PeopleCountBench {
                 ourLast.personCount(), motionLast.personCount(), apart * 100, UNIQUE_GOAL * 100, apart <= UNIQUE_GOAL ? "met" : "NOT MET",
                 motionLast.detectionStrategies());
         System.out.println("this JVM, resident: " + residentMemory());
+        SplitCountBench.compare(video);
     }
 
     private static List<Integer> counts(PeopleCountResult result) {
@@ -181,13 +187,10 @@ public final class PeopleCountBench {
         return JobJson.mapper().readTree(output);
     }
 
-    private static void requirePythonOpenCv() throws IOException, InterruptedException {
+    private static boolean hasPythonOpenCv() throws IOException, InterruptedException {
         Process check = new ProcessBuilder(PYTHON, "-c", "import cv2").redirectErrorStream(true).start();
         check.getInputStream().readAllBytes();
-        if (check.waitFor() != 0) {
-            System.err.println("Python's OpenCV is missing: install it with 'sudo apt-get install -y python3-opencv'.");
-            System.exit(1);
-        }
+        return check.waitFor() == 0;
     }
 
     private static Path copyScript(Path work) throws IOException {
