@@ -48,7 +48,7 @@ final class FxThreadDataSet extends DoubleDataSet {
 
         @Override
         public <R> R readLockGuardOptimistic(Supplier<R> reading) {
-            return reading.get();
+            return readLockGuard(reading);
         }
 
         @Override
@@ -63,13 +63,12 @@ final class FxThreadDataSet extends DoubleDataSet {
 
         @Override
         public FxThreadDataSet writeLockGuard(Runnable writing) {
-            writing.run();
-            return dataSet;
+            return readLockGuard(writing);
         }
 
         @Override
         public <R> R writeLockGuard(Supplier<R> writing) {
-            return writing.get();
+            return readLockGuard(writing);
         }
 
         @Override
