@@ -13,7 +13,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param motionRegions whether the built-in detector looks only where something moves (for fixed cameras);
  *     null means yes. Turn it off for moving cameras; it falls back to whole frames by itself where most of a frame changes.
  * @param fullFrameEvery with motion regions, the whole frame is still searched every this many seconds of
- *     video, so that people standing still are re-confirmed; null means {@value #DEFAULT_FULL_FRAME_EVERY}
+ *     video, for people who have not moved since the count began (people found before who stand still are
+ *     looked at again, alone, every few seconds); null means {@value #DEFAULT_FULL_FRAME_EVERY}
  * @param split whether a long video may be cut into overlapping segments counted at once on idle workers of a
  *     local pool (of two workers or more) and joined; null means yes. Off, one worker counts the whole video.
  */
@@ -27,7 +28,7 @@ public record CountParams(
         Boolean split) {
 
     public static final double DEFAULT_FPS = 2.0;
-    public static final double DEFAULT_FULL_FRAME_EVERY = 3.0;
+    public static final double DEFAULT_FULL_FRAME_EVERY = 10.0;
 
     public CountParams {
         fps = fps == null ? DEFAULT_FPS : fps;

@@ -47,12 +47,17 @@ final class HogDetector implements Detector {
         return detectIn(bgr, List.of(new Box(0, 0, bgr.cols(), bgr.rows())));
     }
 
-    /**
-     * The people in some parts of a BGR frame (in the frame's pixels, inside it), searched at the scale the
-     * whole frame would be: the frame is resized once and each part searched in place. Boxes found twice
-     * where parts overlap are merged with the rest.
-     */
+    /** The people in some parts of a BGR frame (in the frame's pixels), people of any size. */
     List<Detection> detectIn(Mat bgr, List<Box> regions) {
+        return search(bgr, regions.stream().map(SearchArea::anySize).toList());
+    }
+
+    /**
+     * The people in some parts of a BGR frame (in the frame's pixels, inside it), searched at the scales the
+     * whole frame would be: the frame is resized once and each part searched in place, at the scales of the
+     * people it can hold. Boxes found twice where parts overlap are merged with the rest.
+     */
+    List<Detection> search(Mat bgr, List<SearchArea> areas) {
         double factor = settings.resizeFactor(bgr.rows());
         try (PointerScope temporaries = new PointerScope()) {
             Mat image = bgr;
@@ -61,26 +66,45 @@ final class HogDetector implements Detector {
                 image = resized;
             }
             List<Detection> candidates = new ArrayList<>();
-            for (Box region : regions) {
-                Rect part = searchedPart(region, factor, image.cols(), image.rows());
+            for (SearchArea area : areas) {
+                Rect part = searchedPart(area.box(), factor, image.cols(), image.rows());
                 if (part.width() < WINDOW_WIDTH || part.height() < WINDOW_HEIGHT) {
                     continue;
                 }
                 boolean whole = part.width() == image.cols() && part.height() == image.rows();
                 Mat searched = whole ? image : image.apply(part);
+                PyramidLevels levels = PyramidLevels.forPeople(area, factor, settings.pyramidScale());
+                double shrink = levels.firstScale(settings.pyramidScale());
+                if (shrink > 1) {
+                    // The levels below the first are left out: the part is brought to the first one's scale, as HOG's
+                    // own pyramid would bring the whole frame.
+                    Mat smaller = new Mat();
+                    resize(searched, smaller, new Size((int) Math.round(searched.cols() / shrink), (int) Math.round(searched.rows() / shrink)), 0, 0, INTER_LINEAR);
+                    searched = smaller;
+                    if (searched.cols() < WINDOW_WIDTH || searched.rows() < WINDOW_HEIGHT) {
+                        continue;
+                    }
+                }
                 RectVector windows = new RectVector();
                 DoublePointer scores = new DoublePointer();
+                hog.nlevels(levels.count());
                 // HOG drops the windows scoring under the minimum itself; it leaves overlapping ones alone (group
                 // threshold 0) for NMS to merge below, as it does for every detector.
                 hog.detectMultiScale(searched, windows, scores, settings.minScore(), stride, padding, settings.pyramidScale(), 0, false);
                 for (long i = 0; i < windows.size(); i++) {
                     Rect window = windows.get(i);
-                    window.x(window.x() + part.x()).y(window.y() + part.y());
-                    candidates.add(new Detection(personIn(window).scaledBy(1 / factor), (float) scores.get(i)));
+                    Rect inPart = new Rect((int) Math.round(window.x() * shrink) + part.x(), (int) Math.round(window.y() * shrink) + part.y(),
+                            (int) Math.round(window.width() * shrink), (int) Math.round(window.height() * shrink));
+                    candidates.add(new Detection(personIn(inPart).scaledBy(1 / factor), (float) scores.get(i)));
                 }
             }
             return OverlapSuppression.keepBest(candidates, settings.minScore(), settings.maxOverlap());
         }
+    }
+
+    /** The height, in the searched (resized) image, of the person a window at scale 1 holds. */
+    static double personHeightInWindow() {
+        return WINDOW_HEIGHT - 2.0 * (WINDOW_HEIGHT / TOP_MARGIN_DIVISOR);
     }
 
     /** The size of the detection window in a frame {@code frameHeight} pixels tall (frames are resized first): the least a region can be. */

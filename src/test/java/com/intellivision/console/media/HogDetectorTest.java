@@ -98,6 +98,25 @@ class HogDetectorTest {
     }
 
     @Test
+    void findsAPersonInTheirOwnWindowAtTheirSizeAndNotWhenLookingForPeopleFarTaller() throws Exception {
+        Mat frame = frameAt(20);
+        List<Detection> everyone = detector.detect(frame);
+        assertThat(everyone).hasSizeGreaterThan(3);
+
+        for (Detection person : everyone) {
+            Box box = person.box();
+            Box window = MotionRegions.clipped(MotionRegions.windowAround(box), frame.cols(), frame.rows());
+            List<Detection> atTheirSize = detector.search(frame, List.of(new SearchArea(window, box.height() * 0.8, box.height() * 1.25)));
+            List<Detection> farTaller = detector.search(frame, List.of(new SearchArea(window, box.height() * 2.5, box.height() * 4)));
+
+            assertThat(atTheirSize).as("looking for %s in %s at their size", box, window)
+                    .anySatisfy(found -> assertThat(found.box().overlap(box)).isGreaterThan(0.6));
+            assertThat(farTaller).as("looking for people 2.5 to 4 times as tall as %s", box)
+                    .noneSatisfy(found -> assertThat(found.box().overlap(box)).isGreaterThan(0.3));
+        }
+    }
+
+    @Test
     void findsNoOneInAnEmptyPictureNorInOneSmallerThanAPerson() {
         try (Mat grey = new Mat(576, 768, org.bytedeco.opencv.global.opencv_core.CV_8UC3, new Scalar(128, 128, 128, 0));
                 Mat tiny = new Mat(40, 60, org.bytedeco.opencv.global.opencv_core.CV_8UC3, new Scalar(128, 128, 128, 0))) {

@@ -12,10 +12,18 @@ class MotionRegionsTest {
     private final MotionRegions regions = new MotionRegions(74, 148, 5);
 
     @Test
-    void padsABlobByHalfItsHeightOnEverySide() {
+    void padsABlobShapedLikeAPersonByAThirdOfItsHeightOnEverySide() {
         List<Box> found = regions.around(List.of(new Box(300, 200, 40, 100)), List.of(), 768, 576);
 
-        assertThat(found).containsExactly(new Box(250, 150, 140, 200));
+        assertThat(found).containsExactly(new Box(270, 170, 100, 160));
+    }
+
+    @Test
+    void padsASquatBlobTwiceAsMuchAboveAndBelowForTheRestOfItsPerson() {
+        // Legs, or an arm: most of the person who moved them is above or below.
+        List<Box> found = regions.around(List.of(new Box(300, 200, 120, 100)), List.of(), 768, 576);
+
+        assertThat(found).containsExactly(new Box(270, 140, 180, 220));
     }
 
     @Test
