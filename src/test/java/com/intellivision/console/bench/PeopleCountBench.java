@@ -36,7 +36,7 @@ import org.bytedeco.opencv.global.opencv_core;
  * else the machine was doing. The goal is at least 0.9 times Python's rate.
  *
  * <p>Ours runs twice: (b) on whole frames, as Python does, and (c) with motion regions (HOG only where
- * something moved, the whole frame every 3 s), the default. Goals for (c): 3 times Python's rate, people
+ * something moved, at the size of the people followed there, the whole frame every 10 s), the default. Goals for (c): 3 times Python's rate, people
  * per sample within one of Python's whole-frame HOG in 95 % of samples, and as many different people as
  * (b) within 10 %. The environment variable {@code BENCH_RUNS} sets the runs. Then {@link SplitCountBench} compares
  * (d) a count on one worker with (e) the same count split across two (without Python's OpenCV, only those).
