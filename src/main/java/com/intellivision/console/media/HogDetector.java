@@ -44,12 +44,7 @@ final class HogDetector implements Detector {
 
     @Override
     public List<Detection> detect(Mat bgr) {
-        return detectIn(bgr, List.of(new Box(0, 0, bgr.cols(), bgr.rows())));
-    }
-
-    /** The people in some parts of a BGR frame (in the frame's pixels), people of any size. */
-    List<Detection> detectIn(Mat bgr, List<Box> regions) {
-        return search(bgr, regions.stream().map(SearchArea::anySize).toList());
+        return search(bgr, List.of(SearchArea.anySize(new Box(0, 0, bgr.cols(), bgr.rows()))));
     }
 
     /**
