@@ -150,11 +150,15 @@ public final class ConsolePulseBench {
         System.exit(0);
     }
 
-    /** What the FX thread was doing in each gap over the goal while loaded. */
+    /**
+     * What the FX thread was doing in each gap while loaded over the goal, or over
+     * {@code -Dbench.sampleOverMillis} to look into shorter ones.
+     */
     private static void printSamples(Phase busy, FxThreadSampler sampler) {
+        double over = Double.parseDouble(System.getProperty("bench.sampleOverMillis", String.valueOf(GOAL_MILLIS)));
         long[] pulses = busy.pulses();
         for (int i = 1; i < pulses.length; i++) {
-            if ((pulses[i] - pulses[i - 1]) / 1e6 > GOAL_MILLIS) {
+            if ((pulses[i] - pulses[i - 1]) / 1e6 > over) {
                 System.out.printf(Locale.ROOT, "FX thread in the %.1f ms gap at %.1f s (CSS and layout %.1f ms):%n%s%n",
                         (pulses[i] - pulses[i - 1]) / 1e6, (pulses[i] - pulses[0]) / 1e9, sampler.layoutMillisBetween(pulses[i - 1], pulses[i]),
                         sampler.between(pulses[i - 1], pulses[i]));

@@ -144,15 +144,25 @@ final class SimulatedPool implements AutoCloseable {
         return deployment;
     }
 
-    /** The running people count that has the longest to go: what someone watching the pool would look at. */
+    /**
+     * The running people count that has the longest to go, what someone watching the pool would look at:
+     * the longest, as every worker is a third through its job when publishing starts.
+     */
     long jobToWatch() {
         return slots.stream().filter(slot -> slot.job.type() == JobType.PEOPLE_COUNT)
-                .max(Comparator.comparing(slot -> slot.startedAt.plus(slot.length))).orElseThrow().job.id();
+                .max(Comparator.comparing(slot -> slot.length)).orElseThrow().job.id();
     }
 
-    /** Starts publishing, as a pool whose workers were running all along. */
+    /**
+     * Starts publishing, as a pool whose workers were running all along: each is a third through its job
+     * now, however long the window was open before, so no job's end is overdue and published at once.
+     */
     void start() {
-        loop.execute(() -> slots.forEach(this::scheduleSteps));
+        loop.execute(() -> {
+            Instant now = Instant.now();
+            slots.forEach(slot -> slot.startedAt = now.minus(slot.length.dividedBy(3)));
+            slots.forEach(this::scheduleSteps);
+        });
         loop.scheduleAtFixedRate(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
@@ -216,7 +226,6 @@ final class SimulatedPool implements AutoCloseable {
             Slot slot = slots.get(i);
             slot.job = jobs.get(job.id()).withStatus(JobStatus.PROCESSING, null, now);
             slot.length = lengthOf(job);
-            slot.startedAt = now.minus(slot.length.dividedBy(3));
             slot.rssBytes = workingRss(job);
             slot.peakRssBytes = slot.rssBytes;
             jobs.put(job.id(), slot.job);

@@ -33,9 +33,15 @@ public final class ConsoleEvents {
         afterEachBatch.add(follower);
     }
 
-    /** Hands a batch to the handlers, in order. Runs on the JavaFX thread. */
+    /** Hands a batch to the handlers, in order, then runs the followers. Runs on the JavaFX thread. */
     public void deliver(List<SourcedEvent> batch) {
-        for (SourcedEvent sourced : batch) {
+        handle(batch);
+        finishBatch();
+    }
+
+    /** Hands events to the handlers, in order: part of a batch, whose followers wait for {@link #finishBatch}. */
+    public void handle(List<SourcedEvent> events) {
+        for (SourcedEvent sourced : events) {
             List<Handler<EngineEvent>> forKind = handlers.get(sourced.event().getClass());
             if (forKind != null) {
                 for (Handler<EngineEvent> handler : forKind) {
@@ -43,6 +49,10 @@ public final class ConsoleEvents {
                 }
             }
         }
+    }
+
+    /** Runs the followers once, for all the events handled since the last time. */
+    public void finishBatch() {
         afterEachBatch.forEach(Runnable::run);
     }
 }

@@ -24,8 +24,7 @@ public final class StatusBadgeCell extends TableCell<JobRow, StatusBadge> {
             return;
         }
         badge.setText(status.text());
-        badge.getStyleClass().removeIf(styleClass -> styleClass.startsWith("status-") && !styleClass.equals(BADGE));
-        badge.getStyleClass().add(status.styleClass());
+        StyleClasses.set(badge, "label", BADGE, status.styleClass());
         setGraphic(badge);
     }
 }

@@ -3,6 +3,7 @@ package com.intellivision.console.ui.deployments;
 import com.intellivision.console.job.ConnectionState;
 import com.intellivision.console.ui.common.DeploymentEntry;
 import com.intellivision.console.ui.common.HealthText;
+import com.intellivision.console.ui.common.StyleClasses;
 import java.util.Locale;
 import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
@@ -121,7 +122,7 @@ public final class DeploymentListView {
                 return;
             }
             ConnectionState state = entry.healthProperty().get();
-            dot.getStyleClass().setAll("health-dot", "health-" + state.name().toLowerCase(Locale.ROOT));
+            StyleClasses.set(dot, "health-dot", "health-" + state.name().toLowerCase(Locale.ROOT));
             String reason = entry.healthReasonProperty().get();
             tooltip.setText(HealthText.of(state) + (reason.isEmpty() ? "" : "\n" + reason));
         }

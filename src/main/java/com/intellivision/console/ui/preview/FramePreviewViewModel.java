@@ -7,6 +7,7 @@ import com.intellivision.console.job.FrameResult;
 import com.intellivision.console.job.Job;
 import com.intellivision.console.job.JobStatus;
 import com.intellivision.console.job.JobType;
+import com.intellivision.console.job.PeopleCountResult;
 import com.intellivision.console.job.ProgressDetails.LiveFrame;
 import com.intellivision.console.job.Timecode;
 import com.intellivision.console.ui.common.CountResults;
@@ -167,8 +168,9 @@ public final class FramePreviewViewModel {
     }
 
     private void showCompleted(Job job) {
-        if (job.type() == JobType.PEOPLE_COUNT && CountResults.of(job).isPresent()) {
-            peopleCount.show(job, CountResults.of(job).get());
+        Optional<PeopleCountResult> count = job.type() == JobType.PEOPLE_COUNT ? CountResults.of(job) : Optional.empty();
+        if (count.isPresent()) {
+            peopleCount.show(job, count.get());
             mode.set(Mode.COUNT);
             return;
         }

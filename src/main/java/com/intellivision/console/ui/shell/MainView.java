@@ -6,6 +6,7 @@ import com.intellivision.console.ui.alerts.AlertsView;
 import com.intellivision.console.ui.common.FxmlViews;
 import com.intellivision.console.ui.common.Links;
 import com.intellivision.console.ui.common.RegionClips;
+import com.intellivision.console.ui.common.StyleClasses;
 import com.intellivision.console.ui.deployments.DeploymentDialogs;
 import com.intellivision.console.ui.deployments.DeploymentListView;
 import com.intellivision.console.ui.deployments.DeploymentListViewModel;
@@ -175,7 +176,7 @@ public final class MainView {
     }
 
     private void showConnectionState(ConnectionState state) {
-        connectionBanner.getStyleClass().setAll("connection-banner", "banner-" + state.name().toLowerCase(Locale.ROOT));
+        StyleClasses.set(connectionBanner, "connection-banner", "banner-" + state.name().toLowerCase(Locale.ROOT));
         connectionIcon.setIconLiteral(state == ConnectionState.BUSY ? "fth-clock" : "fth-wifi-off");
     }
 

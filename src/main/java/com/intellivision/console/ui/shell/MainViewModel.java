@@ -79,7 +79,7 @@ public final class MainViewModel implements AutoCloseable {
         this.catalog = catalog;
         this.tasks = tasks;
         this.clock = clock;
-        this.bridge = new FxEventBridge(tasks.uiThread(), this::apply);
+        this.bridge = new FxEventBridge(tasks.uiThread(), this::handle, events::finishBatch);
         this.deployments = new DeploymentListViewModel(clock.getZone());
         this.submitBar = new SubmitBarViewModel(tasks);
         this.firstRun = new FirstRunViewModel(tasks);
@@ -274,8 +274,8 @@ public final class MainViewModel implements AutoCloseable {
     }
 
     /** Hands a batch of events, on the UI thread, to the views; events of deployments no longer listed are dropped. */
-    void apply(List<SourcedEvent> batch) {
-        events.deliver(batch.stream().filter(sourced -> deployments.entry(sourced.deploymentId()).isPresent()).toList());
+    private void handle(List<SourcedEvent> batch) {
+        events.handle(batch.stream().filter(sourced -> deployments.entry(sourced.deploymentId()).isPresent()).toList());
     }
 
     private void showFigures(DeploymentEntry entry, QueueFigures figures) {

@@ -1,5 +1,6 @@
 package com.intellivision.console.ui.workers;
 
+import com.intellivision.console.ui.common.StyleClasses;
 import com.intellivision.console.ui.workers.MemoryChartViewModel.Frame;
 import io.fair_acc.chartfx.Chart;
 import io.fair_acc.chartfx.XYChart;
@@ -51,7 +52,7 @@ final class WorkerTimelinePlugin extends ChartPlugin {
             Rectangle node = bandNodes.computeIfAbsent(key, unused -> newBand());
             // Each node carries what it stands for, for its handlers and for anyone looking at the chart.
             node.setUserData(band);
-            node.getStyleClass().setAll("job-band", "worker-color-" + colourOf(band.workerId()), "band-" + band.outcome().toLowerCase(Locale.ROOT));
+            StyleClasses.set(node, "job-band", "worker-color-" + colourOf(band.workerId()), "band-" + band.outcome().toLowerCase(Locale.ROOT));
             ((Tooltip) node.getProperties().get(Tooltip.class)).setText(band.describe(shown.toSeconds()));
         }
         bandNodes.keySet().retainAll(bands);

@@ -2,6 +2,7 @@ package com.intellivision.console.ui.workers;
 
 import atlantafx.base.theme.Styles;
 import com.intellivision.console.job.WorkerInfo;
+import com.intellivision.console.ui.common.StyleClasses;
 import com.intellivision.console.ui.workers.MemoryChartViewModel.Window;
 import java.io.File;
 import java.nio.file.Path;
@@ -235,7 +236,7 @@ public final class WorkersView {
                 return;
             }
             badge.setText(worker.stateText());
-            badge.getStyleClass().setAll("label", "status-badge", worker.stateStyleClass());
+            StyleClasses.set(badge, "label", "status-badge", worker.stateStyleClass());
             setGraphic(badge);
         }
     }

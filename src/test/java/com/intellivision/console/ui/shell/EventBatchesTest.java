@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Queue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 public class EventBatchesTest {
@@ -78,7 +80,7 @@ public class EventBatchesTest {
     void theBridgeDeliversABurstAsOneBatchOnTheUiThread() {
         Queue<Runnable> uiThread = new ArrayDeque<>();
         List<List<SourcedEvent>> delivered = new ArrayList<>();
-        FxEventBridge bridge = new FxEventBridge(uiThread::add, delivered::add);
+        FxEventBridge bridge = new FxEventBridge(uiThread::add, delivered::add, () -> { });
 
         for (int percent = 1; percent <= 100; percent++) {
             bridge.listenerFor("local").accept(new JobProgress(1, percent, "decoding"));
@@ -100,7 +102,7 @@ public class EventBatchesTest {
     void theBridgeSchedulesAgainForEventsAfterADrain() {
         Queue<Runnable> uiThread = new ArrayDeque<>();
         List<List<SourcedEvent>> delivered = new ArrayList<>();
-        FxEventBridge bridge = new FxEventBridge(uiThread::add, delivered::add);
+        FxEventBridge bridge = new FxEventBridge(uiThread::add, delivered::add, () -> { });
 
         bridge.listenerFor("local").accept(new JobChanged(Jobs.pending(1, T0)));
         uiThread.poll().run();
@@ -112,10 +114,46 @@ public class EventBatchesTest {
     }
 
     @Test
+    void aBurstLongerThanASliceLeavesTheRestToATaskAfterThePulse() {
+        Queue<Runnable> uiThread = new ArrayDeque<>();
+        List<List<SourcedEvent>> delivered = new ArrayList<>();
+        AtomicLong now = new AtomicLong();
+        AtomicInteger tasksDone = new AtomicInteger();
+        // Each part handed over takes 5 ms of the 8 ms slice.
+        FxEventBridge bridge = new FxEventBridge(uiThread::add, part -> {
+            delivered.add(List.copyOf(part));
+            now.addAndGet(5_000_000);
+        }, tasksDone::incrementAndGet, now::get);
+        List<SourcedEvent> changes = new ArrayList<>();
+        for (long id = 1; id <= 2 * FxEventBridge.EVENTS_PER_LOOK; id++) {
+            changes.add(new SourcedEvent("local", new JobChanged(Jobs.pending(id, T0))));
+        }
+        changes.forEach(bridge::accept);
+        bridge.accept(new SourcedEvent("local", new JobProgress(99, 10, "decoding")));
+
+        uiThread.poll().run();
+
+        assertThat(delivered).as("two parts fit the slice: one at 0 ms, one at 5 ms").hasSize(2);
+        assertThat(delivered.stream().flatMap(List::stream).toList()).containsExactlyElementsOf(changes);
+        assertThat(tasksDone).hasValue(1);
+        assertThat(uiThread).as("the rest has a task of its own").hasSize(1);
+
+        bridge.accept(new SourcedEvent("local", new JobProgress(99, 50, "decoding")));
+        assertThat(uiThread).as("that task takes what came since too").hasSize(1);
+        uiThread.poll().run();
+
+        assertThat(delivered).hasSize(3);
+        assertThat(delivered.get(2)).as("the report left over was made stale by the later one")
+                .containsExactly(new SourcedEvent("local", new JobProgress(99, 50, "decoding")));
+        assertThat(tasksDone).hasValue(2);
+        assertThat(uiThread).isEmpty();
+    }
+
+    @Test
     void aClosedBridgeDeliversNothing() {
         Queue<Runnable> uiThread = new ArrayDeque<>();
         List<List<SourcedEvent>> delivered = new ArrayList<>();
-        FxEventBridge bridge = new FxEventBridge(uiThread::add, delivered::add);
+        FxEventBridge bridge = new FxEventBridge(uiThread::add, delivered::add, () -> { });
 
         bridge.listenerFor("local").accept(new JobChanged(Jobs.pending(1, T0)));
         bridge.close();
