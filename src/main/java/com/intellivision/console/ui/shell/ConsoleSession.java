@@ -6,7 +6,7 @@ import com.intellivision.console.ui.common.BackgroundExecutor;
 import com.intellivision.console.ui.common.DeploymentEntry;
 import com.intellivision.console.ui.common.FxThread;
 import com.intellivision.console.ui.common.Links;
-import com.intellivision.console.ui.common.ResultReaders;
+import com.intellivision.console.ui.common.FirstUse;
 import com.intellivision.console.ui.common.TaskRunner;
 import com.intellivision.console.ui.settings.ConsoleSettings.Theme;
 import com.intellivision.console.ui.settings.ConsoleSettings;
@@ -45,7 +45,7 @@ public final class ConsoleSession {
      */
     static ConsoleSession open(Stage stage, DeploymentCatalog catalog, Links links, SettingsFile file, ConsoleSettings loaded) {
         BackgroundExecutor background = new BackgroundExecutor();
-        background.execute(ResultReaders::prepare);
+        background.execute(FirstUse::prepare);
         TaskRunner tasks = new TaskRunner(background, FxThread.INSTANCE);
         MainViewModel viewModel = new MainViewModel(catalog, tasks, Clock.systemDefaultZone());
         SettingsViewModel settings = new SettingsViewModel(file, loaded, tasks, viewModel.alerts(), System.getenv());
