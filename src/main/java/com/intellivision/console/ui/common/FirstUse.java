@@ -23,11 +23,11 @@ public final class FirstUse {
     private static final String TINY_PNG = "data:image/png;base64,"
             + "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGNgYGAAAAAEAAH2FzhVAAAAAElFTkSuQmCC";
 
-    private FirstUse() {}
-
     /** A count with one of each of its parts, whose records' methods are then linked. */
     private static final String COUNT = "{\"person_count\": 1, \"alerts\": [{\"message\": \"-\", \"timestamp\": 0}],"
             + " \"timeline\": [{\"timestamp\": 0, \"count\": 1, \"boxes\": [{\"x\": 0, \"y\": 0, \"width\": 1, \"height\": 1, \"track\": 1}]}]}";
+
+    private FirstUse() {}
 
     /** Call once, on a background thread, as the window opens (JavaFX must have started). */
     public static void prepare() {

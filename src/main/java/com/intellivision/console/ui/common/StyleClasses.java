@@ -10,8 +10,7 @@ import javafx.scene.Node;
  */
 public final class StyleClasses {
 
-    private StyleClasses() {
-    }
+    private StyleClasses() {}
 
     public static void set(Node node, String... styleClasses) {
         List<String> wanted = List.of(styleClasses);
