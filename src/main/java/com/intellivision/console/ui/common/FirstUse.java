@@ -4,9 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.intellivision.console.job.FrameResult;
 import com.intellivision.console.job.JobJson;
 import com.intellivision.console.job.PeopleCountResult;
-import javafx.scene.chart.AreaChart;
-import javafx.scene.chart.NumberAxis;
-import javafx.scene.chart.XYChart;
 import javafx.scene.image.Image;
 
 /**
@@ -14,8 +11,10 @@ import javafx.scene.image.Image;
  * JVM; done on the FX thread when the first frame or count arrives, the window would skip frames.
  * Jackson builds a type's reader and the pretty printer at their first use; a record's
  * {@code equals} and {@code hashCode} are linked at their first call; JavaFX starts its image
- * loader's threads and PNG decoder with the first image loaded in the background; a chart's first
- * layout runs its code uncompiled.
+ * loader's threads and PNG decoder with the first image loaded in the background.
+ *
+ * <p>Nothing here lays out nodes: a chart laid out on this thread once measured its labels with
+ * JavaFX's shared text layout while the window did, and the jobs table's text came out misplaced.
  */
 public final class FirstUse {
 
@@ -46,26 +45,5 @@ public final class FirstUse {
             // Only the reader was wanted.
         }
         new Image(TINY_PNG, true);
-        layOutAChart();
-    }
-
-    /**
-     * Lays out a chart like a count's timeline a few times, so that its code is compiled before the
-     * first finished count shows (uncompiled, that layout held the FX thread 30 to 35 ms). A chart in
-     * no window may be built and laid out on any thread.
-     */
-    private static void layOutAChart() {
-        AreaChart<Number, Number> chart = new AreaChart<>(new NumberAxis(), new NumberAxis());
-        chart.setAnimated(false);
-        chart.setCreateSymbols(false);
-        XYChart.Series<Number, Number> series = new XYChart.Series<>();
-        for (int sample = 0; sample < 200; sample++) {
-            series.getData().add(new XYChart.Data<>(sample * 0.5, sample % 7));
-        }
-        chart.getData().add(series);
-        for (int width = 400; width <= 800; width += 200) {
-            chart.resize(width, 130);
-            chart.layout();
-        }
     }
 }
