@@ -4,14 +4,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.intellivision.console.job.FrameResult;
 import com.intellivision.console.job.JobJson;
 import com.intellivision.console.job.PeopleCountResult;
+import com.intellivision.console.job.VideoLinks;
 import javafx.scene.image.Image;
 
 /**
  * Does, before the first job needs it, what costs tens of milliseconds the first time it runs in a
  * JVM; done on the FX thread when the first frame or count arrives, the window would skip frames.
  * Jackson builds a type's reader and the pretty printer at their first use; a record's
- * {@code equals} and {@code hashCode} are linked at their first call; JavaFX starts its image
- * loader's threads and PNG decoder with the first image loaded in the background.
+ * {@code equals} and {@code hashCode} are linked at their first call; a class's patterns are
+ * compiled as it starts; JavaFX starts its image loader's threads and PNG decoder with the first
+ * image loaded in the background.
  *
  * <p>Nothing here lays out nodes: a chart laid out on this thread once measured its labels with
  * JavaFX's shared text layout while the window did, and the jobs table's text came out misplaced.
@@ -44,6 +46,9 @@ public final class FirstUse {
         } catch (IllegalArgumentException | NullPointerException emptyResultsAreNoResult) {
             // Only the reader was wanted.
         }
+        // Their patterns are compiled as their classes start: a link's first alert check, a job's first image.
+        VideoLinks.read("https://www.youtube.com/watch?v=aqz-KE-bpKQ");
+        JobImages.urlOf("frame.png");
         new Image(TINY_PNG, true);
     }
 }

@@ -11,12 +11,17 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.binding.StringExpression;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
@@ -34,8 +39,13 @@ public final class JobDetailsViewModel {
     private final ZoneId zone;
     private final ReadOnlyBooleanWrapper available = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper parameters = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper results = new ReadOnlyStringWrapper("");
+    private final ObjectProperty<Job> jobShown = new SimpleObjectProperty<>();
+    // Written as pretty JSON only when read: while the details are folded, a running job's changes
+    // (a count's, four a second) and a long count's results cost nothing to format.
+    private final StringBinding parameters = Bindings.createStringBinding(() -> jobShown.get() == null ? ""
+            : pretty(jobShown.get().params(), "No parameters: the defaults."), jobShown);
+    private final StringBinding results = Bindings.createStringBinding(() -> jobShown.get() == null ? ""
+            : pretty(jobShown.get().results(), jobShown.get().isTerminal() ? "No results." : "No results yet: the job has not ended."), jobShown);
     private final ReadOnlyObjectWrapper<Long> retryOf = new ReadOnlyObjectWrapper<>();
     private final ObservableList<Long> retriedBy = FXCollections.observableArrayList();
     private final ObservableList<Long> retriedByView = FXCollections.unmodifiableObservableList(retriedBy);
@@ -80,10 +90,9 @@ public final class JobDetailsViewModel {
         if (!retriedBy.equals(retries)) {
             retriedBy.setAll(retries);
         }
+        jobShown.set(job);
         if (job == null) {
             summary.set("");
-            parameters.set("");
-            results.set("");
             return;
         }
         StringBuilder line = new StringBuilder(job.type().wireName());
@@ -98,8 +107,6 @@ public final class JobDetailsViewModel {
             line.append(" · updated ").append(TIME.format(job.updatedAt().atZone(zone)));
         }
         summary.set(line.toString());
-        parameters.set(pretty(job.params(), "No parameters: the defaults."));
-        results.set(pretty(job.results(), job.isTerminal() ? "No results." : "No results yet: the job has not ended."));
     }
 
     private static String pretty(JsonNode node, String none) {
@@ -139,11 +146,13 @@ public final class JobDetailsViewModel {
         return summary.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty parametersProperty() {
-        return parameters.getReadOnlyProperty();
+    /** The parameters as pretty JSON, formatted when read. */
+    public StringExpression parametersProperty() {
+        return parameters;
     }
 
-    public ReadOnlyStringProperty resultsProperty() {
-        return results.getReadOnlyProperty();
+    /** The results as pretty JSON, formatted when read. */
+    public StringExpression resultsProperty() {
+        return results;
     }
 }

@@ -8,6 +8,8 @@ import com.intellivision.console.job.JobJson;
 import com.intellivision.console.ui.common.JobKey;
 import com.intellivision.console.ui.common.JobRow;
 import com.intellivision.console.ui.common.Jobs;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +43,38 @@ class JobDetailsViewModelTest {
         selected.set(null);
         assertThat(details.availableProperty().get()).isFalse();
         assertThat(details.resultsProperty().get()).isEmpty();
+    }
+
+    @Test
+    void resultsAreWrittenAsJsonOnlyWhenReadAndOnceForEachChange() {
+        Job done = Jobs.completedFrame(7, T0, T0.plusSeconds(3));
+        Probe probe = new Probe();
+        ObjectNode results = JobJson.mapper().createObjectNode();
+        results.putPOJO("probe", probe);
+        JobRow row = new JobRow("local", withResults(done, results, T0.plusSeconds(3)), T0);
+        selected.set(row);
+        for (int change = 4; change < 10; change++) {
+            row.update(withResults(done, results, T0.plusSeconds(change)));
+        }
+        assertThat(probe.reads).as("nothing read the results yet").isZero();
+
+        assertThat(details.resultsProperty().get()).contains("\"probe\"", "\"read\" : 1");
+        details.resultsProperty().get();
+        assertThat(probe.reads).as("written once for the last change").isEqualTo(1);
+    }
+
+    private static Job withResults(Job job, ObjectNode results, Instant updatedAt) {
+        return new Job(job.id(), job.type(), job.status(), job.youtubeUrl(), job.params(), results, job.outputImage(), job.error(),
+                job.attempts(), job.priority(), job.deadLetter(), job.createdAt(), updatedAt);
+    }
+
+    /** Counts how often the results were written out. */
+    static final class Probe {
+        int reads;
+
+        public int getRead() {
+            return ++reads;
+        }
     }
 
     @Test
