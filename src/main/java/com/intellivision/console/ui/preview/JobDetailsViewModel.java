@@ -40,8 +40,8 @@ public final class JobDetailsViewModel {
     private final ReadOnlyBooleanWrapper available = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ObjectProperty<Job> jobShown = new SimpleObjectProperty<>();
-    // Written as pretty JSON only when read: while the details are folded, a running job's changes
-    // (a count's, four a second) and a long count's results cost nothing to format.
+    // Written as pretty JSON only when read: while the details are folded, a job's changes, and the
+    // results of a long count as it ends, cost nothing to format.
     private final StringBinding parameters = Bindings.createStringBinding(() -> jobShown.get() == null ? ""
             : pretty(jobShown.get().params(), "No parameters: the defaults."), jobShown);
     private final StringBinding results = Bindings.createStringBinding(() -> jobShown.get() == null ? ""
