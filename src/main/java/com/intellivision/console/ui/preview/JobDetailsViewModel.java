@@ -42,10 +42,9 @@ public final class JobDetailsViewModel {
     private final ObjectProperty<Job> jobShown = new SimpleObjectProperty<>();
     // Written as pretty JSON only when read: while the details are folded, a job's changes, and the
     // results of a long count as it ends, cost nothing to format.
-    private final StringBinding parameters = Bindings.createStringBinding(() -> jobShown.get() == null ? ""
-            : pretty(jobShown.get().params(), "No parameters: the defaults."), jobShown);
-    private final StringBinding results = Bindings.createStringBinding(() -> jobShown.get() == null ? ""
-            : pretty(jobShown.get().results(), jobShown.get().isTerminal() ? "No results." : "No results yet: the job has not ended."), jobShown);
+    private final StringBinding parameters = jsonOf(Job::params, job -> "No parameters: the defaults.");
+    private final StringBinding results = jsonOf(Job::results,
+            job -> job.isTerminal() ? "No results." : "No results yet: the job has not ended.");
     private final ReadOnlyObjectWrapper<Long> retryOf = new ReadOnlyObjectWrapper<>();
     private final ObservableList<Long> retriedBy = FXCollections.observableArrayList();
     private final ObservableList<Long> retriedByView = FXCollections.unmodifiableObservableList(retriedBy);
@@ -107,6 +106,14 @@ public final class JobDetailsViewModel {
             line.append(" · updated ").append(TIME.format(job.updatedAt().atZone(zone)));
         }
         summary.set(line.toString());
+    }
+
+    /** A part of the shown job as pretty JSON, or what {@code none} says of a job without it. */
+    private StringBinding jsonOf(Function<Job, JsonNode> part, Function<Job, String> none) {
+        return Bindings.createStringBinding(() -> {
+            Job job = jobShown.get();
+            return job == null ? "" : pretty(part.apply(job), none.apply(job));
+        }, jobShown);
     }
 
     private static String pretty(JsonNode node, String none) {

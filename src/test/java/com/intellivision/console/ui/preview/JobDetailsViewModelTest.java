@@ -3,12 +3,12 @@ package com.intellivision.console.ui.preview;
 import static com.intellivision.console.ui.common.Jobs.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.intellivision.console.job.Job;
 import com.intellivision.console.job.JobJson;
 import com.intellivision.console.ui.common.JobKey;
 import com.intellivision.console.ui.common.JobRow;
 import com.intellivision.console.ui.common.Jobs;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
